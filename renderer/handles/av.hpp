@@ -1,0 +1,36 @@
+// Owning handles for libav* objects: the only place av_*_free is called.
+#pragma once
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/frame.h>
+#include <libswscale/swscale.h>
+}
+#include <memory>
+
+namespace rupa {
+
+struct AvFormatInputDeleter {
+    void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
+};
+struct AvCodecContextDeleter {
+    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
+};
+struct AvFrameDeleter {
+    void operator()(AVFrame* f) const { av_frame_free(&f); }
+};
+struct AvPacketDeleter {
+    void operator()(AVPacket* p) const { av_packet_free(&p); }
+};
+struct SwsContextDeleter {
+    void operator()(SwsContext* s) const { sws_freeContext(s); }
+};
+
+using AvFormatInputPtr = std::unique_ptr<AVFormatContext, AvFormatInputDeleter>;
+using AvCodecContextPtr = std::unique_ptr<AVCodecContext, AvCodecContextDeleter>;
+using AvFramePtr = std::unique_ptr<AVFrame, AvFrameDeleter>;
+using AvPacketPtr = std::unique_ptr<AVPacket, AvPacketDeleter>;
+using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
+
+}  // namespace rupa

@@ -1,0 +1,53 @@
+// The format table of PRODUCT.md. Sizes are the platforms' recommended upload sizes.
+#include "spec/format.hpp"
+
+#include <map>
+
+namespace rupa {
+
+const std::vector<Format>& all_formats() {
+    static const std::vector<Format> formats = {
+        {"square", 1080, 1080, FormatKind::still, "Instagram / Facebook feed, WhatsApp"},
+        {"portrait", 1080, 1350, FormatKind::still, "Instagram / Facebook feed (4:5)"},
+        {"story", 1080, 1920, FormatKind::still, "Instagram / Facebook Story, WhatsApp Status"},
+        {"landscape", 1200, 675, FormatKind::still, "X, website article header, link previews"},
+        {"reel", 1080, 1920, FormatKind::video,
+         "Reels, TikTok, YouTube Shorts, Facebook Reels, WhatsApp Status"},
+        {"video-square", 1080, 1080, FormatKind::video, "feed video (Instagram / Facebook / X)"},
+        {"video-landscape", 1920, 1080, FormatKind::video, "YouTube, X, website"},
+    };
+    return formats;
+}
+
+const Format* find_format(std::string_view id) {
+    for (const Format& f : all_formats())
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+static const std::map<std::string_view, std::vector<std::string_view>>& platforms() {
+    static const std::map<std::string_view, std::vector<std::string_view>> table = {
+        {"instagram", {"square", "portrait", "story", "reel"}},
+        {"tiktok", {"reel"}},
+        {"shorts", {"reel"}},
+        {"whatsapp", {"story", "reel"}},
+        {"x", {"landscape", "video-landscape"}},
+        {"facebook", {"portrait", "story", "reel"}},
+        {"website", {"landscape"}},
+    };
+    return table;
+}
+
+std::optional<std::vector<std::string_view>> platform_formats(std::string_view platform) {
+    auto it = platforms().find(platform);
+    if (it == platforms().end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string_view> all_platform_names() {
+    std::vector<std::string_view> names;
+    for (const auto& [name, formats] : platforms()) names.push_back(name);
+    return names;
+}
+
+}  // namespace rupa

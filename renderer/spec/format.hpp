@@ -1,0 +1,29 @@
+// The fixed table of output formats and the platform names that expand to them
+// (PRODUCT.md, "Formats").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rupa {
+
+enum class FormatKind { still, video };
+
+struct Format {
+    std::string_view id;
+    int width;
+    int height;
+    FormatKind kind;
+    std::string_view serves;
+};
+
+const std::vector<Format>& all_formats();
+const Format* find_format(std::string_view id);
+
+// The formats a platform name stands for, or nothing when the name is no platform.
+std::optional<std::vector<std::string_view>> platform_formats(std::string_view platform);
+std::vector<std::string_view> all_platform_names();
+
+}  // namespace rupa

@@ -1,0 +1,277 @@
+// Reads a content spec. The allowed field names are PRODUCT.md's; each value is checked for
+// type and range here, so that later stages can trust the Spec.
+#include "spec/spec_reader.hpp"
+
+#include "spec/spec_error.hpp"
+#include "spec/yaml_source.hpp"
+
+#include <chrono>
+#include <regex>
+
+namespace rupa {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kTopFields = {"template", "brand", "locale", "formats",
+                                             "content", "video"};
+const std::vector<std::string> kContentFields = {
+    "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
+    "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
+const std::vector<std::string> kTextFields = {"kicker", "title", "subtitle", "place", "body",
+                                              "claim",  "source", "cta"};
+const std::vector<std::string> kVerdicts = {"hoaks", "disinformasi", "misinformasi", "fakta"};
+
+class SpecReader {
+public:
+    SpecReader(YamlSource source, fs::path folder) : src_(std::move(source)), folder_(folder) {}
+
+    Spec read(Spec spec) {
+        src_.require_map(src_.root, "spec");
+        src_.check_keys(src_.root, kTopFields);
+        const YAML::Node& root = src_.root;
+        if (!root["template"])
+            throw SpecError(src_.file_mark(), "missing field 'template'",
+                            "name a template, e.g. 'template: event'");
+        spec.template_name = {src_.text(root["template"], "template"), src_.mark(root["template"])};
+        if (root["brand"]) spec.brand_name = Located<std::string>{
+                src_.text(root["brand"], "brand"), src_.mark(root["brand"])};
+        if (root["locale"]) {
+            std::string code = src_.choice(root["locale"], "locale", {"id", "en"});
+            spec.locale = {code == "en" ? Locale::en : Locale::id, src_.mark(root["locale"])};
+        }
+        if (root["formats"]) read_formats(root["formats"], spec);
+        if (!root["content"])
+            throw SpecError(src_.file_mark(), "missing field 'content'",
+                            "put the post's text and photos under 'content:'");
+        spec.content = read_content(root["content"]);
+        if (root["video"]) {
+            spec.has_video_section = true;
+            spec.video_where = src_.mark(root["video"]);
+        }
+        return spec;
+    }
+
+private:
+    void read_formats(const YAML::Node& node, Spec& spec) {
+        if (node.IsScalar()) {
+            spec.formats.push_back({node.Scalar(), src_.mark(node)});
+            return;
+        }
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'formats' must be a list of format ids or platforms");
+        for (const auto& item : node)
+            spec.formats.push_back({src_.text(item, "formats"), src_.mark(item)});
+    }
+
+    Content read_content(const YAML::Node& node) {
+        src_.require_map(node, "content");
+        src_.check_keys(node, kContentFields);
+        Content c;
+        for (const auto& field : kTextFields)
+            if (node[field]) c.texts[field] = {src_.text(node[field], field), src_.mark(node[field])};
+        if (node["verdict"])
+            c.texts["verdict"] = {src_.choice(node["verdict"], "verdict", kVerdicts),
+                                  src_.mark(node["verdict"])};
+        if (node["date"]) c.date = Located<CalendarDate>{read_date(node["date"], "date"),
+                                                         src_.mark(node["date"])};
+        if (node["time"]) c.time = Located<TimeOfDay>{read_time(node["time"], "time"),
+                                                      src_.mark(node["time"])};
+        if (node["photo"]) c.photo = read_photo(node["photo"], "photo");
+        if (node["photos"]) c.photos = read_photo_list(node["photos"]);
+        if (node["stats"]) c.stats = read_stats(node["stats"]);
+        if (node["quote"]) c.quote = read_quote(node["quote"]);
+        if (node["points"]) c.points = read_located_texts(node["points"], "points");
+        if (node["items"]) c.items = read_items(node["items"]);
+        if (node["hashtags"]) c.hashtags = read_located_texts(node["hashtags"], "hashtags");
+        for (auto& tag : c.hashtags)
+            if (!tag.value.empty() && tag.value[0] == '#') tag.value.erase(0, 1);
+        return c;
+    }
+
+    CalendarDate read_date(const YAML::Node& node, const std::string& field) {
+        return parse_date(src_.text(node, field), src_.mark(node), field);
+    }
+
+    TimeOfDay read_time(const YAML::Node& node, const std::string& field) {
+        return parse_time(src_.text(node, field), src_.mark(node), field);
+    }
+
+    PhotoRef read_photo(const YAML::Node& node, const std::string& field) {
+        PhotoRef photo;
+        YAML::Node src_node = node;
+        if (node.IsMap()) {
+            src_.check_keys(node, {"src", "focus"});
+            if (!node["src"])
+                throw SpecError(src_.mark(node), "'" + field + "' needs a 'src'",
+                                "e.g. {src: photos/a.jpg, focus: [0.5, 0.3]}");
+            src_node = node["src"];
+            if (node["focus"]) read_focus(node["focus"], photo);
+        }
+        photo.as_written = src_.text(src_node, field);
+        photo.where = src_.mark(src_node);
+        photo.path = resolve_media(photo.as_written, photo.where, field);
+        return photo;
+    }
+
+    void read_focus(const YAML::Node& node, PhotoRef& photo) {
+        if (!node.IsSequence() || node.size() != 2)
+            throw SpecError(src_.mark(node), "'focus' must be two numbers [x, y]",
+                            "0 is the left/top edge, 1 the right/bottom");
+        photo.focus_x = src_.number(node[0], "focus");
+        photo.focus_y = src_.number(node[1], "focus");
+        for (const auto& [value, item] : {std::pair{photo.focus_x, node[0]}, {photo.focus_y, node[1]}})
+            if (value < 0 || value > 1)
+                throw SpecError(src_.mark(item), "'focus' values must lie between 0 and 1");
+    }
+
+    std::vector<PhotoRef> read_photo_list(const YAML::Node& node) {
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'photos' must be a list of photos");
+        std::vector<PhotoRef> photos;
+        for (const auto& item : node) photos.push_back(read_photo(item, "photos"));
+        return photos;
+    }
+
+    // Media paths are relative to the spec's folder and may not leave it, even through a
+    // symlink: a spec shared between offices must not read arbitrary files.
+    fs::path resolve_media(const std::string& written, const SourceMark& where,
+                           const std::string& field) {
+        if (written.empty()) throw SpecError(where, "'" + field + "' is empty");
+        fs::path relative(written);
+        if (relative.is_absolute())
+            throw SpecError(where, "'" + field + "' must be a path relative to the spec's folder",
+                            "copy the file next to the spec");
+        std::error_code ec;
+        fs::path base = fs::weakly_canonical(folder_, ec);
+        fs::path full = fs::weakly_canonical(folder_ / relative, ec);
+        auto [end, unused] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
+        if (end != base.end())
+            throw SpecError(where, "'" + written + "' leaves the spec's folder",
+                            "copy the file next to the spec");
+        if (!fs::exists(full, ec))
+            throw SpecError(where, "cannot find " + field + " '" + written + "'",
+                            "paths are relative to the spec's folder");
+        if (!fs::is_regular_file(full, ec))
+            throw SpecError(where, "'" + written + "' is not a file");
+        return full;
+    }
+
+    std::vector<Located<std::string>> read_located_texts(const YAML::Node& node,
+                                                         const std::string& field) {
+        std::vector<Located<std::string>> out;
+        if (node.IsScalar()) {
+            out.push_back({node.Scalar(), src_.mark(node)});
+            return out;
+        }
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'" + field + "' must be a list");
+        for (const auto& item : node) out.push_back({src_.text(item, field), src_.mark(item)});
+        return out;
+    }
+
+    std::vector<Stat> read_stats(const YAML::Node& node) {
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'stats' must be a list of {value, label}");
+        if (node.size() < 1 || node.size() > 6)
+            throw SpecError(src_.mark(node), "'stats' takes 1 to 6 numbers, not " +
+                                                 std::to_string(node.size()));
+        std::vector<Stat> stats;
+        for (const auto& item : node) {
+            src_.require_map(item, "stats");
+            src_.check_keys(item, {"value", "unit", "label"});
+            Stat stat;
+            stat.where = src_.mark(item);
+            if (!item["value"]) throw SpecError(stat.where, "a stat needs a 'value'");
+            std::string raw = src_.text(item["value"], "value");
+            try {
+                stat.number = src_.number(item["value"], "value");
+            } catch (const SpecError&) {
+                stat.text = raw;
+            }
+            if (item["unit"]) stat.unit = src_.text(item["unit"], "unit");
+            if (item["label"]) stat.label = src_.text(item["label"], "label");
+            stats.push_back(stat);
+        }
+        return stats;
+    }
+
+    Quote read_quote(const YAML::Node& node) {
+        Quote quote;
+        quote.where = src_.mark(node);
+        if (node.IsScalar()) {
+            quote.text = node.Scalar();
+            return quote;
+        }
+        src_.require_map(node, "quote");
+        src_.check_keys(node, {"text", "by", "role"});
+        if (!node["text"]) throw SpecError(quote.where, "a quote needs its 'text'");
+        quote.text = src_.text(node["text"], "text");
+        if (node["by"]) quote.by = src_.text(node["by"], "by");
+        if (node["role"]) quote.role = src_.text(node["role"], "role");
+        return quote;
+    }
+
+    std::vector<AgendaItem> read_items(const YAML::Node& node) {
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'items' must be a list of agenda entries");
+        std::vector<AgendaItem> items;
+        for (const auto& entry : node) {
+            src_.require_map(entry, "items");
+            src_.check_keys(entry, {"date", "time", "title", "place"});
+            AgendaItem item;
+            item.where = src_.mark(entry);
+            if (!entry["title"]) throw SpecError(item.where, "an agenda entry needs a 'title'");
+            item.title = src_.text(entry["title"], "title");
+            if (entry["place"]) item.place = src_.text(entry["place"], "place");
+            if (entry["date"]) item.date = read_date(entry["date"], "date");
+            if (entry["time"]) item.time = read_time(entry["time"], "time");
+            items.push_back(item);
+        }
+        return items;
+    }
+
+    YamlSource src_;
+    fs::path folder_;
+};
+
+}  // namespace
+
+CalendarDate parse_date(const std::string& text, const SourceMark& where, const std::string& field) {
+    static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+    std::smatch m;
+    if (std::regex_match(text, m, iso)) {
+        CalendarDate d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
+        std::chrono::year_month_day ymd{std::chrono::year(d.year),
+                                        std::chrono::month(unsigned(d.month)),
+                                        std::chrono::day(unsigned(d.day))};
+        if (ymd.ok()) return d;
+        throw SpecError(where, "'" + text + "' is not a date in the calendar");
+    }
+    throw SpecError(where, "'" + field + "' must be a date written YYYY-MM-DD",
+                    "e.g. 2024-07-04, not '" + text + "'");
+}
+
+TimeOfDay parse_time(const std::string& text, const SourceMark& where, const std::string& field) {
+    static const std::regex clock(R"((\d{1,2})[:.](\d{2}))");
+    std::smatch m;
+    if (std::regex_match(text, m, clock)) {
+        TimeOfDay t{std::stoi(m[1]), std::stoi(m[2])};
+        if (t.hour < 24 && t.minute < 60) return t;
+    }
+    throw SpecError(where, "'" + field + "' must be a time written HH:MM or HH.MM",
+                    "e.g. \"09:00\", not '" + text + "'");
+}
+
+Spec read_spec(const fs::path& file) {
+    Spec spec;
+    spec.file = file;
+    spec.display_name = file.string();
+    spec.stem = file.stem().string();
+    YamlSource source = load_yaml(file, spec.display_name);
+    fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    return SpecReader(std::move(source), folder).read(std::move(spec));
+}
+
+}  // namespace rupa

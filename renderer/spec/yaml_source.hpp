@@ -1,0 +1,45 @@
+// Reading YAML with its marks kept: every value rupa takes from a YAML file can say
+// file:line:col when it is wrong. Shared by the spec, template and brand readers.
+#pragma once
+
+#include "spec/source_mark.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+// A parsed YAML file and the name it is reported under.
+struct YamlSource {
+    std::string display_name;
+    YAML::Node root;
+
+    SourceMark mark(const YAML::Node& node) const;
+    SourceMark file_mark() const { return SourceMark{display_name, 0, 0}; }
+
+    // Requires `node` to be a mapping whose keys all come from `allowed`; the error for a
+    // stray key suggests the nearest allowed one.
+    void require_map(const YAML::Node& node, const std::string& what) const;
+    void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const;
+
+    std::string text(const YAML::Node& node, const std::string& field) const;
+    double number(const YAML::Node& node, const std::string& field) const;
+    bool boolean(const YAML::Node& node, const std::string& field) const;
+    std::vector<std::string> text_list(const YAML::Node& node, const std::string& field) const;
+    // A scalar that must be one of `choices`.
+    std::string choice(const YAML::Node& node, const std::string& field,
+                       const std::vector<std::string>& choices) const;
+};
+
+// Throws SpecError for a missing, unreadable, empty or malformed file.
+YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name);
+
+// The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
+std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);
+
+std::string join(const std::vector<std::string>& words, const std::string& separator);
+
+}  // namespace rupa

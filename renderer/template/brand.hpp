@@ -1,0 +1,39 @@
+// A brand kit: an office's names, logo, colours, fonts and channels.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+struct Rgba {
+    double r = 0, g = 0, b = 0, a = 1;
+};
+
+struct Brand {
+    std::string id;
+    std::string office;  // "Pemerintah Kabupaten Demo"
+    std::string unit;    // "Dinas Komunikasi dan Informatika"
+    std::filesystem::path logo;
+    std::map<std::string, Rgba> colors;        // by token
+    std::map<std::string, std::string> fonts;  // token -> family in fonts/
+    std::string timezone = "WIB";
+    std::string website;
+    std::map<std::string, std::string> handles;  // platform -> "@handle"
+    std::vector<std::string> hashtags;
+    std::string credit;
+
+    std::string handle() const {
+        auto it = handles.find("instagram");
+        if (it != handles.end()) return it->second;
+        return handles.empty() ? std::string{} : handles.begin()->second;
+    }
+};
+
+// The tokens every brand defines and every template may use.
+const std::vector<std::string>& brand_color_tokens();
+const std::vector<std::string>& brand_font_tokens();
+
+}  // namespace rupa

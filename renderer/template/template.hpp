@@ -1,0 +1,95 @@
+// A template as its designer wrote it: the fields it uses and one layout per format, each a
+// list of elements placed in the format's pixel grid. Colours and fonts are brand tokens,
+// so any brand kit re-skins any template.
+#pragma once
+
+#include "spec/source_mark.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+// A brand colour token with an opacity: "primary", "ink/0.6".
+struct ColorRef {
+    std::string token;
+    double alpha = 1.0;
+};
+
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0;
+    double right() const { return x + w; }
+    double bottom() const { return y + h; }
+};
+
+enum class TextAlign { left, center, right };
+
+struct TextStyle {
+    std::string font = "body";  // brand font token: heading or body
+    double size = 44;           // px
+    double min_size = 0;        // px; text shrinks toward it to fit (0 = never shrinks)
+    int weight = 400;           // CSS weight: 400 regular, 700 bold
+    bool italic = false;
+    ColorRef color{"text", 1.0};
+    double line_height = 1.3;   // multiple of the font size
+    TextAlign align = TextAlign::left;
+    bool uppercase = false;
+    double letter_spacing = 0;  // em
+    int max_lines = 0;          // 0 = as many as fit
+};
+
+// One line of text in a text element or a stack: a pattern such as "{title}" or
+// "{brand.website}", filled from the spec and brand at layout time.
+struct TextItem {
+    std::string name;      // names the scene node, e.g. "title"
+    std::string pattern;
+    TextStyle style;
+    double gap_before = -1;  // px above this item in a stack; -1 = the stack's gap
+    SourceMark where;
+};
+
+enum class ElementKind { rect, gradient, photo, logo, text, stack };
+
+struct Element {
+    ElementKind kind = ElementKind::rect;
+    std::string name;
+    Box box;
+    SourceMark where;
+    ColorRef fill;                // rect; gradient start
+    ColorRef fill_to;             // gradient end
+    bool vertical = true;         // gradient runs top->bottom (else left->right)
+    double radius = 0;            // rect corner radius
+    std::string field = "photo";  // photo: which content field
+    TextAlign align = TextAlign::left;  // logo placement inside its box
+    std::string anchor = "top";   // stack: top, center or bottom of its box
+    double gap = 0;               // stack: default space between items
+    std::vector<TextItem> items;  // text: one item; stack: several
+};
+
+struct Layout {
+    std::string format;
+    std::vector<Element> elements;
+    SourceMark where;
+};
+
+struct FieldSpec {
+    std::string name;
+    bool required = false;
+    int max_chars = 0;  // 0 = no limit
+    SourceMark where;
+};
+
+struct Template {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::filesystem::path folder;
+    std::string default_brand;
+    std::vector<std::string> formats;  // default formats, in order
+    std::vector<FieldSpec> fields;
+    std::map<std::string, Layout> layouts;  // by format id
+};
+
+}  // namespace rupa

@@ -1,0 +1,354 @@
+// Reads templates. An element is a mapping with one kind key naming it
+// ({text: title, ...}); text styles may be named once under `styles:` and refined inline.
+#include "template/template_reader.hpp"
+
+#include "spec/format.hpp"
+#include "spec/spec_error.hpp"
+#include "spec/yaml_source.hpp"
+
+#include <algorithm>
+
+namespace rupa {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kTemplateFields = {"id",     "name",   "description", "brand",
+                                                  "formats", "fields", "styles",     "layouts"};
+const std::vector<std::string> kStyleFields = {"font",        "size",  "min_size", "weight",
+                                               "italic",      "color", "line_height", "align",
+                                               "uppercase",   "letter_spacing", "max_lines"};
+const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo", "text", "stack"};
+const std::vector<std::string> kContentFieldNames = {
+    "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
+    "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
+
+std::vector<std::string> with_style_fields(std::vector<std::string> fields) {
+    fields.insert(fields.end(), kStyleFields.begin(), kStyleFields.end());
+    return fields;
+}
+
+class TemplateReader {
+public:
+    explicit TemplateReader(YamlSource src) : src_(std::move(src)) {}
+
+    Template read(const fs::path& folder) {
+        const YAML::Node& root = src_.root;
+        src_.require_map(root, "template");
+        src_.check_keys(root, kTemplateFields);
+        Template t;
+        t.folder = folder;
+        t.id = root["id"] ? src_.text(root["id"], "id") : folder.filename().string();
+        if (root["name"]) t.name = src_.text(root["name"], "name");
+        if (root["description"]) t.description = src_.text(root["description"], "description");
+        if (root["brand"]) t.default_brand = src_.text(root["brand"], "brand");
+        if (root["fields"]) read_fields(root["fields"], t);
+        if (root["styles"]) read_styles(root["styles"]);
+        if (!root["layouts"])
+            throw SpecError(src_.file_mark(), "a template needs 'layouts'",
+                            "one per format it supports");
+        read_layouts(root["layouts"], t);
+        read_formats(root["formats"], t);
+        return t;
+    }
+
+private:
+    void read_fields(const YAML::Node& node, Template& t) {
+        src_.require_map(node, "fields");
+        for (const auto& entry : node) {
+            FieldSpec field;
+            field.name = entry.first.Scalar();
+            field.where = src_.mark(entry.first);
+            if (std::find(kContentFieldNames.begin(), kContentFieldNames.end(), field.name) ==
+                kContentFieldNames.end()) {
+                std::string guess = nearest_word(field.name, kContentFieldNames);
+                throw SpecError(field.where, "unknown content field '" + field.name + "'",
+                                guess.empty() ? "see PRODUCT.md for the content fields"
+                                              : "did you mean '" + guess + "'?");
+            }
+            const YAML::Node& rules = entry.second;
+            if (rules.IsMap()) {
+                src_.check_keys(rules, {"required", "max", "sample"});
+                if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
+                if (rules["max"]) field.max_chars = int(src_.number(rules["max"], "max"));
+            } else if (!rules.IsNull()) {
+                src_.require_map(rules, field.name);
+            }
+            t.fields.push_back(field);
+        }
+    }
+
+    void read_styles(const YAML::Node& node) {
+        src_.require_map(node, "styles");
+        for (const auto& entry : node) {
+            src_.require_map(entry.second, entry.first.Scalar());
+            src_.check_keys(entry.second, kStyleFields);
+            TextStyle style;
+            apply_style(entry.second, style);
+            styles_[entry.first.Scalar()] = style;
+        }
+    }
+
+    void apply_style(const YAML::Node& node, TextStyle& s) {
+        if (node["font"]) s.font = token(node["font"], brand_font_tokens(), "font");
+        if (node["size"]) s.size = positive(node["size"], "size");
+        if (node["min_size"]) s.min_size = positive(node["min_size"], "min_size");
+        if (node["weight"]) s.weight = int(src_.number(node["weight"], "weight"));
+        if (node["italic"]) s.italic = src_.boolean(node["italic"], "italic");
+        if (node["color"]) s.color = color(node["color"]);
+        if (node["line_height"]) s.line_height = positive(node["line_height"], "line_height");
+        if (node["align"]) s.align = align(node["align"]);
+        if (node["uppercase"]) s.uppercase = src_.boolean(node["uppercase"], "uppercase");
+        if (node["letter_spacing"])
+            s.letter_spacing = src_.number(node["letter_spacing"], "letter_spacing");
+        if (node["max_lines"]) s.max_lines = int(positive(node["max_lines"], "max_lines"));
+    }
+
+    void read_layouts(const YAML::Node& node, Template& t) {
+        src_.require_map(node, "layouts");
+        for (const auto& entry : node) {
+            std::string format_id = entry.first.Scalar();
+            const Format* format = find_format(format_id);
+            if (!format) {
+                std::vector<std::string> ids;
+                for (const auto& f : all_formats()) ids.emplace_back(f.id);
+                std::string guess = nearest_word(format_id, ids);
+                throw SpecError(src_.mark(entry.first), "unknown format '" + format_id + "'",
+                                guess.empty() ? "expected one of: " + join(ids, ", ")
+                                              : "did you mean '" + guess + "'?");
+            }
+            Layout layout{format_id, {}, src_.mark(entry.first)};
+            if (!entry.second.IsSequence())
+                throw SpecError(src_.mark(entry.second),
+                                "layout '" + format_id + "' must be a list of elements");
+            for (const auto& element : entry.second)
+                layout.elements.push_back(read_element(element, *format));
+            t.layouts[format_id] = std::move(layout);
+        }
+    }
+
+    void read_formats(const YAML::Node& node, Template& t) {
+        if (!node) {
+            for (const auto& f : all_formats())
+                if (t.layouts.count(std::string(f.id))) t.formats.emplace_back(f.id);
+            return;
+        }
+        for (const auto& item : node) {
+            std::string id = src_.text(item, "formats");
+            if (!t.layouts.count(id))
+                throw SpecError(src_.mark(item), "format '" + id + "' has no layout",
+                                "add layouts: " + id + ": [...]");
+            t.formats.push_back(id);
+        }
+    }
+
+    Element read_element(const YAML::Node& node, const Format& format) {
+        src_.require_map(node, "element");
+        Element e;
+        e.where = src_.mark(node);
+        int kinds_found = 0;
+        for (size_t k = 0; k < kKinds.size(); ++k) {
+            if (!node[kKinds[k]]) continue;
+            ++kinds_found;
+            e.kind = ElementKind(k);
+            e.name = src_.text(node[kKinds[k]], kKinds[k]);
+        }
+        if (kinds_found != 1)
+            throw SpecError(e.where, "an element needs exactly one of: " + join(kKinds, ", "),
+                            "e.g. {text: title, box: [72, 600, 936, 300], value: \"{title}\"}");
+        std::string kind = kKinds[size_t(e.kind)];
+        if (!node["box"]) throw SpecError(e.where, "element '" + e.name + "' needs a 'box'",
+                                          "[x, y, width, height] in pixels");
+        e.box = box(node["box"], format);
+        switch (e.kind) {
+            case ElementKind::rect:
+                src_.check_keys(node, {kind, "box", "fill", "radius"});
+                e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"background", 1};
+                if (node["radius"]) e.radius = src_.number(node["radius"], "radius");
+                break;
+            case ElementKind::gradient:
+                src_.check_keys(node, {kind, "box", "from", "to", "direction"});
+                e.fill = node["from"] ? color(node["from"]) : ColorRef{"ink", 0};
+                e.fill_to = node["to"] ? color(node["to"]) : ColorRef{"ink", 0.7};
+                if (node["direction"])
+                    e.vertical = src_.choice(node["direction"], "direction", {"down", "right"}) == "down";
+                break;
+            case ElementKind::photo:
+                src_.check_keys(node, {kind, "box", "field"});
+                if (node["field"]) e.field = src_.choice(node["field"], "field", {"photo"});
+                break;
+            case ElementKind::logo:
+                src_.check_keys(node, {kind, "box", "align"});
+                if (node["align"]) e.align = align(node["align"]);
+                break;
+            case ElementKind::text:
+                src_.check_keys(node, with_style_fields({kind, "box", "value", "style"}));
+                e.items.push_back(text_item(node, e.name));
+                break;
+            case ElementKind::stack:
+                src_.check_keys(node, {kind, "box", "anchor", "gap", "items"});
+                if (node["anchor"])
+                    e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
+                if (node["gap"]) e.gap = src_.number(node["gap"], "gap");
+                if (!node["items"] || !node["items"].IsSequence())
+                    throw SpecError(e.where, "stack '" + e.name + "' needs a list of 'items'");
+                for (const auto& item : node["items"]) {
+                    src_.require_map(item, "items");
+                    src_.check_keys(item, with_style_fields({"text", "value", "style", "gap_before"}));
+                    if (!item["text"])
+                        throw SpecError(src_.mark(item), "a stack item needs a name: {text: NAME, ...}");
+                    e.items.push_back(text_item(item, src_.text(item["text"], "text")));
+                }
+                break;
+        }
+        return e;
+    }
+
+    TextItem text_item(const YAML::Node& node, const std::string& name) {
+        TextItem item;
+        item.name = name;
+        item.where = src_.mark(node);
+        item.pattern = node["value"] ? src_.text(node["value"], "value") : "{" + name + "}";
+        if (node["style"]) {
+            std::string style_name = src_.text(node["style"], "style");
+            auto it = styles_.find(style_name);
+            if (it == styles_.end())
+                throw SpecError(src_.mark(node["style"]), "unknown style '" + style_name + "'",
+                                "define it under 'styles:'");
+            item.style = it->second;
+        }
+        apply_style(node, item.style);
+        if (node["gap_before"]) item.gap_before = src_.number(node["gap_before"], "gap_before");
+        return item;
+    }
+
+    Box box(const YAML::Node& node, const Format& format) {
+        if (!node.IsSequence() || node.size() != 4)
+            throw SpecError(src_.mark(node), "'box' must be [x, y, width, height]");
+        Box b{src_.number(node[0], "box"), src_.number(node[1], "box"),
+              src_.number(node[2], "box"), src_.number(node[3], "box")};
+        if (b.w <= 0 || b.h <= 0 || b.x < 0 || b.y < 0 || b.right() > format.width ||
+            b.bottom() > format.height)
+            throw SpecError(src_.mark(node), "'box' lies outside the " + std::string(format.id) +
+                                                 " canvas",
+                            std::to_string(format.width) + "x" + std::to_string(format.height));
+        return b;
+    }
+
+    ColorRef color(const YAML::Node& node) {
+        std::string text = src_.text(node, "color");
+        ColorRef c;
+        auto slash = text.find('/');
+        c.token = text.substr(0, slash);
+        if (slash != std::string::npos) {
+            try {
+                c.alpha = std::stod(text.substr(slash + 1));
+            } catch (const std::exception&) {
+                c.alpha = -1;
+            }
+            if (c.alpha < 0 || c.alpha > 1)
+                throw SpecError(src_.mark(node), "opacity in '" + text + "' must lie between 0 and 1");
+        }
+        const auto& tokens = brand_color_tokens();
+        if (std::find(tokens.begin(), tokens.end(), c.token) == tokens.end()) {
+            std::string guess = nearest_word(c.token, tokens);
+            throw SpecError(src_.mark(node), "unknown colour token '" + c.token + "'",
+                            guess.empty() ? "templates use brand tokens: " + join(tokens, ", ")
+                                          : "did you mean '" + guess + "'?");
+        }
+        return c;
+    }
+
+    std::string token(const YAML::Node& node, const std::vector<std::string>& tokens,
+                      const std::string& field) {
+        return src_.choice(node, field, tokens);
+    }
+
+    TextAlign align(const YAML::Node& node) {
+        std::string a = src_.choice(node, "align", {"left", "center", "right"});
+        return a == "left" ? TextAlign::left : a == "center" ? TextAlign::center : TextAlign::right;
+    }
+
+    double positive(const YAML::Node& node, const std::string& field) {
+        double v = src_.number(node, field);
+        if (v <= 0) throw SpecError(src_.mark(node), "'" + field + "' must be above 0");
+        return v;
+    }
+
+    YamlSource src_;
+    std::map<std::string, TextStyle> styles_;
+};
+
+Rgba parse_hex_colour(const YamlSource& src, const YAML::Node& node) {
+    std::string text = src.text(node, "colour");
+    auto hex = [&](size_t at) { return std::stoi(text.substr(at, 2), nullptr, 16) / 255.0; };
+    bool ok = (text.size() == 7 || text.size() == 9) && text[0] == '#' &&
+              text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+    if (!ok)
+        throw SpecError(src.mark(node), "'" + text + "' is not a colour", "write it as #RRGGBB");
+    return Rgba{hex(1), hex(3), hex(5), text.size() == 9 ? hex(7) : 1.0};
+}
+
+}  // namespace
+
+const std::vector<std::string>& brand_color_tokens() {
+    static const std::vector<std::string> tokens = {
+        "primary", "on-primary", "accent", "on-accent", "background", "text", "muted", "ink", "paper"};
+    return tokens;
+}
+
+const std::vector<std::string>& brand_font_tokens() {
+    static const std::vector<std::string> tokens = {"heading", "body"};
+    return tokens;
+}
+
+Template read_template(const fs::path& file, const std::string& display_name) {
+    return TemplateReader(load_yaml(file, display_name)).read(file.parent_path());
+}
+
+Brand read_brand(const fs::path& file, const std::string& display_name) {
+    YamlSource src = load_yaml(file, display_name);
+    const YAML::Node& root = src.root;
+    src.require_map(root, "brand");
+    src.check_keys(root, {"id", "office", "unit", "logo", "colors", "fonts", "timezone",
+                          "website", "handles", "hashtags", "credit"});
+    Brand b;
+    b.id = root["id"] ? src.text(root["id"], "id") : file.parent_path().filename().string();
+    for (const char* required : {"office", "logo", "colors", "fonts"})
+        if (!root[required])
+            throw SpecError(src.file_mark(), std::string("a brand kit needs '") + required + "'");
+    b.office = src.text(root["office"], "office");
+    if (root["unit"]) b.unit = src.text(root["unit"], "unit");
+    b.logo = file.parent_path() / src.text(root["logo"], "logo");
+    if (!fs::exists(b.logo))
+        throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",
+                        "paths are relative to the brand kit's folder");
+    src.require_map(root["colors"], "colors");
+    src.check_keys(root["colors"], brand_color_tokens());
+    for (const auto& token : brand_color_tokens()) {
+        if (!root["colors"][token])
+            throw SpecError(src.mark(root["colors"]), "colour token '" + token + "' is missing",
+                            "a brand defines: " + join(brand_color_tokens(), ", "));
+        b.colors[token] = parse_hex_colour(src, root["colors"][token]);
+    }
+    src.require_map(root["fonts"], "fonts");
+    src.check_keys(root["fonts"], brand_font_tokens());
+    for (const auto& token : brand_font_tokens()) {
+        if (!root["fonts"][token])
+            throw SpecError(src.mark(root["fonts"]), "font token '" + token + "' is missing");
+        b.fonts[token] = src.text(root["fonts"][token], token);
+    }
+    if (root["timezone"]) b.timezone = src.choice(root["timezone"], "timezone", {"WIB", "WITA", "WIT"});
+    if (root["website"]) b.website = src.text(root["website"], "website");
+    if (root["handles"]) {
+        src.require_map(root["handles"], "handles");
+        for (const auto& entry : root["handles"])
+            b.handles[entry.first.Scalar()] = src.text(entry.second, entry.first.Scalar());
+    }
+    if (root["hashtags"]) b.hashtags = src.text_list(root["hashtags"], "hashtags");
+    if (root["credit"]) b.credit = src.text(root["credit"], "credit");
+    return b;
+}
+
+}  // namespace rupa

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages rupa needs (only those missing) and builds it into build/.
+# Safe to run again: a second run installs nothing and rebuilds only what changed.
+# Usage: scripts/setup.sh [--with-tests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
+  libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev
+  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+)
+build_tests=OFF
+if [[ "${1:-}" == "--with-tests" ]]; then
+  build_tests=ON
+  # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media.
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "rupa setup: installing ${missing[*]}"
+  as_root=()
+  [[ $(id -u) -eq 0 ]] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q "${missing[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUPA_BUILD_TESTS=$build_tests
+cmake --build build -j"$jobs"
