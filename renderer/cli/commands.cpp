@@ -82,6 +82,9 @@ int run_cli(int argc, char** argv) {
     } catch (const SpecError& e) {
         std::cerr << e.what() << "\n";
         return kExitInvalid;
+    } catch (const std::exception& e) {
+        std::cerr << "rupa: error: " << e.what() << "\n";
+        return kExitPartial;
     }
     return kExitInvalid;
 }

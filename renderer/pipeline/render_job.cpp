@@ -1,16 +1,243 @@
-// Orchestrates one render: read and check every input, then draw and write each format.
+// Orchestrates one render: read and check every input, lay out every format, and only then
+// create the output folder and write each file atomically.
 #include "pipeline/render_job.hpp"
 
+#include "draw/scene_painter.hpp"
+#include "layout/assets.hpp"
+#include "layout/font_set.hpp"
+#include "layout/scene_builder.hpp"
+#include "output/atomic_file.hpp"
+#include "output/post_text.hpp"
+#include "spec/format.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
+#include "spec/yaml_source.hpp"
 #include "template/catalog.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
 
 namespace rupa {
 
+namespace fs = std::filesystem;
+
+namespace {
+
+using Job = RenderPlan;
+
+std::vector<std::string> format_and_platform_names() {
+    std::vector<std::string> names;
+    for (const auto& f : all_formats()) names.emplace_back(f.id);
+    for (const auto& p : all_platform_names()) names.emplace_back(p);
+    return names;
+}
+
+// Format ids and platform names, expanded in order and without repeats. Video formats
+// reached through a platform are skipped with a warning until video rendering exists;
+// named directly, they are an error.
+std::vector<const Format*> resolve_formats(const std::vector<Located<std::string>>& asked,
+                                           const Template& tmpl, Diagnostics& diagnostics) {
+    std::vector<const Format*> out;
+    auto add = [&](std::string_view id, const SourceMark& where, bool via_platform) {
+        const Format* f = find_format(id);
+        if (std::find(out.begin(), out.end(), f) != out.end()) return;
+        if (f->kind == FormatKind::video) {
+            if (!via_platform)
+                throw SpecError(where, "format '" + std::string(id) + "' is a video format",
+                                "this version of rupa renders still formats: square, portrait, "
+                                "story, landscape");
+            diagnostics.warn({"video-skipped",
+                              "video format '" + std::string(id) + "' skipped: this version renders stills only",
+                              std::string(id), where});
+            return;
+        }
+        if (!tmpl.layouts.count(std::string(id)))
+            throw SpecError(where, "template '" + tmpl.id + "' has no layout for '" + std::string(id) + "'",
+                            "it supports: " + join(tmpl.formats, ", "));
+        out.push_back(f);
+    };
+    for (const auto& name : asked) {
+        if (find_format(name.value)) {
+            add(name.value, name.where, false);
+        } else if (auto platform = platform_formats(name.value)) {
+            for (auto id : *platform) add(id, name.where, true);
+        } else {
+            std::string guess = nearest_word(name.value, format_and_platform_names());
+            throw SpecError(name.where, "unknown format '" + name.value + "'",
+                            guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
+        }
+    }
+    if (out.empty()) throw SpecError(asked.front().where, "no still format to render");
+    return out;
+}
+
+std::vector<Located<std::string>> asked_formats(const RenderRequest& request, const Job& job) {
+    std::vector<Located<std::string>> asked;
+    if (!request.formats.empty()) {
+        for (const auto& f : request.formats) asked.push_back({f, SourceMark{"--formats", 0, 0}});
+    } else if (!job.spec.formats.empty()) {
+        asked = job.spec.formats;
+    } else {
+        for (const auto& f : job.tmpl.formats) asked.push_back({f, job.spec.template_name.where});
+    }
+    return asked;
+}
+
+void check_fields(const Job& job, Diagnostics& diagnostics) {
+    const Content& c = job.spec.content;
+    for (const FieldSpec& field : job.tmpl.fields) {
+        bool present = c.texts.count(field.name) || (field.name == "date" && c.date) ||
+                       (field.name == "time" && c.time) || (field.name == "photo" && c.photo);
+        if (field.required && !present)
+            throw SpecError(SourceMark{job.spec.display_name, 0, 0},
+                            "missing field 'content." + field.name + "'",
+                            "template '" + job.tmpl.id + "' needs it");
+        auto text = c.texts.find(field.name);
+        if (field.max_chars > 0 && text != c.texts.end()) {
+            glong length = g_utf8_strlen(text->second.value.c_str(), -1);
+            if (length > field.max_chars)
+                diagnostics.warn({"text-too-long",
+                                  "'" + field.name + "' has " + std::to_string(length) +
+                                      " characters; template '" + job.tmpl.id + "' is designed for " +
+                                      std::to_string(field.max_chars),
+                                  "", text->second.where});
+        }
+    }
+}
+
+Assets load_assets(const Job& job) {
+    Assets assets;
+    if (const auto& photo = job.spec.content.photo) {
+        try {
+            assets.photos["photo"] = decode_image(photo->path);
+        } catch (const MediaError& e) {
+            throw SpecError(photo->where, "cannot use photo '" + photo->as_written + "': " + e.what(),
+                            "use a JPEG, PNG or WebP file");
+        }
+    }
+    const fs::path& logo = job.brand.logo;
+    try {
+        if (logo.extension() == ".svg") assets.logo.svg = load_svg(logo);
+        else assets.logo.raster = decode_image(logo);
+    } catch (const MediaError& e) {
+        throw SpecError(SourceMark{logo.string(), 0, 0}, std::string("cannot use the brand's logo: ") + e.what());
+    }
+    return assets;
+}
+
+void check_fonts(const Brand& brand, const FontSet& fonts) {
+    for (const auto& [token, family] : brand.fonts)
+        if (!fonts.has_family(family)) {
+            std::vector<std::string> families(fonts.families().begin(), fonts.families().end());
+            throw SpecError(SourceMark{brand.id, 0, 0},
+                            "brand font '" + family + "' (" + token + ") is not in fonts/",
+                            "bundled: " + join(families, ", "));
+        }
+}
+
+nlohmann::json report_json(const Job& job, const RenderResult& result) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : result.files) {
+        nlohmann::json entry = {{"file", f.path.filename().string()}};
+        if (!f.format.empty()) {
+            entry["format"] = f.format;
+            entry["width"] = f.width;
+            entry["height"] = f.height;
+        }
+        std::error_code ec;
+        entry["bytes"] = fs::file_size(f.path, ec);
+        files.push_back(entry);
+    }
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : result.diagnostics.warnings())
+        warnings.push_back({{"code", w.code}, {"message", w.message}, {"format", w.format},
+                            {"where", w.where.to_string()}});
+    return {{"spec", job.spec.display_name},
+            {"template", job.tmpl.id},
+            {"brand", job.brand.id},
+            {"locale", job.spec.locale.value == Locale::id ? "id" : "en"},
+            {"files", files},
+            {"failed", result.failed},
+            {"warnings", warnings},
+            {"seconds", result.seconds}};
+}
+
+}  // namespace
+
+static const FontSet& bundled_fonts() {
+    // One font set per process: scanning the fonts is the slowest part of starting up, and
+    // Pango layouts keep references into it.
+    static const FontSet fonts(data_dirs().fonts);
+    return fonts;
+}
+
+RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
+    Job job{read_spec(request.spec_file), {}, {}, {}, {}};
+    job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
+    if (job.spec.brand_name) {
+        job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
+    } else if (!job.tmpl.default_brand.empty()) {
+        job.brand = load_brand(job.tmpl.default_brand, SourceMark{job.tmpl.id, 0, 0});
+    } else {
+        throw SpecError(SourceMark{job.spec.display_name, 0, 0}, "no brand given",
+                        "add 'brand: NAME' (see templates/brands/)");
+    }
+    job.formats = resolve_formats(asked_formats(request, job), job.tmpl, diagnostics);
+    check_fields(job, diagnostics);
+    if (job.spec.has_video_section)
+        diagnostics.warn({"video-skipped", "'video' section ignored: this version renders stills only",
+                          "", job.spec.video_where});
+
+    const FontSet& fonts = bundled_fonts();
+    check_fonts(job.brand, fonts);
+    Assets assets = load_assets(job);
+    LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
+    for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
+
+    if (request.strict && !diagnostics.empty()) {
+        const Warning& first = diagnostics.warnings().front();
+        throw SpecError(first.where, first.message + (first.format.empty() ? "" : " [" + first.format + "]"),
+                        "--strict treats warnings as errors");
+    }
+    return job;
+}
+
 RenderResult render_spec(const RenderRequest& request) {
-    Spec spec = read_spec(request.spec_file);
-    Template tmpl = load_template(spec.template_name.value, spec.template_name.where);
-    throw SpecError(spec.template_name.where, "drawing is not built yet");
+    auto started = std::chrono::steady_clock::now();
+    RenderResult result;
+    Diagnostics& diagnostics = result.diagnostics;
+    Job job = plan_render(request, diagnostics);
+    const std::vector<Scene>& scenes = job.scenes;
+
+    result.folder = request.out_dir / job.spec.stem;
+    fs::create_directories(result.folder);
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        std::string id(job.formats[i]->id);
+        fs::path file = result.folder / (id + ".png");
+        try {
+            CairoSurfacePtr canvas = paint_scene(scenes[i], 0);
+            write_file_atomically(file, encode_png(canvas.get()));
+            result.files.push_back({id, file, scenes[i].width, scenes[i].height});
+        } catch (const std::exception& e) {
+            result.failed.push_back(id);
+            diagnostics.warn({"render-failed", "could not render: " + std::string(e.what()), id,
+                              SourceMark{job.spec.display_name, 0, 0}});
+        }
+    }
+    fs::path caption = result.folder / "caption.txt";
+    write_file_atomically(caption, caption_text(job.spec, job.brand));
+    result.files.push_back({"", caption, 0, 0});
+    fs::path alt = result.folder / "alt.txt";
+    write_file_atomically(alt, alt_text(job.spec, job.tmpl, job.brand));
+    result.files.push_back({"", alt, 0, 0});
+
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    fs::path report = result.folder / "render.json";
+    write_file_atomically(report, report_json(job, result).dump(2) + "\n");
+    result.files.push_back({"", report, 0, 0});
+    return result;
 }
 
 }  // namespace rupa

@@ -2,7 +2,12 @@
 // Everything that can fail on input is checked before the first file is written.
 #pragma once
 
+#include "scene/scene.hpp"
 #include "spec/diagnostics.hpp"
+#include "spec/format.hpp"
+#include "spec/spec.hpp"
+#include "template/brand.hpp"
+#include "template/template.hpp"
 
 #include <filesystem>
 #include <string>
@@ -32,7 +37,21 @@ struct RenderResult {
     double seconds = 0;
 };
 
-// Throws SpecError on invalid input, before anything is written.
+// Everything a render decided before drawing: the inputs, read and checked, and one laid-out
+// scene per format.
+struct RenderPlan {
+    Spec spec;
+    Template tmpl;
+    Brand brand;
+    std::vector<const Format*> formats;
+    std::vector<Scene> scenes;  // parallel to `formats`
+};
+
+// Reads and checks every input and lays out every format; writes nothing.
+// Throws SpecError on invalid input (and, with request.strict, on any warning).
+RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics);
+
+// plan_render, then draws and writes every file. Throws SpecError before writing anything.
 RenderResult render_spec(const RenderRequest& request);
 
 }  // namespace rupa

@@ -100,15 +100,15 @@ private:
 
     PhotoRef read_photo(const YAML::Node& node, const std::string& field) {
         PhotoRef photo;
-        YAML::Node src_node = node;
         if (node.IsMap()) {
             src_.check_keys(node, {"src", "focus"});
             if (!node["src"])
                 throw SpecError(src_.mark(node), "'" + field + "' needs a 'src'",
                                 "e.g. {src: photos/a.jpg, focus: [0.5, 0.3]}");
-            src_node = node["src"];
             if (node["focus"]) read_focus(node["focus"], photo);
         }
+        // A fresh Node, never reassigned: yaml-cpp's Node::operator= writes through.
+        const YAML::Node src_node = node.IsMap() ? node["src"] : node;
         photo.as_written = src_.text(src_node, field);
         photo.where = src_.mark(src_node);
         photo.path = resolve_media(photo.as_written, photo.where, field);

@@ -1,0 +1,165 @@
+// Turns a template layout into scene nodes, element by element, in drawing order.
+#include "layout/scene_builder.hpp"
+
+#include "layout/text_block.hpp"
+#include "layout/text_fields.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace rupa {
+
+namespace {
+
+// PRODUCT.md: a photo upscaled more than 1.5x looks soft; warn.
+constexpr double kMaxUpscale = 1.5;
+
+SceneNode node(NodeKind kind, const std::string& name, const Box& box) {
+    SceneNode n;
+    n.kind = kind;
+    n.name = name;
+    n.box = box;
+    return n;
+}
+
+class SceneBuilder {
+public:
+    SceneBuilder(const LayoutInputs& in, const Format& format, Diagnostics& diagnostics)
+        : in_(in), format_(format), diagnostics_(diagnostics) {}
+
+    Scene build() {
+        const Layout& layout = in_.tmpl.layouts.at(std::string(format_.id));
+        scene_.width = format_.width;
+        scene_.height = format_.height;
+        scene_.background = colour({"background", 1});
+        for (const Element& e : layout.elements) add(e);
+        return std::move(scene_);
+    }
+
+private:
+    void add(const Element& e) {
+        switch (e.kind) {
+            case ElementKind::rect: add_rect(e); break;
+            case ElementKind::gradient: add_gradient(e); break;
+            case ElementKind::photo: add_photo(e); break;
+            case ElementKind::logo: add_logo(e); break;
+            case ElementKind::text:
+            case ElementKind::stack: add_text_column(e); break;
+        }
+    }
+
+    Rgba colour(const ColorRef& ref) const {
+        Rgba c = in_.brand.colors.at(ref.token);
+        c.a *= ref.alpha;
+        return c;
+    }
+
+    void add_rect(const Element& e) {
+        SceneNode n = node(NodeKind::rect, e.name, e.box);
+        n.fill = colour(e.fill);
+        n.radius = e.radius;
+        scene_.nodes.push_back(std::move(n));
+    }
+
+    void add_gradient(const Element& e) {
+        SceneNode n = node(NodeKind::gradient, e.name, e.box);
+        n.fill = colour(e.fill);
+        n.fill_to = colour(e.fill_to);
+        n.vertical = e.vertical;
+        scene_.nodes.push_back(std::move(n));
+    }
+
+    void add_photo(const Element& e) {
+        auto it = in_.assets.photos.find(e.field);
+        if (it == in_.assets.photos.end() || !in_.spec.content.photo) return;
+        const DecodedImage& image = it->second;
+        const PhotoRef& ref = *in_.spec.content.photo;
+        SceneNode n = node(NodeKind::image, e.name, e.box);
+        n.image = image.surface;
+        n.source = cover_crop(image.width, image.height, e.box, ref.focus_x, ref.focus_y);
+        double scale = e.box.w / n.source.w;
+        if (scale > kMaxUpscale) {
+            char text[160];
+            std::snprintf(text, sizeof text,
+                          "photo '%s' (%dx%d) is enlarged %.1fx and will look soft; use a larger photo",
+                          ref.as_written.c_str(), image.width, image.height, scale);
+            diagnostics_.warn({"photo-upscaled", text, std::string(format_.id), ref.where});
+        }
+        scene_.nodes.push_back(std::move(n));
+    }
+
+    void add_logo(const Element& e) {
+        const Logo& logo = in_.assets.logo;
+        if (logo.width() <= 0) return;
+        double scale = std::min(e.box.w / logo.width(), e.box.h / logo.height());
+        Box placed{0, 0, logo.width() * scale, logo.height() * scale};
+        placed.y = e.box.y + (e.box.h - placed.h) / 2;
+        placed.x = e.align == TextAlign::left     ? e.box.x
+                   : e.align == TextAlign::center ? e.box.x + (e.box.w - placed.w) / 2
+                                                  : e.box.right() - placed.w;
+        SceneNode n = node(logo.svg ? NodeKind::svg : NodeKind::image, e.name, placed);
+        if (logo.svg) {
+            n.svg = logo.svg->handle;
+        } else {
+            n.image = logo.raster->surface;
+            n.source = {0, 0, double(logo.raster->width), double(logo.raster->height)};
+        }
+        scene_.nodes.push_back(std::move(n));
+    }
+
+    void add_text_column(const Element& e) {
+        std::vector<TextBlock> blocks;
+        for (const TextItem& item : e.items) {
+            std::string markup = fill_pattern(item.pattern, in_.spec, in_.brand, item.where);
+            if (markup.empty()) continue;
+            TextBlock b;
+            b.name = item.name;
+            b.markup = markup;
+            b.style = item.style;
+            b.size = item.style.size;
+            b.gap_before = item.gap_before >= 0 ? item.gap_before : e.gap;
+            blocks.push_back(std::move(b));
+        }
+        if (blocks.empty()) return;
+        if (!fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts)) {
+            diagnostics_.warn({"text-overflow",
+                               "text in '" + e.name + "' does not fit its box even at its minimum size; "
+                               "shorten it",
+                               std::string(format_.id), e.where});
+        }
+        double used = column_height(blocks);
+        double y = e.anchor == "top"    ? e.box.y
+                   : e.anchor == "bottom" ? e.box.bottom() - used
+                                          : e.box.y + (e.box.h - used) / 2;
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            TextBlock& b = blocks[i];
+            if (i) y += b.gap_before;
+            SceneNode n = node(NodeKind::text, b.name, {e.box.x, y, e.box.w, b.height});
+            n.fill = colour(b.style.color);
+            n.text = b.layout;
+            scene_.nodes.push_back(std::move(n));
+            y += b.height;
+        }
+    }
+
+    const LayoutInputs& in_;
+    const Format& format_;
+    Diagnostics& diagnostics_;
+    Scene scene_;
+};
+
+}  // namespace
+
+Box cover_crop(double image_w, double image_h, const Box& box, double focus_x, double focus_y) {
+    double scale = std::max(box.w / image_w, box.h / image_h);
+    double visible_w = box.w / scale, visible_h = box.h / scale;
+    double x = std::clamp(focus_x * image_w - visible_w / 2, 0.0, image_w - visible_w);
+    double y = std::clamp(focus_y * image_h - visible_h / 2, 0.0, image_h - visible_h);
+    return {x, y, visible_w, visible_h};
+}
+
+Scene build_scene(const LayoutInputs& in, const Format& format, Diagnostics& diagnostics) {
+    return SceneBuilder(in, format, diagnostics).build();
+}
+
+}  // namespace rupa

@@ -1,0 +1,36 @@
+// Shaping text with Pango in a template's style, and fitting a column of text blocks into
+// a box by shrinking the blocks that may shrink, step by step, down to their minimum.
+#pragma once
+
+#include "handles/gobject.hpp"
+#include "layout/font_set.hpp"
+#include "template/brand.hpp"
+#include "template/template.hpp"
+
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+struct TextBlock {
+    std::string name;
+    std::string markup;
+    TextStyle style;
+    double size = 0;        // the size it ends up at
+    double gap_before = 0;
+    SharedGObject<PangoLayout> layout;
+    double height = 0;
+    int lines = 0;
+};
+
+// Shapes `block` at `block.size` into `width` pixels.
+void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts);
+
+// Shrinks the blocks until the column (with its gaps) fits `height` and each respects its
+// max_lines. Returns false when it still does not fit with every block at its minimum.
+bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
+                const FontSet& fonts);
+
+double column_height(const std::vector<TextBlock>& blocks);
+
+}  // namespace rupa

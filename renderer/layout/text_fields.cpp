@@ -1,0 +1,104 @@
+// Placeholder filling. Only `body` carries inline emphasis; other fields are plain text.
+#include "layout/text_fields.hpp"
+
+#include "locale/locale_text.hpp"
+#include "spec/spec_error.hpp"
+
+#include <glib.h>
+
+namespace rupa {
+
+namespace {
+
+std::string escape(const std::string& text) {
+    gchar* escaped = g_markup_escape_text(text.c_str(), -1);
+    std::string out(escaped);
+    g_free(escaped);
+    return out;
+}
+
+}  // namespace
+
+std::string markdown_to_markup(const std::string& text) {
+    std::string out;
+    bool bold = false, italic = false;
+    std::string plain;
+    auto flush = [&] {
+        out += escape(plain);
+        plain.clear();
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "**") == 0) {
+            flush();
+            out += bold ? "</b>" : "<b>";
+            bold = !bold;
+            ++i;
+        } else if (text[i] == '_' && (italic || (i + 1 < text.size() && text[i + 1] != ' ' &&
+                                                 (i == 0 || text[i - 1] == ' ')))) {
+            flush();
+            out += italic ? "</i>" : "<i>";
+            italic = !italic;
+        } else {
+            plain += text[i];
+        }
+    }
+    flush();
+    if (italic) out += "</i>";
+    if (bold) out += "</b>";
+    return out;
+}
+
+std::string field_text(const std::string& name, const Spec& spec, const Brand& brand,
+                       const SourceMark& where) {
+    const Content& c = spec.content;
+    Locale locale = spec.locale.value;
+    if (name == "date") return c.date ? format_date(c.date->value, locale) : "";
+    if (name == "time") return c.time ? format_time(c.time->value, brand.timezone, locale) : "";
+    if (name == "when")
+        return format_when(c.date ? &c.date->value : nullptr, c.time ? &c.time->value : nullptr,
+                           brand.timezone, locale);
+    if (name == "hashtags") {
+        std::string tags;
+        for (const auto& t : c.hashtags) tags += (tags.empty() ? "#" : " #") + t.value;
+        return tags;
+    }
+    if (name == "brand.office") return brand.office;
+    if (name == "brand.unit") return brand.unit;
+    if (name == "brand.website") return brand.website;
+    if (name == "brand.credit") return brand.credit;
+    if (name == "brand.handle") return brand.handle();
+    static const std::vector<std::string> texts = {"kicker", "title", "subtitle", "place", "body",
+                                                   "claim",  "source", "cta",   "verdict"};
+    for (const auto& t : texts)
+        if (name == t) return c.text(name);
+    throw SpecError(where, "unknown placeholder '{" + name + "}'",
+                    "use a content field, date, time, when, hashtags or brand.office, "
+                    "brand.unit, brand.website, brand.credit, brand.handle");
+}
+
+std::string fill_pattern(const std::string& pattern, const Spec& spec, const Brand& brand,
+                         const SourceMark& where) {
+    std::string out;
+    bool any_placeholder = false, any_value = false;
+    size_t i = 0;
+    while (i < pattern.size()) {
+        size_t open = pattern.find('{', i);
+        if (open == std::string::npos) {
+            out += escape(pattern.substr(i));
+            break;
+        }
+        size_t close = pattern.find('}', open);
+        if (close == std::string::npos)
+            throw SpecError(where, "unclosed '{' in '" + pattern + "'");
+        out += escape(pattern.substr(i, open - i));
+        std::string name = pattern.substr(open + 1, close - open - 1);
+        std::string value = field_text(name, spec, brand, where);
+        any_placeholder = true;
+        any_value = any_value || !value.empty();
+        out += name == "body" ? markdown_to_markup(value) : escape(value);
+        i = close + 1;
+    }
+    return any_placeholder && !any_value ? std::string{} : out;
+}
+
+}  // namespace rupa

@@ -1,0 +1,152 @@
+// Image decoding with libavformat/libavcodec and conversion with libswscale.
+#include "media/image_decoder.hpp"
+
+#include "handles/av.hpp"
+
+extern "C" {
+#include <libavutil/dict.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include <cmath>
+#include <cstring>
+
+namespace rupa {
+
+namespace {
+
+std::string av_message(int code) {
+    char text[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, text, sizeof text);
+    return text;
+}
+
+AvFramePtr checked(AvFramePtr frame) {
+    if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
+        throw MediaError("the image data is damaged or cut short");
+    return frame;
+}
+
+AvFramePtr decode_first_frame(const std::filesystem::path& path) {
+    AVFormatContext* raw = nullptr;
+    int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
+    if (rc < 0) throw MediaError("not a readable image (" + av_message(rc) + ")");
+    AvFormatInputPtr input(raw);
+    if (avformat_find_stream_info(input.get(), nullptr) < 0)
+        throw MediaError("not a readable image (no picture found)");
+    int stream = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (stream < 0) throw MediaError("not an image");
+    const AVCodecParameters* par = input->streams[stream]->codecpar;
+    if (par->width <= 0 || par->height <= 0) throw MediaError("not an image (no size)");
+    if ((long long)par->width * par->height > kMaxInputPixels)
+        throw MediaError("image of " + std::to_string(par->width) + "x" +
+                         std::to_string(par->height) + " is over the 100-megapixel limit");
+    const AVCodec* codec = avcodec_find_decoder(par->codec_id);
+    if (!codec) throw MediaError("image format not supported");
+    AvCodecContextPtr decoder(avcodec_alloc_context3(codec));
+    avcodec_parameters_to_context(decoder.get(), par);
+    decoder->thread_count = 1;
+    // Refuse damaged data instead of concealing it: a half-grey photo must not be posted.
+    decoder->err_recognition |= AV_EF_EXPLODE;
+    if (avcodec_open2(decoder.get(), codec, nullptr) < 0)
+        throw MediaError("image format not supported");
+
+    AvPacketPtr packet(av_packet_alloc());
+    AvFramePtr frame(av_frame_alloc());
+    while (av_read_frame(input.get(), packet.get()) >= 0) {
+        bool ours = packet->stream_index == stream;
+        if (ours) avcodec_send_packet(decoder.get(), packet.get());
+        av_packet_unref(packet.get());
+        if (ours && avcodec_receive_frame(decoder.get(), frame.get()) >= 0) return checked(std::move(frame));
+    }
+    avcodec_send_packet(decoder.get(), nullptr);
+    if (avcodec_receive_frame(decoder.get(), frame.get()) >= 0) return checked(std::move(frame));
+    throw MediaError("the image data is damaged or cut short");
+}
+
+int orientation_of(const AVFrame& frame) {
+    const AVDictionaryEntry* tag = av_dict_get(frame.metadata, "Orientation", nullptr, 0);
+    if (!tag) return 1;
+    int value = std::atoi(tag->value);
+    return value >= 1 && value <= 8 ? value : 1;
+}
+
+bool has_alpha(AVPixelFormat format) {
+    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
+    return desc && (desc->flags & AV_PIX_FMT_FLAG_ALPHA);
+}
+
+// Cairo's ARGB32 is native-endian 32-bit with premultiplied alpha: BGRA bytes on x86.
+CairoSurfacePtr to_cairo(const AVFrame& frame) {
+    int w = frame.width, h = frame.height;
+    CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+        throw MediaError("not enough memory for the image");
+    SwsContextPtr sws(sws_getContext(w, h, AVPixelFormat(frame.format), w, h, AV_PIX_FMT_BGRA,
+                                     SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
+                                     nullptr, nullptr, nullptr));
+    if (!sws) throw MediaError("unsupported pixel layout");
+    cairo_surface_flush(surface.get());
+    uint8_t* dst[4] = {cairo_image_surface_get_data(surface.get()), nullptr, nullptr, nullptr};
+    int dst_stride[4] = {cairo_image_surface_get_stride(surface.get()), 0, 0, 0};
+    sws_scale(sws.get(), frame.data, frame.linesize, 0, h, dst, dst_stride);
+    if (has_alpha(AVPixelFormat(frame.format))) {
+        for (int y = 0; y < h; ++y) {
+            uint8_t* p = dst[0] + y * dst_stride[0];
+            for (int x = 0; x < w; ++x, p += 4) {
+                unsigned a = p[3];
+                for (int c = 0; c < 3; ++c) p[c] = uint8_t((p[c] * a + 127) / 255);
+            }
+        }
+    }
+    cairo_surface_mark_dirty(surface.get());
+    return surface;
+}
+
+// EXIF orientations 1-8 (TIFF 6.0, tag 0x0112): the transform that shows the stored
+// pixels upright. 5-8 swap width and height.
+CairoSurfacePtr apply_orientation(CairoSurfacePtr stored, int orientation, int& w, int& h) {
+    if (orientation == 1) return stored;
+    bool swaps = orientation >= 5;
+    int out_w = swaps ? h : w, out_h = swaps ? w : h;
+    CairoSurfacePtr upright(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, out_w, out_h));
+    CairoPtr cr(cairo_create(upright.get()));
+    cairo_matrix_t m;
+    switch (orientation) {
+        case 2: cairo_matrix_init(&m, -1, 0, 0, 1, w, 0); break;          // mirror
+        case 3: cairo_matrix_init(&m, -1, 0, 0, -1, w, h); break;         // 180°
+        case 4: cairo_matrix_init(&m, 1, 0, 0, -1, 0, h); break;          // flip
+        case 5: cairo_matrix_init(&m, 0, 1, 1, 0, 0, 0); break;           // transpose
+        case 6: cairo_matrix_init(&m, 0, 1, -1, 0, h, 0); break;          // 90° clockwise
+        case 7: cairo_matrix_init(&m, 0, -1, -1, 0, h, w); break;         // transverse
+        default: cairo_matrix_init(&m, 0, -1, 1, 0, 0, w); break;         // 8: 90° counter
+    }
+    cairo_set_matrix(cr.get(), &m);
+    cairo_set_source_surface(cr.get(), stored.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_NEAREST);
+    cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
+    cairo_paint(cr.get());
+    w = out_w;
+    h = out_h;
+    return upright;
+}
+
+}  // namespace
+
+DecodedImage decode_image(const std::filesystem::path& path) {
+    av_log_set_level(AV_LOG_QUIET);
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) throw MediaError("the file is empty");
+    AvFramePtr frame = decode_first_frame(path);
+    DecodedImage image;
+    image.width = frame->width;
+    image.height = frame->height;
+    image.exif_orientation = orientation_of(*frame);
+    CairoSurfacePtr upright =
+        apply_orientation(to_cairo(*frame), image.exif_orientation, image.width, image.height);
+    image.surface = share_surface(upright.release());
+    return image;
+}
+
+}  // namespace rupa

@@ -1,0 +1,104 @@
+// Bad input: compiler-style messages checked verbatim, exit status 2, nothing written.
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rupa::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A spec folder with the sample photo and the given spec text as post.yaml.
+struct SpecFolder {
+    ScratchDir dir;
+    explicit SpecFolder(const std::string& spec) {
+        fs::create_directories(dir.path() / "photos");
+        fs::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/sawah.jpg");
+        write_file(dir.path() / "post.yaml", spec);
+    }
+    CommandResult render() const { return run_rupa("render post.yaml -o out", dir.path()); }
+};
+
+const char* kGoodContent =
+    "  title: Rapat Koordinasi Humas\n"
+    "  date: 2024-07-03\n"
+    "  photo: photos/sawah.jpg\n";
+
+}  // namespace
+
+TEST_CASE("an unknown field names its line and column and suggests the right name") {
+    SpecFolder folder("template: event\n"
+                      "brand: demo-kabupaten\n"
+                      "content:\n"
+                      "  kicker: Humas\n"
+                      "  tittle: Rapat Koordinasi Humas\n"
+                      "  photo: photos/sawah.jpg\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:5:3: error: unknown field 'tittle' (did you mean 'title'?)\n");
+    CHECK(r.out.empty());
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+}
+
+TEST_CASE("a missing photo names the line and column of its path") {
+    SpecFolder folder("template: event\n"
+                      "content:\n"
+                      "  title: Rapat Koordinasi Humas\n"
+                      "  photo: photos/tidak-ada.jpg\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:4:10: error: cannot find photo 'photos/tidak-ada.jpg' "
+                   "(paths are relative to the spec's folder)\n");
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+}
+
+TEST_CASE("a photo path that leaves the spec's folder is refused") {
+    SpecFolder folder(std::string("template: event\ncontent:\n  title: Rapat\n  photo: ../../etc/passwd\n"));
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:4:10: error: '../../etc/passwd' leaves the spec's folder "
+                   "(copy the file next to the spec)\n");
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+}
+
+TEST_CASE("a file that is not an image is refused at the photo's line and column") {
+    for (const char* name : {"not-an-image.jpg", "truncated.jpg", "empty.jpg"}) {
+        INFO(std::string(name));
+        SpecFolder folder(std::string("template: event\ncontent:\n  title: Rapat\n  photo: photos/") +
+                          name + "\n");
+        fs::copy_file(test_media_dir() / name, folder.dir.path() / "photos" / name);
+        CommandResult r = folder.render();
+        CHECK(r.status == 2);
+        CHECK(r.err.rfind("post.yaml:4:10: error: cannot use photo 'photos/" + std::string(name) + "': ", 0) == 0);
+        CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+    }
+}
+
+TEST_CASE("an unknown template, format or locale gets a suggestion") {
+    SpecFolder tmpl(std::string("template: evnt\ncontent:\n") + kGoodContent);
+    CHECK(tmpl.render().err == "post.yaml:1:11: error: unknown template 'evnt' (did you mean 'event'?)\n");
+    SpecFolder format(std::string("template: event\nformats: [squre]\ncontent:\n") + kGoodContent);
+    CommandResult r = format.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:2:11: error: unknown format 'squre' (did you mean 'square'?)\n");
+    SpecFolder locale(std::string("template: event\nlocale: ind\ncontent:\n") + kGoodContent);
+    CHECK(locale.render().err == "post.yaml:2:9: error: unknown locale 'ind' (did you mean 'id'?)\n");
+}
+
+TEST_CASE("a missing spec file and a usage error exit 2") {
+    ScratchDir dir;
+    CommandResult r = run_rupa("render nothing-here.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "nothing-here.yaml: error: file not found (check the path)\n");
+    CHECK(run_rupa("render", dir.path()).status == 2);
+    CHECK(run_rupa("paint x.yaml", dir.path()).status == 2);
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
+
+TEST_CASE("a spec that is not valid YAML points at the problem") {
+    SpecFolder folder("template: event\ncontent:\n  title: [unclosed\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("post.yaml:", 0) == 0);
+    CHECK(r.err.find(": error: not valid YAML: ") != std::string::npos);
+}

@@ -1,0 +1,43 @@
+// Shared test tools: running the rupa binary, scratch folders, reading PNG files.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace rupa::test {
+
+struct CommandResult {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh).
+CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd);
+
+// A fresh empty folder, removed when the object goes.
+class ScratchDir {
+public:
+    ScratchDir();
+    ~ScratchDir();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+bool is_empty_or_missing(const std::filesystem::path& dir);
+
+struct PngSize {
+    int width = 0;
+    int height = 0;
+};
+PngSize png_size(const std::filesystem::path& path);
+
+std::filesystem::path source_dir();
+std::filesystem::path test_media_dir();
+
+}  // namespace rupa::test
