@@ -104,15 +104,4 @@ CairoSurfacePtr paint_scene(const Scene& scene, int /*frame*/) {
     return surface;
 }
 
-std::string encode_png(cairo_surface_t* surface) {
-    std::string bytes;
-    auto append = [](void* closure, const unsigned char* data, unsigned int length) {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-    };
-    if (cairo_surface_write_to_png_stream(surface, append, &bytes) != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot encode the PNG");
-    return bytes;
-}
-
 }  // namespace rupa

@@ -5,14 +5,10 @@
 #include "handles/cairo.hpp"
 #include "scene/scene.hpp"
 
-#include <string>
 
 namespace rupa {
 
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0);
-
-// The surface as PNG bytes.
-std::string encode_png(cairo_surface_t* surface);
 
 }  // namespace rupa

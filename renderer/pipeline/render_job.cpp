@@ -7,6 +7,7 @@
 #include "layout/font_set.hpp"
 #include "layout/scene_builder.hpp"
 #include "output/atomic_file.hpp"
+#include "output/png_encoder.hpp"
 #include "output/post_text.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 namespace rupa {
 
@@ -213,16 +215,37 @@ RenderResult render_spec(const RenderRequest& request) {
 
     result.folder = request.out_dir / job.spec.stem;
     fs::create_directories(result.folder);
+    // Drawing stays on this thread (Pango and fontconfig share caches); encoding and writing,
+    // the larger part, run one task per format over the cores.
+    std::vector<std::future<std::string>> writes;
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        fs::path file = result.folder / (std::string(job.formats[i]->id) + ".png");
+        std::shared_ptr<cairo_surface_t> canvas;
+        try {
+            canvas = paint_scene(scenes[i], 0);
+        } catch (const std::exception& e) {
+            writes.push_back(std::async(std::launch::deferred, [message = std::string(e.what())] {
+                return message;
+            }));
+            continue;
+        }
+        writes.push_back(std::async(std::launch::async, [canvas, file]() -> std::string {
+            try {
+                write_file_atomically(file, encode_png(canvas.get()));
+                return {};
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+        }));
+    }
     for (size_t i = 0; i < scenes.size(); ++i) {
         std::string id(job.formats[i]->id);
-        fs::path file = result.folder / (id + ".png");
-        try {
-            CairoSurfacePtr canvas = paint_scene(scenes[i], 0);
-            write_file_atomically(file, encode_png(canvas.get()));
-            result.files.push_back({id, file, scenes[i].width, scenes[i].height});
-        } catch (const std::exception& e) {
+        std::string failure = writes[i].get();
+        if (failure.empty()) {
+            result.files.push_back({id, result.folder / (id + ".png"), scenes[i].width, scenes[i].height});
+        } else {
             result.failed.push_back(id);
-            diagnostics.warn({"render-failed", "could not render: " + std::string(e.what()), id,
+            diagnostics.warn({"render-failed", "could not render: " + failure, id,
                               SourceMark{job.spec.display_name, 0, 0}});
         }
     }

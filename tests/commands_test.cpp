@@ -1,0 +1,69 @@
+// The listing and checking commands: formats, templates, validate.
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+using namespace rupa::test;
+
+TEST_CASE("rupa formats --json gives the fixed format table") {
+    CommandResult r = run_rupa("formats --json", source_dir());
+    REQUIRE(r.status == 0);
+    auto table = nlohmann::json::parse(r.out);
+    REQUIRE(table.size() == 7);
+    CHECK(table[0]["id"] == "square");
+    CHECK(table[3]["id"] == "landscape");
+    CHECK(table[3]["width"] == 1200);
+    CHECK(table[3]["height"] == 675);
+    CHECK(table[4]["id"] == "reel");
+    CHECK(table[4]["kind"] == "mp4");
+}
+
+TEST_CASE("rupa templates lists each installed template with its fields") {
+    CommandResult r = run_rupa("templates --json", source_dir());
+    REQUIRE(r.status == 0);
+    auto list = nlohmann::json::parse(r.out);
+    auto event = std::find_if(list.begin(), list.end(), [](const auto& t) { return t["id"] == "event"; });
+    REQUIRE(event != list.end());
+    CHECK((*event)["formats"] == nlohmann::json({"square", "portrait", "story", "landscape"}));
+    bool title_required = false;
+    for (const auto& f : (*event)["fields"])
+        if (f["name"] == "title") title_required = f["required"];
+    CHECK(title_required);
+}
+
+TEST_CASE("rupa validate accepts a good spec, template and brand and writes nothing") {
+    ScratchDir dir;
+    CommandResult r = run_rupa("validate samples/event.yaml templates/event/template.yaml "
+                               "templates/brands/demo-kabupaten/brand.yaml",
+                               source_dir());
+    CHECK(r.status == 0);
+    CHECK(r.out == "samples/event.yaml: ok\ntemplates/event/template.yaml: ok\n"
+                   "templates/brands/demo-kabupaten/brand.yaml: ok\n");
+}
+
+TEST_CASE("rupa validate reports a template's unknown colour token at its place, exit 2") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "id: broken\n"
+               "layouts:\n"
+               "  square:\n"
+               "    - {rect: panel, box: [0, 0, 1080, 1080], fill: primay}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "t/template.yaml:4:52: error: unknown colour token 'primay' (did you mean 'primary'?)\n");
+}
+
+TEST_CASE("rupa validate reports a box outside the canvas") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "layouts:\n"
+               "  landscape:\n"
+               "    - {rect: panel, box: [0, 0, 1200, 1080]}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "t/template.yaml:3:26: error: 'box' lies outside the landscape canvas (1200x675)\n");
+}
