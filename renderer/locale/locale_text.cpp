@@ -1,9 +1,14 @@
-// Date and time wording for the two locales rupa speaks.
+// Date, time and number wording for the two locales rupa speaks.
 #include "locale/locale_text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <span>
+#include <string_view>
 
 namespace rupa {
 
@@ -49,6 +54,205 @@ std::string format_when(const CalendarDate* date, const TimeOfDay* time, const s
         when += (locale == Locale::id ? "pukul " : "at ") + format_time(*time, zone, locale);
     }
     return when;
+}
+
+namespace {
+
+// A number as a decimal digit string, so that rounding and scaling are exact: the magnitude is
+// 0.d1d2d3... x 10^point, i.e. `point` digits stand before the decimal point (point <= 0 means
+// zeros after it). `digits` has no leading or trailing zeros; zero is the empty string.
+struct Decimal {
+    std::string digits;
+    int point = 0;
+    bool negative = false;
+
+    bool is_zero() const { return digits.empty(); }
+    int integer_digits() const { return is_zero() ? 0 : std::max(point, 0); }
+};
+
+void drop_trailing_zeros(Decimal& d) {
+    while (!d.digits.empty() && d.digits.back() == '0') d.digits.pop_back();
+}
+
+// The shortest decimal that reads back as `value` (std::to_chars guarantees the round trip):
+// what the spec's author wrote, not the double's binary expansion, so 0.125 rounds up.
+// `value` must be finite.
+Decimal to_decimal(double value) {
+    char buffer[64];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value),
+                                std::chars_format::scientific);  // "2.129e+08", "0e+00"
+    std::string_view text(buffer, std::size_t(result.ptr - buffer));
+    std::size_t e = text.find('e');
+    Decimal d;
+    d.negative = std::signbit(value);
+    for (char c : text.substr(0, e))
+        if (c != '.') d.digits += c;
+    std::string_view exponent_text = text.substr(e + 1);
+    bool exponent_negative = exponent_text.front() == '-';
+    int exponent = 0;
+    std::from_chars(exponent_text.data() + 1, exponent_text.data() + exponent_text.size(),
+                    exponent);
+    d.point = (exponent_negative ? -exponent : exponent) + 1;
+    drop_trailing_zeros(d);
+    return d;
+}
+
+// Rounds half away from zero to at most `decimals` decimals; 9.96 to one decimal is 10.
+Decimal round_to(Decimal d, int decimals) {
+    int keep = d.point + decimals;
+    if (keep >= int(d.digits.size())) return d;
+    if (keep < 0) {
+        d.digits.clear();
+        return d;
+    }
+    bool round_up = d.digits[std::size_t(keep)] >= '5';
+    d.digits.resize(std::size_t(keep));
+    if (round_up) {
+        int i = keep - 1;
+        for (; i >= 0 && d.digits[std::size_t(i)] == '9'; --i) d.digits[std::size_t(i)] = '0';
+        if (i >= 0) {
+            ++d.digits[std::size_t(i)];
+        } else {
+            d.digits.insert(0, 1, '1');
+            ++d.point;
+        }
+    }
+    drop_trailing_zeros(d);
+    return d;
+}
+
+// An ASCII hyphen-minus, not the typographic U+2212: the bundled Noto Sans has no glyph for
+// U+2212 (fc-query fonts/noto-sans/NotoSans-Regular.ttf), and a hyphen survives copy, paste and
+// search in caption.txt. Zero is unsigned: -0,001 rounds to "0", not "-0".
+std::string sign_of(const Decimal& d) { return d.negative && !d.is_zero() ? "-" : ""; }
+
+// EYD: thousands dot and decimal comma; English the other way round.
+char thousands_separator(Locale locale) { return locale == Locale::id ? '.' : ','; }
+char decimal_separator(Locale locale) { return locale == Locale::id ? ',' : '.'; }
+
+// The magnitude as text, grouped by thousands. A fraction, if any, is padded with zeros to
+// `fraction_width` (Rupiah's "2.500,50"); 0 leaves it as short as it is.
+std::string write_magnitude(const Decimal& d, Locale locale, int fraction_width = 0) {
+    std::string integer = "0";
+    std::string fraction;
+    if (!d.is_zero()) {
+        int size = int(d.digits.size());
+        if (d.point > 0) {
+            integer = d.digits.substr(0, std::size_t(std::min(d.point, size)));
+            integer.append(std::size_t(std::max(d.point - size, 0)), '0');
+            if (d.point < size) fraction = d.digits.substr(std::size_t(d.point));
+        } else {
+            fraction = std::string(std::size_t(-d.point), '0') + d.digits;
+        }
+    }
+    std::string text;
+    for (std::size_t i = 0; i < integer.size(); ++i) {
+        if (i > 0 && (integer.size() - i) % 3 == 0) text += thousands_separator(locale);
+        text += integer[i];
+    }
+    if (!fraction.empty()) {
+        if (int(fraction.size()) < fraction_width)
+            fraction.append(std::size_t(fraction_width) - fraction.size(), '0');
+        text += decimal_separator(locale) + fraction;
+    }
+    return text;
+}
+
+// One step of a stat's scale: values from 10^exponent on are divided by it and named.
+struct Scale {
+    int exponent;
+    int max_decimals;
+    const char* word_id;
+    const char* word_en;
+};
+
+// Below 1 million a stat is the full number: "850.000" is as short as "850 ribu" on a graphic
+// and exact, so "ribu"/"thousand" is never used. From 1 million on one decimal at most, as BPS
+// and the press round headline figures ("212,9 juta", "Rp3.325,1 triliun"); a second decimal
+// adds noise, not information, to a number read at a glance. There is no word past triliun
+// (kuadriliun is not in common use): 1.5e15 is "1.500 triliun".
+constexpr std::array<Scale, 4> kStatScales = {{{0, 2, "", ""},
+                                               {6, 1, "juta", "million"},
+                                               {9, 1, "miliar", "billion"},
+                                               {12, 1, "triliun", "trillion"}}};
+// Rupiah stays exact below 1 miliar: "Rp2.500.000" is a fee or an aid amount people act on,
+// and Rp999.999.999 still fits. From 1 miliar on it is a budget, and the press writes
+// "Rp2,5 miliar", "Rp1,2 triliun".
+constexpr std::array<Scale, 3> kRupiahScales = {
+    {{0, 2, "", ""}, {9, 1, "miliar", "billion"}, {12, 1, "triliun", "trillion"}}};
+// A percentage never takes a scale word; two decimals as BPS gives rates ("inflasi 2,61%").
+constexpr std::array<Scale, 1> kPercentScales = {{{0, 2, "", ""}}};
+
+struct Scaled {
+    Decimal figure;
+    const Scale* scale;
+};
+
+// The largest scale the value reaches, moved up while rounding turns it into 1000 of that
+// scale: 999.950.000 is 999,95 juta, which rounds to 1.000,0 juta, so it is 1 miliar.
+Scaled fit_scale(const Decimal& value, std::span<const Scale> scales) {
+    std::size_t i = 0;
+    while (i + 1 < scales.size() && value.integer_digits() > scales[i + 1].exponent) ++i;
+    for (;; ++i) {
+        Decimal figure = value;
+        figure.point -= scales[i].exponent;
+        figure = round_to(figure, scales[i].max_decimals);
+        bool last = i + 1 == scales.size();
+        if (last || figure.integer_digits() <= scales[i + 1].exponent - scales[i].exponent)
+            return {figure, &scales[i]};
+    }
+}
+
+bool is_percent(const std::string& unit) { return unit == "%"; }
+bool is_rupiah(const std::string& unit) { return unit == "Rp"; }
+
+// The unit text after a figure: the scale word, then the spec's own unit ("juta ton").
+std::string unit_text(const char* scale_word, const std::string& unit) {
+    if (*scale_word == '\0') return unit;
+    if (unit.empty()) return scale_word;
+    return std::string(scale_word) + " " + unit;
+}
+
+// EYD closes Rp up to the amount; a sign goes before it.
+std::string rupiah_text(const Decimal& amount, Locale locale, int fraction_width) {
+    return sign_of(amount) + "Rp" + write_magnitude(amount, locale, fraction_width);
+}
+
+}  // namespace
+
+std::string format_number(double value, Locale locale, int max_decimals) {
+    if (!std::isfinite(value)) return "";
+    Decimal d = round_to(to_decimal(value), std::max(max_decimals, 0));
+    return sign_of(d) + write_magnitude(d, locale);
+}
+
+std::string format_integer_plain(std::int64_t value) { return std::to_string(value); }
+
+StatText format_stat(double value, const std::string& unit, Locale locale) {
+    if (!std::isfinite(value)) return {};
+    std::span<const Scale> scales = is_percent(unit)  ? std::span<const Scale>(kPercentScales)
+                                    : is_rupiah(unit) ? std::span<const Scale>(kRupiahScales)
+                                                      : std::span<const Scale>(kStatScales);
+    auto [figure, scale] = fit_scale(to_decimal(value), scales);
+    const char* word = locale == Locale::id ? scale->word_id : scale->word_en;
+    if (is_rupiah(unit)) {
+        // Exact amounts have two decimals or none, as format_rupiah; compact ones are headlines.
+        int fraction_width = scale->exponent == 0 ? 2 : 0;
+        return {rupiah_text(figure, locale, fraction_width), word};
+    }
+    return {sign_of(figure) + write_magnitude(figure, locale), unit_text(word, unit)};
+}
+
+std::string format_stat_inline(double value, const std::string& unit, Locale locale) {
+    StatText stat = format_stat(value, unit, locale);
+    if (stat.unit.empty()) return stat.figure;
+    // EYD writes "78%" closed up, but a word unit, scale word or not, after a space.
+    return stat.figure + (is_percent(unit) ? "" : " ") + stat.unit;
+}
+
+std::string format_rupiah(double value, Locale locale) {
+    if (!std::isfinite(value)) return "";
+    return rupiah_text(round_to(to_decimal(value), 2), locale, 2);
 }
 
 }  // namespace rupa
