@@ -81,6 +81,11 @@ void draw_text(cairo_t* cr, const SceneNode& n) {
 }
 
 void draw_node(cairo_t* cr, const SceneNode& n) {
+    cairo_save(cr);
+    if (n.clipped) {
+        cairo_rectangle(cr, n.clip.x, n.clip.y, n.clip.w, n.clip.h);
+        cairo_clip(cr);
+    }
     switch (n.kind) {
         case NodeKind::rect: draw_rect(cr, n); break;
         case NodeKind::gradient: draw_gradient(cr, n); break;
@@ -88,6 +93,7 @@ void draw_node(cairo_t* cr, const SceneNode& n) {
         case NodeKind::svg: draw_svg(cr, n); break;
         case NodeKind::text: draw_text(cr, n); break;
     }
+    cairo_restore(cr);
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ public:
 
 private:
     void add(const Element& e) {
+        if (!e.if_field.empty() && !in_.spec.content.has(e.if_field)) return;
         switch (e.kind) {
             case ElementKind::rect: add_rect(e); break;
             case ElementKind::gradient: add_gradient(e); break;
@@ -49,7 +50,12 @@ private:
     }
 
     Rgba colour(const ColorRef& ref) const {
-        Rgba c = in_.brand.colors.at(ref.token);
+        std::string token = ref.token;
+        if (token == "verdict") {
+            std::string verdict = in_.spec.content.text("verdict");
+            token = "verdict-" + (verdict.empty() ? std::string("hoaks") : verdict);
+        }
+        Rgba c = in_.brand.colors.at(token);
         c.a *= ref.alpha;
         return c;
     }
@@ -110,6 +116,10 @@ private:
     void add_text_column(const Element& e) {
         std::vector<TextBlock> blocks;
         for (const TextItem& item : e.items) {
+            if (item.is_list) {
+                add_points(item, e.gap, blocks);
+                continue;
+            }
             std::string markup = fill_pattern(item.pattern, in_.spec, in_.brand, item.where);
             if (markup.empty()) continue;
             TextBlock b;
@@ -121,12 +131,14 @@ private:
             blocks.push_back(std::move(b));
         }
         if (blocks.empty()) return;
-        if (!fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts)) {
+        bool fits = fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts);
+        if (!fits) {
             diagnostics_.warn({"text-overflow",
                                "text in '" + e.name + "' does not fit its box even at its minimum size; "
                                "shorten it",
                                std::string(format_.id), e.where});
         }
+        size_t first_node = scene_.nodes.size();
         double used = column_height(blocks);
         double y = e.anchor == "top"    ? e.box.y
                    : e.anchor == "bottom" ? e.box.bottom() - used
@@ -134,12 +146,75 @@ private:
         for (size_t i = 0; i < blocks.size(); ++i) {
             TextBlock& b = blocks[i];
             if (i) y += b.gap_before;
-            SceneNode n = node(NodeKind::text, b.name, {e.box.x, y, e.box.w, b.height});
-            n.fill = colour(b.style.color);
-            n.text = b.layout;
-            scene_.nodes.push_back(std::move(n));
+            if (!b.marker.empty()) add_marker(b, e.box.x, y);
+            place_text(b, e.box.x + b.indent, y, e.box.w - b.indent);
             y += b.height;
         }
+        // Text that overflows at its minimum size is cut at its box rather than drawn over
+        // its neighbours; the warning above says so.
+        for (size_t i = first_node; !fits && i < scene_.nodes.size(); ++i) {
+            scene_.nodes[i].clipped = true;
+            scene_.nodes[i].clip = e.box;
+        }
+    }
+
+    // One block per point of the spec, each behind a marker.
+    void add_points(const TextItem& item, double stack_gap, std::vector<TextBlock>& blocks) {
+        const auto& points = in_.spec.content.points;
+        for (size_t i = 0; i < points.size(); ++i) {
+            TextBlock b;
+            b.name = item.name + "-" + std::to_string(i + 1);
+            b.markup = markdown_to_markup(points[i].value);
+            b.style = item.style;
+            b.size = item.style.size;
+            b.gap_before = i == 0 ? (item.gap_before >= 0 ? item.gap_before : stack_gap) : item.item_gap;
+            b.marker = item.marker;
+            b.marker_number = int(i + 1);
+            b.marker_color = item.marker_color;
+            blocks.push_back(std::move(b));
+        }
+    }
+
+    // A shaped block at (x, y): its pill first when it has one, then the text.
+    void place_text(const TextBlock& b, double x, double y, double width) {
+        const TextStyle& s = b.style;
+        if (s.has_background) {
+            SceneNode pill = node(NodeKind::rect, b.name + "-background",
+                                  {x + b.text_x, y, b.text_width + 2 * s.padding_x, b.height});
+            pill.fill = colour(s.background);
+            pill.radius = s.radius;
+            scene_.nodes.push_back(std::move(pill));
+        }
+        SceneNode n = node(NodeKind::text, b.name,
+                           {x + s.padding_x, y + s.padding_y, width - 2 * s.padding_x,
+                            b.height - 2 * s.padding_y});
+        n.fill = colour(s.color);
+        n.text = b.layout;
+        scene_.nodes.push_back(std::move(n));
+    }
+
+    // A dot centred on the first line, or a numbered disc.
+    void add_marker(const TextBlock& b, double x, double y) {
+        bool numbered = b.marker == "number";
+        double line = b.style.line_height * b.size;
+        double d = numbered ? line * 0.9 : b.size * 0.34;
+        SceneNode disc = node(NodeKind::rect, b.name + "-marker",
+                              {x + (numbered ? 0 : b.size * 0.12), y + (line - d) / 2, d, d});
+        disc.fill = colour(b.marker_color);
+        disc.radius = d / 2;
+        scene_.nodes.push_back(disc);
+        if (!numbered) return;
+        TextBlock number;
+        number.name = disc.name + "-number";
+        number.markup = std::to_string(b.marker_number);
+        number.style = b.style;
+        number.style.weight = 700;
+        number.style.align = TextAlign::center;
+        number.style.color = {"on-accent", 1};
+        number.style.line_height = 1.0;
+        number.size = d * 0.6;
+        shape_text(number, d, in_.brand, in_.fonts);
+        place_text(number, disc.box.x, disc.box.y + (d - number.height) / 2, d);
     }
 
     const LayoutInputs& in_;

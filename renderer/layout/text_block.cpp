@@ -68,7 +68,9 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     pango_font_description_set_absolute_size(font.get(), block.size * PANGO_SCALE);
     pango_layout_set_font_description(layout, font.get());
 
-    pango_layout_set_width(layout, int(width * PANGO_SCALE));
+    // A list point's text stands right of its marker; the indent grows with the size.
+    block.indent = block.marker.empty() ? 0 : block.size * (block.marker == "number" ? 1.5 : 1.1);
+    pango_layout_set_width(layout, int((width - block.indent - 2 * s.padding_x) * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, to_pango(s.align));
 
@@ -83,11 +85,14 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     if (s.letter_spacing != 0)
         pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(int(
                                                 std::lround(s.letter_spacing * block.size * PANGO_SCALE))));
+    if (s.strike) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
     pango_layout_set_attributes(layout, attrs.get());
 
     PangoRectangle logical;
     pango_layout_get_pixel_extents(layout, nullptr, &logical);
-    block.height = logical.height;
+    block.height = logical.height + 2 * s.padding_y;
+    block.text_x = logical.x;
+    block.text_width = logical.width;
     block.lines = pango_layout_get_line_count(layout);
 }
 

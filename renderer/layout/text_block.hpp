@@ -18,8 +18,14 @@ struct TextBlock {
     TextStyle style;
     double size = 0;        // the size it ends up at
     double gap_before = 0;
+    std::string marker;      // "dot" or "number" for a list point, else empty
+    int marker_number = 0;
+    ColorRef marker_color;
+    double indent = 0;       // px the text stands right of the marker
     SharedGObject<PangoLayout> layout;
-    double height = 0;
+    double height = 0;       // including the pill's padding
+    double text_x = 0;       // where the text's ink starts inside the layout width
+    double text_width = 0;   // the widest line
     int lines = 0;
 };
 

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include <cctype>
+
 namespace rupa {
 
 namespace {
@@ -15,6 +17,20 @@ std::string escape(const std::string& text) {
     std::string out(escaped);
     g_free(escaped);
     return out;
+}
+
+// The label of the verdict bar, as Indonesian clarifications write it.
+std::string verdict_label(const std::string& verdict, Locale locale) {
+    if (verdict.empty()) return "";
+    if (locale == Locale::id) {
+        std::string upper;
+        for (char ch : verdict) upper += char(std::toupper(static_cast<unsigned char>(ch)));
+        return "[" + upper + "]";
+    }
+    if (verdict == "hoaks") return "[HOAX]";
+    if (verdict == "disinformasi") return "[DISINFORMATION]";
+    if (verdict == "misinformasi") return "[MISINFORMATION]";
+    return "[FACT]";
 }
 
 }  // namespace
@@ -62,6 +78,14 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
         for (const auto& t : c.hashtags) tags += (tags.empty() ? "#" : " #") + t.value;
         return tags;
     }
+    if (name == "quote.text") return c.quote ? c.quote->text : "";
+    if (name == "quote.by") return c.quote ? c.quote->by : "";
+    if (name == "quote.role") return c.quote ? c.quote->role : "";
+    if (name == "verdict_label") return verdict_label(c.text("verdict"), locale);
+    if (name == "fact_label") return locale == Locale::id ? "FAKTA:" : "FACT:";
+    if (name == "claim_label") return locale == Locale::id ? "KLAIM" : "CLAIM";
+    if (name == "source_line")
+        return c.text("source").empty() ? "" : (locale == Locale::id ? "Sumber: " : "Source: ") + c.text("source");
     if (name == "brand.office") return brand.office;
     if (name == "brand.unit") return brand.unit;
     if (name == "brand.website") return brand.website;
@@ -72,8 +96,9 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
     for (const auto& t : texts)
         if (name == t) return c.text(name);
     throw SpecError(where, "unknown placeholder '{" + name + "}'",
-                    "use a content field, date, time, when, hashtags or brand.office, "
-                    "brand.unit, brand.website, brand.credit, brand.handle");
+                    "use a content field, date, time, when, hashtags, quote.text, quote.by, "
+                    "quote.role, verdict_label, fact_label, claim_label, source_line or brand.office, brand.unit, "
+                    "brand.website, brand.credit, brand.handle");
 }
 
 std::string fill_pattern(const std::string& pattern, const Spec& spec, const Brand& brand,

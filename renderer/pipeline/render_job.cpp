@@ -90,9 +90,7 @@ std::vector<Located<std::string>> asked_formats(const RenderRequest& request, co
 void check_fields(const Job& job, Diagnostics& diagnostics) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
-        bool present = c.texts.count(field.name) || (field.name == "date" && c.date) ||
-                       (field.name == "time" && c.time) || (field.name == "photo" && c.photo);
-        if (field.required && !present)
+        if (field.required && !c.has(field.name))
             throw SpecError(SourceMark{job.spec.display_name, 0, 0},
                             "missing field 'content." + field.name + "'",
                             "template '" + job.tmpl.id + "' needs it");

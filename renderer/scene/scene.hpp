@@ -34,6 +34,8 @@ struct SceneNode {
     SharedGObject<RsvgHandle> svg;  // svg: drawn to fill `box`
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
+    bool clipped = false;             // text that overflowed: drawn only inside `clip`
+    Box clip;
 };
 
 struct Scene {

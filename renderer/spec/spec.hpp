@@ -76,6 +76,21 @@ struct Content {
     std::vector<AgendaItem> items;
     std::vector<Located<std::string>> hashtags;
 
+    // Whether the spec fills the content field `field`.
+    bool has(const std::string& field) const {
+        if (field == "date") return bool(date);
+        if (field == "time") return bool(time);
+        if (field == "photo") return bool(photo);
+        if (field == "photos") return !photos.empty();
+        if (field == "stats") return !stats.empty();
+        if (field == "quote") return bool(quote);
+        if (field == "points") return !points.empty();
+        if (field == "items") return !items.empty();
+        if (field == "hashtags") return !hashtags.empty();
+        auto it = texts.find(field);
+        return it != texts.end() && !it->second.value.empty();
+    }
+
     // The text of a field, or "" when the spec leaves it out.
     std::string text(const std::string& field) const {
         auto it = texts.find(field);

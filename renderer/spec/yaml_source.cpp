@@ -4,6 +4,7 @@
 #include "spec/spec_error.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -74,7 +75,7 @@ double YamlSource::number(const YAML::Node& node, const std::string& field) cons
         std::istringstream in(s);
         in.imbue(std::locale::classic());
         double value = 0;
-        if (in >> value && in.peek() == std::char_traits<char>::eof()) return value;
+        if (in >> value && in.peek() == std::char_traits<char>::eof() && std::isfinite(value)) return value;
     }
     throw SpecError(mark(node), "'" + field + "' must be a number",
                     node.IsScalar() ? "got '" + node.Scalar() + "'" : "got " + kind_name(node));

@@ -35,5 +35,7 @@ struct Brand {
 // The tokens every brand defines and every template may use.
 const std::vector<std::string>& brand_color_tokens();
 const std::vector<std::string>& brand_font_tokens();
+// Optional tokens "verdict-hoaks", ... with their defaults.
+const std::map<std::string, Rgba>& default_verdict_colors();
 
 }  // namespace rupa

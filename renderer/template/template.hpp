@@ -38,6 +38,11 @@ struct TextStyle {
     bool uppercase = false;
     double letter_spacing = 0;  // em
     int max_lines = 0;          // 0 = as many as fit
+    bool strike = false;        // struck through (a hoax's claim)
+    bool has_background = false;  // a pill behind the text (labels, calls to action)
+    ColorRef background;
+    double padding_x = 0, padding_y = 0;  // px inside the pill
+    double radius = 0;                    // px, pill corners
 };
 
 // One line of text in a text element or a stack: a pattern such as "{title}" or
@@ -48,6 +53,11 @@ struct TextItem {
     TextStyle style;
     double gap_before = -1;  // px above this item in a stack; -1 = the stack's gap
     SourceMark where;
+    // A list item stands for the spec's points, one text per point behind a marker.
+    bool is_list = false;
+    std::string marker = "dot";  // dot or number
+    ColorRef marker_color{"accent", 1.0};
+    double item_gap = 12;        // px between points
 };
 
 enum class ElementKind { rect, gradient, photo, logo, text, stack };
@@ -66,6 +76,7 @@ struct Element {
     std::string anchor = "top";   // stack: top, center or bottom of its box
     double gap = 0;               // stack: default space between items
     std::vector<TextItem> items;  // text: one item; stack: several
+    std::string if_field;         // drawn only when the spec fills this content field
 };
 
 struct Layout {

@@ -16,9 +16,9 @@ namespace {
 
 const std::vector<std::string> kTemplateFields = {"id",     "name",   "description", "brand",
                                                   "formats", "fields", "styles",     "layouts"};
-const std::vector<std::string> kStyleFields = {"font",        "size",  "min_size", "weight",
-                                               "italic",      "color", "line_height", "align",
-                                               "uppercase",   "letter_spacing", "max_lines"};
+const std::vector<std::string> kStyleFields = {
+    "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
+    "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
 const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo", "text", "stack"};
 const std::vector<std::string> kContentFieldNames = {
     "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
@@ -103,6 +103,21 @@ private:
         if (node["letter_spacing"])
             s.letter_spacing = src_.number(node["letter_spacing"], "letter_spacing");
         if (node["max_lines"]) s.max_lines = int(positive(node["max_lines"], "max_lines"));
+        if (node["strike"]) s.strike = src_.boolean(node["strike"], "strike");
+        if (node["background"]) {
+            s.has_background = true;
+            s.background = color(node["background"]);
+        }
+        if (node["padding"]) {
+            const YAML::Node& p = node["padding"];
+            if (p.IsSequence() && p.size() == 2) {
+                s.padding_x = src_.number(p[0], "padding");
+                s.padding_y = src_.number(p[1], "padding");
+            } else {
+                s.padding_x = s.padding_y = src_.number(p, "padding");
+            }
+        }
+        if (node["radius"]) s.radius = src_.number(node["radius"], "radius");
     }
 
     void read_layouts(const YAML::Node& node, Template& t) {
@@ -158,36 +173,39 @@ private:
             throw SpecError(e.where, "an element needs exactly one of: " + join(kKinds, ", "),
                             "e.g. {text: title, box: [72, 600, 936, 300], value: \"{title}\"}");
         std::string kind = kKinds[size_t(e.kind)];
+        if (node["if"]) e.if_field = src_.choice(node["if"], "if", kContentFieldNames);
         if (!node["box"]) throw SpecError(e.where, "element '" + e.name + "' needs a 'box'",
                                           "[x, y, width, height] in pixels");
         e.box = box(node["box"], format);
         switch (e.kind) {
             case ElementKind::rect:
-                src_.check_keys(node, {kind, "box", "fill", "radius"});
+                src_.check_keys(node, {kind, "box", "if", "fill", "radius"});
                 e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"background", 1};
                 if (node["radius"]) e.radius = src_.number(node["radius"], "radius");
                 break;
             case ElementKind::gradient:
-                src_.check_keys(node, {kind, "box", "from", "to", "direction"});
+                src_.check_keys(node, {kind, "box", "if", "from", "to", "direction"});
                 e.fill = node["from"] ? color(node["from"]) : ColorRef{"ink", 0};
                 e.fill_to = node["to"] ? color(node["to"]) : ColorRef{"ink", 0.7};
                 if (node["direction"])
                     e.vertical = src_.choice(node["direction"], "direction", {"down", "right"}) == "down";
                 break;
             case ElementKind::photo:
-                src_.check_keys(node, {kind, "box", "field"});
+                src_.check_keys(node, {kind, "box", "if", "field"});
                 if (node["field"]) e.field = src_.choice(node["field"], "field", {"photo"});
                 break;
             case ElementKind::logo:
-                src_.check_keys(node, {kind, "box", "align"});
+                src_.check_keys(node, {kind, "box", "if", "align"});
                 if (node["align"]) e.align = align(node["align"]);
                 break;
             case ElementKind::text:
-                src_.check_keys(node, with_style_fields({kind, "box", "value", "style"}));
+                src_.check_keys(node, with_style_fields({kind, "box", "if", "value", "style", "anchor"}));
+                if (node["anchor"])
+                    e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
                 e.items.push_back(text_item(node, e.name));
                 break;
             case ElementKind::stack:
-                src_.check_keys(node, {kind, "box", "anchor", "gap", "items"});
+                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items"});
                 if (node["anchor"])
                     e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
                 if (node["gap"]) e.gap = src_.number(node["gap"], "gap");
@@ -195,14 +213,33 @@ private:
                     throw SpecError(e.where, "stack '" + e.name + "' needs a list of 'items'");
                 for (const auto& item : node["items"]) {
                     src_.require_map(item, "items");
+                    if (item["list"]) {
+                        e.items.push_back(list_item(item));
+                        continue;
+                    }
                     src_.check_keys(item, with_style_fields({"text", "value", "style", "gap_before"}));
                     if (!item["text"])
-                        throw SpecError(src_.mark(item), "a stack item needs a name: {text: NAME, ...}");
+                        throw SpecError(src_.mark(item), "a stack item needs a name: {text: NAME, ...} "
+                                                         "or {list: points, ...}");
                     e.items.push_back(text_item(item, src_.text(item["text"], "text")));
                 }
                 break;
         }
         return e;
+    }
+
+    // {list: points, marker: number, gap: 16, style: point}: the spec's points as a list.
+    TextItem list_item(const YAML::Node& node) {
+        src_.check_keys(node, with_style_fields({"list", "style", "gap_before", "gap", "marker",
+                                                 "marker_color"}));
+        std::string field = src_.choice(node["list"], "list", {"points"});
+        TextItem item = text_item(node, field);
+        item.is_list = true;
+        item.pattern.clear();
+        if (node["marker"]) item.marker = src_.choice(node["marker"], "marker", {"dot", "number"});
+        if (node["marker_color"]) item.marker_color = color(node["marker_color"]);
+        if (node["gap"]) item.item_gap = src_.number(node["gap"], "gap");
+        return item;
     }
 
     TextItem text_item(const YAML::Node& node, const std::string& name) {
@@ -250,7 +287,9 @@ private:
             if (c.alpha < 0 || c.alpha > 1)
                 throw SpecError(src_.mark(node), "opacity in '" + text + "' must lie between 0 and 1");
         }
-        const auto& tokens = brand_color_tokens();
+        std::vector<std::string> tokens = brand_color_tokens();
+        tokens.push_back("verdict");  // the colour of the spec's verdict, from the brand
+        for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
         if (std::find(tokens.begin(), tokens.end(), c.token) == tokens.end()) {
             std::string guess = nearest_word(c.token, tokens);
             throw SpecError(src_.mark(node), "unknown colour token '" + c.token + "'",
@@ -298,6 +337,19 @@ const std::vector<std::string>& brand_color_tokens() {
     return tokens;
 }
 
+// Verdict colours follow the habit of Indonesian hoax clarifications (red for HOAKS,
+// orange for disinformation, green for FAKTA), darkened so white bold labels keep at
+// least 4.5:1 contrast (WCAG 2.1 AA). A brand may override them.
+const std::map<std::string, Rgba>& default_verdict_colors() {
+    static const std::map<std::string, Rgba> colors = {
+        {"verdict-hoaks", {0xC9 / 255.0, 0x2A / 255.0, 0x2A / 255.0, 1}},
+        {"verdict-disinformasi", {0xC2 / 255.0, 0x41 / 255.0, 0x0C / 255.0, 1}},
+        {"verdict-misinformasi", {0xA8 / 255.0, 0x4E / 255.0, 0x00 / 255.0, 1}},
+        {"verdict-fakta", {0x23 / 255.0, 0x7A / 255.0, 0x36 / 255.0, 1}},
+    };
+    return colors;
+}
+
 const std::vector<std::string>& brand_font_tokens() {
     static const std::vector<std::string> tokens = {"heading", "body"};
     return tokens;
@@ -325,7 +377,11 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
         throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",
                         "paths are relative to the brand kit's folder");
     src.require_map(root["colors"], "colors");
-    src.check_keys(root["colors"], brand_color_tokens());
+    std::vector<std::string> allowed = brand_color_tokens();
+    for (const auto& [token, colour] : default_verdict_colors()) allowed.push_back(token);
+    src.check_keys(root["colors"], allowed);
+    for (const auto& [token, colour] : default_verdict_colors())
+        b.colors[token] = root["colors"][token] ? parse_hex_colour(src, root["colors"][token]) : colour;
     for (const auto& token : brand_color_tokens()) {
         if (!root["colors"][token])
             throw SpecError(src.mark(root["colors"]), "colour token '" + token + "' is missing",
