@@ -208,3 +208,12 @@ TEST_CASE("Rupiah is written as EYD has it: Rp closed up, whole amounts without 
     CHECK(format_rupiah(-2500000, Locale::id) == "-Rp2.500.000");
     CHECK(format_rupiah(std::nan(""), Locale::id) == "");
 }
+
+TEST_CASE("an agenda's date block names the weekday and the month in short") {
+    CHECK(format_weekday({2024, 7, 3}, Locale::id) == "Rabu");
+    CHECK(format_weekday({2024, 7, 3}, Locale::en) == "Wednesday");
+    CHECK(format_month_short(8, Locale::id) == "Agu");
+    CHECK(format_month_short(8, Locale::en) == "Aug");
+    CHECK(format_month_short(5, Locale::id) == "Mei");
+    CHECK(format_month_short(13, Locale::id) == "");
+}

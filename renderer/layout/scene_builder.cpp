@@ -1,6 +1,9 @@
 // Turns a template layout into scene nodes, element by element, in drawing order.
 #include "layout/scene_builder.hpp"
 
+#include "layout/agenda_layout.hpp"
+#include "layout/stat_layout.hpp"
+
 #include "layout/text_block.hpp"
 #include "layout/text_fields.hpp"
 
@@ -46,6 +49,9 @@ private:
             case ElementKind::logo: add_logo(e); break;
             case ElementKind::text:
             case ElementKind::stack: add_text_column(e); break;
+            case ElementKind::stats:
+            case ElementKind::bars: add_stats(e); break;
+            case ElementKind::agenda: add_agenda(e); break;
         }
     }
 
@@ -156,6 +162,29 @@ private:
             scene_.nodes[i].clipped = true;
             scene_.nodes[i].clip = e.box;
         }
+    }
+
+    void add_stats(const Element& e) {
+        StatLayoutInputs stats{e, in_.spec.content.stats, in_.spec.locale.value, in_.brand, in_.fonts,
+                               [this](const ColorRef& ref) { return colour(ref); }};
+        bool fits = true;
+        std::vector<SceneNode> nodes = e.kind == ElementKind::stats ? layout_stat_grid(stats, fits)
+                                                                     : layout_bar_chart(stats, fits);
+        if (!fits)
+            diagnostics_.warn({"text-overflow", "the numbers in '" + e.name + "' do not fit their box; "
+                               "use fewer or shorter stats", std::string(format_.id), e.where});
+        for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
+    }
+
+    void add_agenda(const Element& e) {
+        AgendaLayoutInputs agenda{e, in_.spec.content.items, in_.spec.locale.value, in_.brand.timezone,
+                                  in_.brand, in_.fonts, [this](const ColorRef& ref) { return colour(ref); }};
+        bool fits = true;
+        std::vector<SceneNode> nodes = layout_agenda(agenda, fits);
+        if (!fits)
+            diagnostics_.warn({"text-overflow", "the agenda in '" + e.name + "' does not fit its box; "
+                               "use fewer or shorter entries", std::string(format_.id), e.where});
+        for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
     }
 
     // One block per point of the spec, each behind a marker.

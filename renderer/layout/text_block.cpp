@@ -2,6 +2,8 @@
 // 1.50) so that `line_height: 1.1` means 1.1 x the font size whatever the font's metrics.
 #include "layout/text_block.hpp"
 
+#include "layout/text_fields.hpp"
+
 #include <glib.h>
 #include <pango/pangocairo.h>
 
@@ -52,6 +54,15 @@ std::string upper(const std::string& markup) {
 }
 
 }  // namespace
+
+TextBlock plain_block(const std::string& name, const std::string& text, const TextStyle& style, double size) {
+    TextBlock b;
+    b.name = name;
+    b.markup = escape_markup(text);
+    b.style = style;
+    b.size = size;
+    return b;
+}
 
 void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts) {
     GObjectPtr<PangoContext> context = fonts.make_context();

@@ -29,6 +29,9 @@ struct TextBlock {
     int lines = 0;
 };
 
+// A block of plain text (escaped for markup) in `style` at `size`, not yet shaped.
+TextBlock plain_block(const std::string& name, const std::string& text, const TextStyle& style, double size);
+
 // Shapes `block` at `block.size` into `width` pixels.
 void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts);
 

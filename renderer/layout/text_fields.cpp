@@ -12,12 +12,7 @@ namespace rupa {
 
 namespace {
 
-std::string escape(const std::string& text) {
-    gchar* escaped = g_markup_escape_text(text.c_str(), -1);
-    std::string out(escaped);
-    g_free(escaped);
-    return out;
-}
+std::string escape(const std::string& text) { return escape_markup(text); }
 
 // The label of the verdict bar, as Indonesian clarifications write it.
 std::string verdict_label(const std::string& verdict, Locale locale) {
@@ -34,6 +29,13 @@ std::string verdict_label(const std::string& verdict, Locale locale) {
 }
 
 }  // namespace
+
+std::string escape_markup(const std::string& text) {
+    gchar* escaped = g_markup_escape_text(text.c_str(), -1);
+    std::string out(escaped);
+    g_free(escaped);
+    return out;
+}
 
 std::string markdown_to_markup(const std::string& text) {
     std::string out;

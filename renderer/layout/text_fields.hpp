@@ -9,6 +9,9 @@
 
 namespace rupa {
 
+// Plain text made safe for Pango markup.
+std::string escape_markup(const std::string& text);
+
 // Turns **bold** and _italic_ into Pango markup, escaping everything else.
 std::string markdown_to_markup(const std::string& text);
 

@@ -28,6 +28,23 @@ constexpr std::array<const char*, 12> kMonthsEn = {"January", "February", "March
 
 }  // namespace
 
+std::string format_weekday(const CalendarDate& date, Locale locale) {
+    using namespace std::chrono;
+    year_month_day ymd{year(date.year), month(unsigned(date.month)), day(unsigned(date.day))};
+    unsigned index = weekday(sys_days(ymd)).c_encoding();
+    return locale == Locale::id ? kDaysId[index] : kDaysEn[index];
+}
+
+std::string format_month_short(int month, Locale locale) {
+    // Indonesian abbreviations as KBBI and the press use them: Agu (Agustus), Okt, Des.
+    static constexpr std::array<const char*, 12> id = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
+                                                       "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+    static constexpr std::array<const char*, 12> en = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (month < 1 || month > 12) return "";
+    return locale == Locale::id ? id[month - 1] : en[month - 1];
+}
+
 std::string format_date(const CalendarDate& date, Locale locale) {
     using namespace std::chrono;
     year_month_day ymd{year(date.year), month(unsigned(date.month)), day(unsigned(date.day))};

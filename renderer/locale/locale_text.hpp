@@ -13,6 +13,12 @@ namespace rupa {
 // "Kamis, 6 Juli 2023" (id) / "Thursday, 6 July 2023" (en): the pattern EEEE, d MMMM y.
 std::string format_date(const CalendarDate& date, Locale locale);
 
+// "Kamis" / "Thursday".
+std::string format_weekday(const CalendarDate& date, Locale locale);
+
+// "Jul", "Agu" (id) / "Jul", "Aug" (en): a month in a date block.
+std::string format_month_short(int month, Locale locale);
+
 // "09.00 WIB" (id) / "09:00 WIB" (en). `zone` is the brand's WIB, WITA or WIT.
 std::string format_time(const TimeOfDay& time, const std::string& zone, Locale locale);
 

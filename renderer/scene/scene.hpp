@@ -38,6 +38,14 @@ struct SceneNode {
     Box clip;
 };
 
+// Marks every node to be drawn only inside `box` (content that overflowed its element).
+inline void clip_nodes(std::vector<SceneNode>& nodes, const Box& box) {
+    for (auto& n : nodes) {
+        n.clipped = true;
+        n.clip = box;
+    }
+}
+
 struct Scene {
     int width = 0;
     int height = 0;

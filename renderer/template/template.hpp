@@ -60,7 +60,7 @@ struct TextItem {
     double item_gap = 12;        // px between points
 };
 
-enum class ElementKind { rect, gradient, photo, logo, text, stack };
+enum class ElementKind { rect, gradient, photo, logo, text, stack, stats, bars, agenda };
 
 struct Element {
     ElementKind kind = ElementKind::rect;
@@ -77,6 +77,12 @@ struct Element {
     double gap = 0;               // stack: default space between items
     std::vector<TextItem> items;  // text: one item; stack: several
     std::string if_field;         // drawn only when the spec fills this content field
+    // stats and bars: the text styles of their repeated parts, by part name
+    // (stats: figure, unit, label; bars: label, value).
+    std::map<std::string, TextStyle> parts;
+    int columns = 0;              // stats: 0 = 1 column up to 3 stats, else 2
+    double bar = 24;              // bars: thickness in px
+    ColorRef track{"on-primary", 0.15};  // bars: the unfilled part; agenda: the date block
 };
 
 struct Layout {

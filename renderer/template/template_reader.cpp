@@ -19,7 +19,8 @@ const std::vector<std::string> kTemplateFields = {"id",     "name",   "descripti
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
     "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
-const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo", "text", "stack"};
+const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
+                                         "text", "stack", "stats", "bars", "agenda"};
 const std::vector<std::string> kContentFieldNames = {
     "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
     "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
@@ -224,8 +225,47 @@ private:
                     e.items.push_back(text_item(item, src_.text(item["text"], "text")));
                 }
                 break;
+            case ElementKind::stats:
+                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "columns", "figure",
+                                       "unit", "label"});
+                read_grid_common(node, e);
+                if (node["columns"]) e.columns = int(src_.choice(node["columns"], "columns", {"1", "2", "3"})[0] - '0');
+                read_parts(node, e, {"figure", "unit", "label"});
+                break;
+            case ElementKind::bars:
+                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "bar", "fill", "track",
+                                       "label", "value"});
+                read_grid_common(node, e);
+                if (node["bar"]) e.bar = positive(node["bar"], "bar");
+                e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"accent", 1};
+                if (node["track"]) e.track = color(node["track"]);
+                read_parts(node, e, {"label", "value"});
+                break;
+            case ElementKind::agenda:
+                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "block", "day", "month",
+                                       "title", "meta"});
+                read_grid_common(node, e);
+                e.track = node["block"] ? color(node["block"]) : ColorRef{"accent", 1};
+                read_parts(node, e, {"day", "month", "title", "meta"});
+                break;
         }
         return e;
+    }
+
+    void read_grid_common(const YAML::Node& node, Element& e) {
+        if (node["anchor"]) e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
+        if (node["gap"]) e.gap = src_.number(node["gap"], "gap");
+    }
+
+    // {figure: {style: figure, size: 200}, ...}: each part a style name with refinements.
+    void read_parts(const YAML::Node& node, Element& e, const std::vector<std::string>& names) {
+        for (const auto& name : names) {
+            e.parts[name] = TextStyle{};
+            if (!node[name]) continue;
+            src_.require_map(node[name], name);
+            src_.check_keys(node[name], with_style_fields({"style"}));
+            e.parts[name] = text_item(node[name], name).style;
+        }
     }
 
     // {list: points, marker: number, gap: 16, style: point}: the spec's points as a list.

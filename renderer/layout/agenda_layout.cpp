@@ -1,0 +1,115 @@
+// Agenda rows. Every row has the same block size so the dates line up as a column; titles
+// shrink together until all rows fit.
+#include "layout/agenda_layout.hpp"
+
+#include "layout/text_block.hpp"
+#include "locale/locale_text.hpp"
+
+#include <algorithm>
+
+namespace rupa {
+
+namespace {
+
+constexpr double kStep = 2.0;  // px per shrink step of titles and meta lines
+
+struct AgendaRow {
+    TextBlock day, month, title, meta;
+    double height = 0;
+};
+
+std::string meta_line(const AgendaItem& item, const AgendaLayoutInputs& in) {
+    std::string line;
+    auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        line += (line.empty() ? "" : " · ") + part;
+    };
+    if (item.date) add(format_weekday(*item.date, in.locale));
+    if (item.time) add(format_time(*item.time, in.timezone, in.locale));
+    add(item.place);
+    return line;
+}
+
+void push(std::vector<SceneNode>& nodes, const TextBlock& b, const Box& box, const AgendaLayoutInputs& in) {
+    nodes.push_back(text_node(b.name, box, in.colour(b.style.color), b.layout));
+}
+
+}  // namespace
+
+std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
+    const Element& e = in.element;
+    const auto& parts = e.parts;
+    std::vector<SceneNode> nodes;
+    fits = true;
+    size_t n = in.items.size();
+    if (n == 0) return nodes;
+
+    double block = parts.at("day").size * 1.9;  // the block holds the day and the month
+    double text_x = block + 32;
+    double text_w = e.box.w - text_x;
+    double title_size = parts.at("title").size, meta_size = parts.at("meta").size;
+    auto floor_of = [](const TextStyle& s) { return s.min_size > 0 ? s.min_size : s.size; };
+    std::vector<AgendaRow> rows;
+    double used = 0;
+    while (true) {
+        rows.clear();
+        used = e.gap * (n - 1);
+        for (size_t i = 0; i < n; ++i) {
+            const AgendaItem& item = in.items[i];
+            std::string id = e.name + "-" + std::to_string(i + 1);
+            AgendaRow row;
+            row.day = plain_block(id + "-day", item.date ? std::to_string(item.date->day) : "", parts.at("day"),
+                                 parts.at("day").size);
+            row.month = plain_block(id + "-month", item.date ? format_month_short(item.date->month, in.locale) : "",
+                                   parts.at("month"), parts.at("month").size);
+            row.title = plain_block(id + "-title", item.title, parts.at("title"), title_size);
+            row.meta = plain_block(id + "-meta", meta_line(item, in), parts.at("meta"), meta_size);
+            shape_text(row.day, block, in.brand, in.fonts);
+            shape_text(row.month, block, in.brand, in.fonts);
+            shape_text(row.title, text_w, in.brand, in.fonts);
+            shape_text(row.meta, text_w, in.brand, in.fonts);
+            row.height = std::max(block, row.title.height + 4 + row.meta.height);
+            used += row.height;
+            rows.push_back(std::move(row));
+        }
+        if (used <= e.box.h) break;
+        bool shrunk = false;
+        if (title_size > floor_of(parts.at("title"))) {
+            title_size = std::max(floor_of(parts.at("title")), title_size - kStep);
+            shrunk = true;
+        }
+        if (meta_size > floor_of(parts.at("meta"))) {
+            meta_size = std::max(floor_of(parts.at("meta")), meta_size - kStep);
+            shrunk = true;
+        }
+        if (!shrunk) {
+            fits = false;
+            break;
+        }
+    }
+
+    double y = e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
+                                                                  : e.box.y + (e.box.h - used) / 2;
+    for (const AgendaRow& row : rows) {
+        SceneNode square;
+        square.kind = NodeKind::rect;
+        square.name = row.day.name + "-block";
+        square.box = {e.box.x, y, block, block};
+        square.fill = in.colour(e.track);
+        square.radius = block * 0.14;
+        nodes.push_back(square);
+        double date_h = row.day.height + row.month.height;
+        double date_y = y + (block - date_h) / 2;
+        push(nodes, row.day, {e.box.x, date_y, block, row.day.height}, in);
+        push(nodes, row.month, {e.box.x, date_y + row.day.height, block, row.month.height}, in);
+        double text_h = row.title.height + 4 + row.meta.height;
+        double text_y = y + std::max(0.0, (block - text_h) / 2);
+        push(nodes, row.title, {e.box.x + text_x, text_y, text_w, row.title.height}, in);
+        push(nodes, row.meta, {e.box.x + text_x, text_y + row.title.height + 4, text_w, row.meta.height}, in);
+        y += row.height + e.gap;
+    }
+    if (!fits) clip_nodes(nodes, e.box);
+    return nodes;
+}
+
+}  // namespace rupa

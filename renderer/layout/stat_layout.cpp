@@ -1,0 +1,193 @@
+// Statistics as DESIGN.md wants them: the figure large in the accent colour, its unit small
+// beside it on the same baseline, the label under it in body size. All figures of a grid
+// share one size, so that equal numbers look equal.
+#include "layout/stat_layout.hpp"
+
+#include "layout/text_block.hpp"
+#include "locale/locale_text.hpp"
+
+#include <pango/pango.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace rupa {
+
+namespace {
+
+constexpr double kFigureStep = 4.0;  // px per shrink step of the figures
+
+struct StatCell {
+    TextBlock figure, unit, label;
+    double figure_baseline = 0, unit_baseline = 0;
+    double width = 0;   // figure + unit
+    double height = 0;  // figure line + label
+};
+
+double baseline_of(const TextBlock& b) {
+    return pango_layout_get_baseline(b.layout.get()) / double(PANGO_SCALE);
+}
+
+// A unit beside a figure is a third of its size, but never under its own style's size
+// floor; "%" stays close (no space, as EYD writes 78%), words get a thin gap.
+StatCell shape_cell(const StatLayoutInputs& in, const Stat& stat, size_t index, double figure_size,
+                    double cell_width) {
+    const auto& parts = in.element.parts;
+    StatText text = stat.number ? format_stat(*stat.number, stat.unit, in.locale)
+                                : StatText{stat.text, stat.unit};
+    std::string id = in.element.name + "-" + std::to_string(index + 1);
+    StatCell cell;
+    const TextStyle& figure_style = parts.at("figure");
+    const TextStyle& unit_style = parts.at("unit");
+    double unit_size = std::max(unit_style.min_size > 0 ? unit_style.min_size : unit_style.size,
+                                unit_style.size * figure_size / figure_style.size);
+    cell.figure = plain_block(id + "-figure", text.figure, figure_style, figure_size);
+    cell.unit = plain_block(id + "-unit", text.unit, unit_style, text.unit == "%" ? figure_size * 0.6 : unit_size);
+    cell.label = plain_block(id + "-label", stat.label, parts.at("label"), parts.at("label").size);
+    shape_text(cell.figure, 100000, in.brand, in.fonts);
+    shape_text(cell.unit, 100000, in.brand, in.fonts);
+    shape_text(cell.label, cell_width, in.brand, in.fonts);
+    double gap = text.unit.empty() || text.unit == "%" ? 0 : unit_size * 0.3;
+    cell.width = cell.figure.text_width + (text.unit.empty() ? 0 : gap + cell.unit.text_width);
+    cell.figure_baseline = baseline_of(cell.figure);
+    cell.unit_baseline = baseline_of(cell.unit);
+    cell.height = cell.figure.height + (stat.label.empty() ? 0 : cell.label.height);
+    return cell;
+}
+
+void push_text(std::vector<SceneNode>& nodes, const TextBlock& b, double x, double y, double width,
+               const StatLayoutInputs& in) {
+    nodes.push_back(text_node(b.name, {x, y, width, b.height}, in.colour(b.style.color), b.layout));
+}
+
+double anchored_top(const Element& e, double used) {
+    return e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
+                                                              : e.box.y + (e.box.h - used) / 2;
+}
+
+}  // namespace
+
+SceneNode text_node(const std::string& name, const Box& box, const Rgba& colour,
+                    const SharedGObject<PangoLayout>& layout) {
+    SceneNode n;
+    n.kind = NodeKind::text;
+    n.name = name;
+    n.box = box;
+    n.fill = colour;
+    n.text = layout;
+    return n;
+}
+
+std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits) {
+    const Element& e = in.element;
+    size_t n = in.stats.size();
+    std::vector<SceneNode> nodes;
+    fits = true;
+    if (n == 0) return nodes;
+    int columns = e.columns > 0 ? e.columns : (n <= 3 ? 1 : 2);
+    size_t rows = (n + columns - 1) / columns;
+    double column_gap = e.gap * 1.5;
+    double cell_width = (e.box.w - column_gap * (columns - 1)) / columns;
+
+    const TextStyle& figure_style = e.parts.at("figure");
+    double min_size = figure_style.min_size > 0 ? figure_style.min_size : figure_style.size;
+    std::vector<StatCell> cells;
+    std::vector<double> row_heights;
+    double used = 0;
+    for (double size = figure_style.size;; size -= kFigureStep) {
+        size = std::max(size, min_size);
+        cells.clear();
+        for (size_t i = 0; i < n; ++i) cells.push_back(shape_cell(in, in.stats[i], i, size, cell_width));
+        row_heights.assign(rows, 0);
+        for (size_t i = 0; i < n; ++i) row_heights[i / columns] = std::max(row_heights[i / columns], cells[i].height);
+        used = e.gap * (rows - 1);
+        for (double h : row_heights) used += h;
+        bool wide = std::all_of(cells.begin(), cells.end(), [&](const StatCell& c) { return c.width <= cell_width; });
+        if (wide && used <= e.box.h) break;
+        if (size <= min_size) {
+            fits = false;
+            break;
+        }
+    }
+
+    double y = anchored_top(e, used);
+    for (size_t r = 0; r < rows; ++r) {
+        for (size_t c = 0; c < size_t(columns) && r * columns + c < n; ++c) {
+            const StatCell& cell = cells[r * columns + c];
+            double x = e.box.x + c * (cell_width + column_gap);
+            push_text(nodes, cell.figure, x, y, cell_width, in);
+            if (!cell.unit.markup.empty()) {
+                double gap = cell.unit.markup == "%" ? 0 : cell.unit.size * 0.3;
+                double unit_y = y + cell.figure_baseline - cell.unit_baseline;
+                push_text(nodes, cell.unit, x + cell.figure.text_width + gap, unit_y, cell_width, in);
+            }
+            if (!cell.label.markup.empty()) push_text(nodes, cell.label, x, y + cell.figure.height, cell_width, in);
+        }
+        y += row_heights[r] + e.gap;
+    }
+    if (!fits) clip_nodes(nodes, e.box);
+    return nodes;
+}
+
+std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits) {
+    const Element& e = in.element;
+    fits = true;
+    std::vector<SceneNode> nodes;
+    // Only numbers with the same unit compare; take the unit most stats share.
+    std::map<std::string, int> unit_counts;
+    for (const Stat& s : in.stats)
+        if (s.number) ++unit_counts[s.unit];
+    auto best = std::max_element(unit_counts.begin(), unit_counts.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best == unit_counts.end() || best->second < 2) return nodes;
+    std::vector<const Stat*> compared;
+    double max_value = 0;
+    for (const Stat& s : in.stats)
+        if (s.number && s.unit == best->first) {
+            compared.push_back(&s);
+            max_value = std::max(max_value, std::abs(*s.number));
+        }
+    if (max_value <= 0) return nodes;
+
+    const TextStyle& label_style = e.parts.at("label");
+    const TextStyle& value_style = e.parts.at("value");
+    std::vector<TextBlock> labels, values;
+    double row = 0;
+    for (size_t i = 0; i < compared.size(); ++i) {
+        std::string id = e.name + "-" + std::to_string(i + 1);
+        values.push_back(plain_block(id + "-value", format_stat_inline(*compared[i]->number, compared[i]->unit, in.locale),
+                               value_style, value_style.size));
+        shape_text(values.back(), e.box.w, in.brand, in.fonts);
+        labels.push_back(plain_block(id + "-label", compared[i]->label, label_style, label_style.size));
+        labels.back().style.max_lines = 1;
+        shape_text(labels.back(), e.box.w - values.back().text_width - 24, in.brand, in.fonts);
+        row = std::max(row, std::max(labels.back().height, values.back().height) + 8 + e.bar);
+    }
+    double used = row * compared.size() + e.gap * (compared.size() - 1);
+    fits = used <= e.box.h;
+    double y = anchored_top(e, used);
+    for (size_t i = 0; i < compared.size(); ++i) {
+        double text_h = std::max(labels[i].height, values[i].height);
+        push_text(nodes, labels[i], e.box.x, y, e.box.w, in);
+        push_text(nodes, values[i], e.box.right() - values[i].text_width - values[i].text_x, y, values[i].text_width + 1, in);
+        double bar_y = y + text_h + 8;
+        SceneNode track;
+        track.kind = NodeKind::rect;
+        track.name = e.name + "-" + std::to_string(i + 1) + "-track";
+        track.box = {e.box.x, bar_y, e.box.w, e.bar};
+        track.fill = in.colour(e.track);
+        track.radius = e.bar / 2;
+        nodes.push_back(track);
+        SceneNode bar = track;
+        bar.name = e.name + "-" + std::to_string(i + 1) + "-bar";
+        bar.box.w = std::max(e.bar, e.box.w * std::abs(*compared[i]->number) / max_value);
+        bar.fill = in.colour(e.fill);
+        nodes.push_back(bar);
+        y += row + e.gap;
+    }
+    if (!fits) clip_nodes(nodes, e.box);
+    return nodes;
+}
+
+}  // namespace rupa
