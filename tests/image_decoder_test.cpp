@@ -176,6 +176,14 @@ TEST_CASE("a progressive JPEG decodes to the same pixels as the baseline one of 
     CHECK(spread > 0);  // a real photo, not a flat colour that any decoder gets right
 }
 
+TEST_CASE("a CMYK JPEG in Adobe's YCCK form, as ImageMagick writes it, keeps its colours") {
+    std::filesystem::path file = test_media_dir() / "cmyk-ycck.jpg";
+    JpegKind kind = jpeg_kind(file);
+    REQUIRE(kind.components == 4);
+    REQUIRE(kind.adobe_transform == 2);
+    check_quadrants(decode_image(file), kRed, kBlue, kOchre, kWhite, 6);
+}
+
 TEST_CASE("a CMYK JPEG with Adobe's inverted inks, as Photoshop writes it, keeps its colours") {
     std::filesystem::path file = test_media_dir() / "cmyk-adobe.jpg";
     JpegKind kind = jpeg_kind(file);

@@ -77,6 +77,22 @@ bool has_alpha(AVPixelFormat format) {
     return desc && (desc->flags & AV_PIX_FMT_FLAG_ALPHA);
 }
 
+// swscale takes YCbCr as limited range ("TV", 16-235) and BT.601 unless told otherwise; the
+// frame knows better. JPEGs are full range: the YUVJ formats say so by their name, but the
+// YCCK of an Adobe CMYK JPEG arrives as plain YUVA444P marked full range only on the frame.
+void describe_source(SwsContext* sws, const AVFrame& frame) {
+    int *inverse_table, *table, source_range, target_range, brightness, contrast, saturation;
+    if (sws_getColorspaceDetails(sws, &inverse_table, &source_range, &table, &target_range,
+                                 &brightness, &contrast, &saturation) < 0)
+        return;
+    if (frame.color_range == AVCOL_RANGE_JPEG) source_range = 1;
+    if (frame.color_range == AVCOL_RANGE_MPEG) source_range = 0;
+    // An RGB or unknown matrix on a YCbCr frame means nothing was said: keep BT.601.
+    int matrix = frame.colorspace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : int(frame.colorspace);
+    sws_setColorspaceDetails(sws, sws_getCoefficients(matrix), source_range, table, target_range,
+                             brightness, contrast, saturation);
+}
+
 // Cairo's ARGB32 is native-endian 32-bit with premultiplied alpha: BGRA bytes on x86.
 CairoSurfacePtr to_cairo(const AVFrame& frame) {
     int w = frame.width, h = frame.height;
@@ -87,6 +103,7 @@ CairoSurfacePtr to_cairo(const AVFrame& frame) {
                                      SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
                                      nullptr, nullptr, nullptr));
     if (!sws) throw MediaError("unsupported pixel layout");
+    describe_source(sws.get(), frame);
     cairo_surface_flush(surface.get());
     uint8_t* dst[4] = {cairo_image_surface_get_data(surface.get()), nullptr, nullptr, nullptr};
     int dst_stride[4] = {cairo_image_surface_get_stride(surface.get()), 0, 0, 0};
