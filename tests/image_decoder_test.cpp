@@ -1,14 +1,20 @@
-// Decoding photos through libav: every image kind an admin may upload, orientation, damage.
-// The media are made by tests/media/make-test-media.sh; each test first checks that its file
-// really is the kind it claims, so a change of tool cannot hollow a test out.
+// Decoding photos through libav: every image kind an admin may upload, orientation, damage,
+// size limit. The media are made by tests/media/make-test-media.sh; each test first checks
+// that its file really is the kind it claims, so a change of tool cannot hollow a test out.
 #include "media/image_decoder.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
+#include <dlfcn.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <ostream>
 
 using namespace rupa;
@@ -103,6 +109,47 @@ PngKind png_kind(const std::filesystem::path& path) {
 bool contains(const std::filesystem::path& path, const std::string& text) {
     return read_file(path).find(text) != std::string::npos;
 }
+
+// The largest single block libav has asked for since the last reset. av_malloc is built on
+// posix_memalign, which this test program interposes: the only way to see that a picture's
+// memory was never asked for, rather than asked for and refused.
+std::atomic<size_t> largest_aligned_block{0};
+
+}  // namespace
+
+extern "C" int posix_memalign(void** block, size_t alignment, size_t size) {
+    using PosixMemalign = int (*)(void**, size_t, size_t);
+    static const auto next = reinterpret_cast<PosixMemalign>(dlsym(RTLD_NEXT, "posix_memalign"));
+    size_t largest = largest_aligned_block.load();
+    while (size > largest && !largest_aligned_block.compare_exchange_weak(largest, size)) {
+    }
+    return next(block, alignment, size);
+}
+
+namespace {
+
+// While alive, caps this process's address space at what it uses now plus `headroom`, so that a
+// decoder which does take a huge picture's memory cannot take it from the test machine.
+class AddressSpaceCap {
+public:
+    explicit AddressSpaceCap(rlim_t headroom) {
+        getrlimit(RLIMIT_AS, &saved_);
+        rlimit cap = saved_;
+        cap.rlim_cur = std::min<rlim_t>(saved_.rlim_max, in_use() + headroom);
+        setrlimit(RLIMIT_AS, &cap);
+    }
+    ~AddressSpaceCap() { setrlimit(RLIMIT_AS, &saved_); }
+    AddressSpaceCap(const AddressSpaceCap&) = delete;
+    AddressSpaceCap& operator=(const AddressSpaceCap&) = delete;
+
+private:
+    static rlim_t in_use() {
+        rlim_t pages = 0;
+        std::ifstream("/proc/self/statm") >> pages;  // first field: total program size
+        return pages * rlim_t(sysconf(_SC_PAGESIZE));
+    }
+    rlimit saved_{};
+};
 
 }  // namespace
 
@@ -261,6 +308,28 @@ TEST_CASE("a palette PNG keeps its colours, and its transparent entry is all zer
     REQUIRE(png_kind(file).colour_type == 3);
     REQUIRE(contains(file, "tRNS"));
     check_quadrants(decode_image(file), kRed, kClear, kBlue, kLime, 0);
+}
+
+TEST_CASE("an image over 100 megapixels is refused by its header, before its memory is taken") {
+    // Both are 12000x10000. The PNG's pixels alone would take 120 MB, the WebP's 480 MB, and
+    // either's Cairo copy 480 MB more: under the cap any of these makes the decoding fail.
+    std::filesystem::path png = test_media_dir() / "huge.png";
+    std::filesystem::path webp = test_media_dir() / "huge.webp";
+    PngSize size = png_size(png);
+    REQUIRE(size.width == 12000);
+    REQUIRE(size.height == 10000);
+    REQUIRE(contains(webp, "VP8L"));
+    const std::string refusal = "image of 12000x10000 is over the 100-megapixel limit";
+    for (const auto& file : {png, webp}) {
+        CAPTURE(file);
+        largest_aligned_block = 0;
+        {
+            // Should the memory be asked for after all, the cap keeps it from being had.
+            AddressSpaceCap cap(64 << 20);
+            CHECK_THROWS_WITH_AS(decode_image(file), refusal.c_str(), MediaError);
+        }
+        CHECK(largest_aligned_block < (16u << 20));
+    }
 }
 
 TEST_CASE("damaged, empty and non-image files are refused with a reason") {
