@@ -28,41 +28,88 @@ AvFramePtr checked(AvFramePtr frame) {
     return frame;
 }
 
-AvFramePtr decode_first_frame(const std::filesystem::path& path) {
+MediaError over_limit(int width, int height) {
+    return MediaError("image of " + std::to_string(width) + "x" + std::to_string(height) +
+                      " is over the 100-megapixel limit");
+}
+
+bool is_over_limit(int width, int height) { return (long long)width * height > kMaxInputPixels; }
+
+// The size of a picture the decoder was refused; zero while none was.
+struct RefusedSize {
+    int width = 0;
+    int height = 0;
+};
+
+// libav asks for a picture's memory here, right after the decoder has read the size from the
+// file's own header: the first moment the size of a PNG, JPEG or WebP is known, and the last
+// one before hundreds of megabytes are taken for it.
+int get_buffer_within_limit(AVCodecContext* decoder, AVFrame* frame, int flags) {
+    if (is_over_limit(decoder->width, decoder->height)) {
+        auto* refused = static_cast<RefusedSize*>(decoder->opaque);
+        refused->width = decoder->width;
+        refused->height = decoder->height;
+        return AVERROR(ERANGE);
+    }
+    return avcodec_default_get_buffer2(decoder, frame, flags);
+}
+
+AvFormatInputPtr open_input(const std::filesystem::path& path) {
     AVFormatContext* raw = nullptr;
     int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
     if (rc < 0) throw MediaError("not a readable image (" + av_message(rc) + ")");
-    AvFormatInputPtr input(raw);
-    if (avformat_find_stream_info(input.get(), nullptr) < 0)
-        throw MediaError("not a readable image (no picture found)");
-    int stream = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    if (stream < 0) throw MediaError("not an image");
-    const AVCodecParameters* par = input->streams[stream]->codecpar;
-    if (par->width <= 0 || par->height <= 0) throw MediaError("not an image (no size)");
-    if ((long long)par->width * par->height > kMaxInputPixels)
-        throw MediaError("image of " + std::to_string(par->width) + "x" +
-                         std::to_string(par->height) + " is over the 100-megapixel limit");
-    const AVCodec* codec = avcodec_find_decoder(par->codec_id);
+    return AvFormatInputPtr(raw);
+}
+
+// No avformat_find_stream_info: to learn a still image's size it decodes the whole picture
+// (WebP, for one, has no cheaper way), before any limit could be checked. The demuxer already
+// knows the codec, and our own decoder reads the size under get_buffer_within_limit.
+AvCodecContextPtr open_decoder(const AVCodecParameters& par, RefusedSize& refused) {
+    const AVCodec* codec = avcodec_find_decoder(par.codec_id);
     if (!codec) throw MediaError("image format not supported");
     AvCodecContextPtr decoder(avcodec_alloc_context3(codec));
-    avcodec_parameters_to_context(decoder.get(), par);
+    if (!decoder || avcodec_parameters_to_context(decoder.get(), &par) < 0)
+        throw MediaError("not enough memory for the image");
     decoder->thread_count = 1;
     // Refuse damaged data instead of concealing it: a half-grey photo must not be posted.
     decoder->err_recognition |= AV_EF_EXPLODE;
+    decoder->opaque = &refused;
+    decoder->get_buffer2 = get_buffer_within_limit;
     if (avcodec_open2(decoder.get(), codec, nullptr) < 0)
         throw MediaError("image format not supported");
+    return decoder;
+}
 
+// The first picture of `stream`, or null when the decoder gave none.
+AvFramePtr read_first_frame(AVFormatContext& input, int stream, AVCodecContext& decoder) {
     AvPacketPtr packet(av_packet_alloc());
     AvFramePtr frame(av_frame_alloc());
-    while (av_read_frame(input.get(), packet.get()) >= 0) {
+    while (av_read_frame(&input, packet.get()) >= 0) {
         bool ours = packet->stream_index == stream;
-        if (ours) avcodec_send_packet(decoder.get(), packet.get());
+        if (ours) avcodec_send_packet(&decoder, packet.get());
         av_packet_unref(packet.get());
-        if (ours && avcodec_receive_frame(decoder.get(), frame.get()) >= 0) return checked(std::move(frame));
+        if (ours && avcodec_receive_frame(&decoder, frame.get()) >= 0) return frame;
     }
-    avcodec_send_packet(decoder.get(), nullptr);
-    if (avcodec_receive_frame(decoder.get(), frame.get()) >= 0) return checked(std::move(frame));
-    throw MediaError("the image data is damaged or cut short");
+    avcodec_send_packet(&decoder, nullptr);
+    if (avcodec_receive_frame(&decoder, frame.get()) >= 0) return frame;
+    return nullptr;
+}
+
+AvFramePtr decode_first_frame(const std::filesystem::path& path) {
+    AvFormatInputPtr input = open_input(path);
+    int stream = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (stream < 0) throw MediaError("not an image");
+    const AVCodecParameters& par = *input->streams[stream]->codecpar;
+    // Some containers (GIF, MP4) state the size up front: refuse before opening a decoder.
+    if (is_over_limit(par.width, par.height)) throw over_limit(par.width, par.height);
+    RefusedSize refused;
+    AvCodecContextPtr decoder = open_decoder(par, refused);
+    AvFramePtr frame = read_first_frame(*input, stream, *decoder);
+    if (refused.width) throw over_limit(refused.width, refused.height);
+    // A decoder that never found a size never found a picture header: not an image at all.
+    if (!frame && decoder->width <= 0) throw MediaError("not a readable image (no picture found)");
+    if (!frame) throw MediaError("the image data is damaged or cut short");
+    return checked(std::move(frame));
 }
 
 int orientation_of(const AVFrame& frame) {
@@ -77,6 +124,22 @@ bool has_alpha(AVPixelFormat format) {
     return desc && (desc->flags & AV_PIX_FMT_FLAG_ALPHA);
 }
 
+// swscale takes YCbCr as limited range ("TV", 16-235) and BT.601 unless told otherwise; the
+// frame knows better. JPEGs are full range: the YUVJ formats say so by their name, but the
+// YCCK of an Adobe CMYK JPEG arrives as plain YUVA444P marked full range only on the frame.
+void describe_source(SwsContext* sws, const AVFrame& frame) {
+    int *inverse_table, *table, source_range, target_range, brightness, contrast, saturation;
+    if (sws_getColorspaceDetails(sws, &inverse_table, &source_range, &table, &target_range,
+                                 &brightness, &contrast, &saturation) < 0)
+        return;
+    if (frame.color_range == AVCOL_RANGE_JPEG) source_range = 1;
+    if (frame.color_range == AVCOL_RANGE_MPEG) source_range = 0;
+    // An RGB or unknown matrix on a YCbCr frame means nothing was said: keep BT.601.
+    int matrix = frame.colorspace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : int(frame.colorspace);
+    sws_setColorspaceDetails(sws, sws_getCoefficients(matrix), source_range, table, target_range,
+                             brightness, contrast, saturation);
+}
+
 // Cairo's ARGB32 is native-endian 32-bit with premultiplied alpha: BGRA bytes on x86.
 CairoSurfacePtr to_cairo(const AVFrame& frame) {
     int w = frame.width, h = frame.height;
@@ -87,6 +150,7 @@ CairoSurfacePtr to_cairo(const AVFrame& frame) {
                                      SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
                                      nullptr, nullptr, nullptr));
     if (!sws) throw MediaError("unsupported pixel layout");
+    describe_source(sws.get(), frame);
     cairo_surface_flush(surface.get());
     uint8_t* dst[4] = {cairo_image_surface_get_data(surface.get()), nullptr, nullptr, nullptr};
     int dst_stride[4] = {cairo_image_surface_get_stride(surface.get()), 0, 0, 0};

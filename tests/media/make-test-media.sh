@@ -1,17 +1,156 @@
 #!/usr/bin/env bash
-# Makes the odd media the tests need (rotated, truncated, not-an-image) from the bundled
-# sample photo, so that no test file is downloaded. Usage: make-test-media.sh OUTDIR
+# Makes the odd media the tests need (rotated, truncated, not-an-image, every image kind an
+# admin may upload) from the bundled sample photo or from flat colour patches, so that no test
+# file is downloaded. Deterministic and quick: the images are small, the PNGs carry no dates.
+# Usage: make-test-media.sh OUTDIR
 set -euo pipefail
 out="$1"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 photo="$here/samples/photos/sawah.jpg"
 mkdir -p "$out"
+png=(-define png:exclude-chunk=date,time)
+
 # A landscape photo stored sideways with EXIF Orientation 6 (display rotated 90° clockwise),
 # as phones write them: it must show upright, i.e. portrait.
+# (Tagged with the orientation files below: one exiftool start is half a second.)
 convert "$photo" -resize 640x512 -rotate -90 -quality 90 "$out/rotated-exif6.jpg"
-exiftool -q -overwrite_original -Orientation=6 -n "$out/rotated-exif6.jpg"
 # A JPEG cut off half-way, and a text file with an image's name.
 head -c 4000 "$photo" > "$out/truncated.jpg"
 echo "this is not an image" > "$out/not-an-image.jpg"
 : > "$out/empty.jpg"
+
+# The same picture as baseline and as progressive JPEG: their pixels must agree.
+convert "$photo" -resize 320x256 -quality 90 -interlace none "$out/photo-baseline.jpg"
+convert "$photo" -resize 320x256 -quality 90 -interlace JPEG "$out/photo-progressive.jpg"
+
+# Colour patches, 64x64: red | blue over ochre | white. Each quadrant is 32x32, a whole number
+# of JPEG's 16x16 blocks, so its centre pixel is a fair sample even after lossy coding. Pure
+# primaries catch swapped or inverted channels; ochre, a mid tone, catches a wrong YCbCr range
+# or matrix, which clipping hides in the primaries.
+convert -size 32x32 xc:red xc:blue +append \( -size 32x32 xc:'rgb(200,120,40)' xc:white +append \) \
+        -append +repage "${png[@]}" PNG24:"$out/patches.png"
+convert "$out/patches.png" -quality 95 "$out/patches.jpg"
+# ImageMagick writes CMYK as Adobe YCCK (APP14 transform 2) with inverted inks.
+convert "$out/patches.png" -colorspace CMYK -quality 95 "$out/cmyk-ycck.jpg"
+# Greys 50% | 20% over 80% | white: a range error shows most far from mid-grey.
+convert -size 32x32 xc:'gray(50%)' xc:'gray(20%)' +append \( -size 32x32 xc:'gray(80%)' xc:white \
+        +append \) -append +repage -colorspace Gray -quality 95 "$out/gray.jpg"
+
+# Photoshop's other CMYK kind: Adobe APP14 transform 0, inverted inks, no colour transform.
+# No tool here writes it, so it is built by hand (baseline JPEG, ITU T.81): in flat 8x8 blocks
+# only the DC coefficient is non-zero, so one Huffman table gives each DC size a 4-bit code and
+# the other has the single 1-bit code "end of block".
+# Quadrants as inks C,M,Y,K: red, blue over ochre (the patches' 200,120,40), 50% black.
+perl - "$out/cmyk-adobe.jpg" <<'PERL'
+use strict; use warnings;
+my ($file) = @ARGV;
+my @inks = ([0, 255, 255, 0], [255, 255, 0, 0], [0, 102, 204, 55], [0, 0, 0, 128]);
+sub segment { my ($marker, $body) = @_; return "\xFF" . chr($marker) . pack('n', 2 + length $body) . $body; }
+my $bits = '';
+my @last_dc = (0, 0, 0, 0);
+for my $by (0 .. 7) {
+    for my $bx (0 .. 7) {
+        my $quadrant = ($by >= 4 ? 2 : 0) + ($bx >= 4 ? 1 : 0);
+        for my $c (0 .. 3) {
+            my $stored = 255 - $inks[$quadrant][$c];          # Adobe stores inverted inks
+            my $dc = 8 * ($stored - 128);                      # DCT of a flat block, quantiser 1
+            my $diff = $dc - $last_dc[$c];
+            $last_dc[$c] = $dc;
+            my $size = 0;
+            $size++ while (abs($diff) >> $size) > 0;
+            $bits .= sprintf('%04b', $size);                   # DC code: every size 4 bits long
+            $bits .= substr(sprintf('%032b', $diff > 0 ? $diff : $diff + (1 << $size) - 1), 32 - $size) if $size;
+            $bits .= '0';                                      # AC: end of block at once
+        }
+    }
+}
+$bits .= '1' x ((8 - length($bits) % 8) % 8);
+(my $scan = pack('B*', $bits)) =~ s/\xFF/\xFF\x00/g;
+my $components = join '', map { pack('CCC', $_, 0x11, 0) } 1 .. 4;
+open my $fh, '>:raw', $file or die "$file: $!";
+print $fh "\xFF\xD8",                                                   # start of image
+    segment(0xEE, "Adobe" . pack('nnnC', 100, 0, 0, 0)),                  # APP14, transform 0
+    segment(0xDB, "\x00" . ("\x01" x 64)),                                # quantiser 1 throughout
+    segment(0xC0, pack('CnnC', 8, 64, 64, 4) . $components),              # 64x64, 4 components
+    segment(0xC4, "\x00" . pack('C16', 0, 0, 0, 12, (0) x 12) . pack('C12', 0 .. 11)
+                . "\x10" . pack('C16', 1, (0) x 15) . "\x00"),             # DC and AC tables
+    segment(0xDA, pack('C', 4) . join('', map { pack('CC', $_, 0) } 1 .. 4) . pack('CCC', 0, 63, 0)),
+    $scan, "\xFF\xD9";                                                   # scan, end of image
+close $fh;
+PERL
+
+# Transparency, 64x64: half-transparent red | invisible lime over opaque blue | white at 25%.
+convert -size 32x32 xc:'rgba(255,0,0,0.5)' xc:'rgba(0,255,0,0)' +append \
+        \( -size 32x32 xc:blue xc:'rgba(255,255,255,0.25)' +append \) -append +repage \
+        "${png[@]}" PNG32:"$out/alpha.png"
+
+# WebP: lossy (VP8, limited-range YUV), lossless (VP8L) and both with an alpha channel.
+convert "$out/patches.png" -quality 90 "$out/patches-lossy.webp"
+convert "$out/patches.png" -define webp:lossless=true "$out/patches-lossless.webp"
+convert "$out/alpha.png" -quality 90 "$out/alpha-lossy.webp"
+convert "$out/alpha.png" -define webp:lossless=true "$out/alpha-lossless.webp"
+
+# 16 bits a channel (colour, colour with alpha, grey) and an 8-bit palette with a transparent
+# entry. 25/50/75% are 16384/32768/49151 of 65535: 64/128/191 once brought to 8 bits.
+convert -size 64x64 xc:'rgb(25%,50%,75%)' "${png[@]}" PNG48:"$out/deep-rgb.png"
+convert -size 64x64 xc:'rgba(25%,50%,75%,0.5)' "${png[@]}" PNG64:"$out/deep-rgba.png"
+convert -size 64x64 xc:'gray(30%)' -depth 16 -define png:color-type=0 -define png:bit-depth=16 \
+        "${png[@]}" "$out/deep-gray.png"
+convert -size 32x32 xc:red xc:none +append \( -size 32x32 xc:blue xc:lime +append \) \
+        -append +repage "${png[@]}" PNG8:"$out/palette.png"
+
+# The eight EXIF orientations of one upright 64x48 picture: blue, a red square top left and
+# a lime square top right. Each file stores the picture so that its tag turns it upright.
+convert -size 64x48 xc:blue -fill red -draw 'rectangle 0,0 15,15' \
+        -fill lime -draw 'rectangle 48,0 63,15' "${png[@]}" "$out/upright.png"
+stored=([1]="" [2]="-flop" [3]="-rotate 180" [4]="-flip" [5]="-transpose"
+        [6]="-rotate -90" [7]="-transverse" [8]="-rotate 90")
+tags=(-Orientation=6 "$out/rotated-exif6.jpg" -execute)
+for n in 1 2 3 4 5 6 7 8; do
+  # shellcheck disable=SC2086  # the transform is meant to split into words
+  convert "$out/upright.png" ${stored[$n]} -quality 95 "$out/orientation-$n.jpg"
+  tags+=(-Orientation="$n" "$out/orientation-$n.jpg" -execute)
+done
+exiftool "${tags[@]}" -common_args -q -n -overwrite_original
+
+# A valid grey PNG of 12000x10000 = 120 megapixels, over the limit; 0.5 MB on disk since
+# every row is the same. Written directly: ImageMagick would need gigabytes to make it.
+perl - "$out/huge.png" 12000 10000 <<'PERL'
+use strict; use warnings; use Compress::Zlib;
+my ($file, $width, $height) = @ARGV;
+sub chunk { my ($type, $data) = @_; return pack('N', length $data) . $type . $data . pack('N', crc32($type . $data)); }
+my $deflate = deflateInit(-Level => Z_BEST_SPEED) or die;
+my ($idat, $row) = ('', "\0" . ("\x80" x $width));     # filter "none", mid-grey samples
+$idat .= scalar $deflate->deflate($row) for 1 .. $height;
+$idat .= scalar $deflate->flush();
+open my $fh, '>:raw', $file or die "$file: $!";
+print $fh "\x89PNG\r\n\x1a\n", chunk('IHDR', pack('NNCCCCC', $width, $height, 8, 0, 0, 0, 0)),
+    chunk('IDAT', $idat), chunk('IEND', '');
+close $fh;
+PERL
+
+# The same over-limit size as a lossless WebP, which libav decodes in full just to learn its
+# size. Hand-made: when each of the five prefix codes has a single symbol, every pixel takes
+# no bits, so 120 megapixels of grey fit in a few bytes (WebP lossless, RFC 9649).
+perl - "$out/huge.webp" 12000 10000 <<'PERL'
+use strict; use warnings;
+my ($file, $width, $height) = @ARGV;
+my $bits = '';                                           # least significant bit first
+sub put { my ($value, $count) = @_; $bits .= join '', map { ($value >> $_) & 1 } 0 .. $count - 1; }
+put(0x2f, 8); put($width - 1, 14); put($height - 1, 14); put(0, 1); put(0, 3);
+put(0, 1);                                               # no transform
+put(0, 1);                                               # no colour cache
+put(0, 1);                                               # one prefix-code group for the image
+for my $symbol (128, 128, 128, 255, 0) {                 # green, red, blue, alpha, distance
+    put(1, 1); put(0, 1); put(1, 1); put($symbol, 8);    # simple code: one 8-bit symbol
+}
+$bits .= '0' x ((8 - length($bits) % 8) % 8);
+my $vp8l = pack('b*', $bits);
+$vp8l .= "\0" if length($vp8l) % 2;
+my $body = 'WEBP' . 'VP8L' . pack('V', length $vp8l) . $vp8l;
+open my $fh, '>:raw', $file or die "$file: $!";
+print $fh 'RIFF', pack('V', length $body), $body;
+close $fh;
+PERL
+
 touch "$out/stamp"
