@@ -101,7 +101,7 @@ int validate_one(const std::string& file) {
         RenderRequest request;
         request.spec_file = file;
         Diagnostics diagnostics;
-        plan_render(request, diagnostics);
+        paint_plan(plan_render(request, diagnostics), diagnostics);
         print_warnings(diagnostics);
     }
     std::cout << file << ": ok\n";

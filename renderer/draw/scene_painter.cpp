@@ -98,14 +98,20 @@ void draw_node(cairo_t* cr, const SceneNode& n) {
 
 }  // namespace
 
-CairoSurfacePtr paint_scene(const Scene& scene, int /*frame*/) {
+CairoSurfacePtr paint_scene(const Scene& scene, int /*frame*/, const TextProbe& before_text) {
     CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.width, scene.height));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error("cannot allocate a canvas");
     CairoPtr cr(cairo_create(surface.get()));
     set_colour(cr.get(), scene.background, 1);
     cairo_paint(cr.get());
-    for (const SceneNode& n : scene.nodes) draw_node(cr.get(), n);
+    for (const SceneNode& n : scene.nodes) {
+        if (before_text && n.kind == NodeKind::text) {
+            cairo_surface_flush(surface.get());
+            before_text(n, surface.get());
+        }
+        draw_node(cr.get(), n);
+    }
     cairo_surface_flush(surface.get());
     return surface;
 }

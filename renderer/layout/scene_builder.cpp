@@ -42,6 +42,26 @@ public:
 private:
     void add(const Element& e) {
         if (!e.if_field.empty() && !in_.spec.content.has(e.if_field)) return;
+        size_t first = scene_.nodes.size();
+        add_nodes(e);
+        for (size_t i = first; i < scene_.nodes.size(); ++i) {
+            scene_.nodes[i].where = e.where;
+            check_glyphs(scene_.nodes[i]);
+        }
+    }
+
+    // A character no bundled font has would show as a box: say which text has one.
+    void check_glyphs(const SceneNode& n) {
+        if (n.kind != NodeKind::text || !n.text) return;
+        int missing = pango_layout_get_unknown_glyphs_count(n.text.get());
+        if (missing > 0)
+            diagnostics_.warn({"missing-glyph",
+                               "'" + n.name + "' has " + std::to_string(missing) +
+                                   " character(s) that no bundled font can show",
+                               std::string(format_.id), n.where});
+    }
+
+    void add_nodes(const Element& e) {
         switch (e.kind) {
             case ElementKind::rect: add_rect(e); break;
             case ElementKind::gradient: add_gradient(e); break;

@@ -7,6 +7,7 @@
 #include "layout/font_set.hpp"
 #include "layout/scene_builder.hpp"
 #include "output/atomic_file.hpp"
+#include "pipeline/contrast_check.hpp"
 #include "output/png_encoder.hpp"
 #include "output/post_text.hpp"
 #include "spec/format.hpp"
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <future>
 
 namespace rupa {
@@ -195,13 +197,29 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Assets assets = load_assets(job);
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
-
-    if (request.strict && !diagnostics.empty()) {
-        const Warning& first = diagnostics.warnings().front();
-        throw SpecError(first.where, first.message + (first.format.empty() ? "" : " [" + first.format + "]"),
-                        "--strict treats warnings as errors");
-    }
     return job;
+}
+
+std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagnostics) {
+    std::vector<PaintedFormat> painted;
+    for (size_t i = 0; i < plan.scenes.size(); ++i) {
+        PaintedFormat p;
+        try {
+            ContrastCheck contrast(std::string(plan.formats[i]->id), diagnostics);
+            p.canvas = paint_scene(plan.scenes[i], 0, std::ref(contrast));
+        } catch (const std::exception& e) {
+            p.failure = e.what();
+        }
+        painted.push_back(std::move(p));
+    }
+    return painted;
+}
+
+void enforce_strict(bool strict, const Diagnostics& diagnostics) {
+    if (!strict || diagnostics.empty()) return;
+    const Warning& first = diagnostics.warnings().front();
+    throw SpecError(first.where, first.message + (first.format.empty() ? "" : " [" + first.format + "]"),
+                    "--strict treats warnings as errors");
 }
 
 RenderResult render_spec(const RenderRequest& request) {
@@ -210,24 +228,22 @@ RenderResult render_spec(const RenderRequest& request) {
     Diagnostics& diagnostics = result.diagnostics;
     Job job = plan_render(request, diagnostics);
     const std::vector<Scene>& scenes = job.scenes;
+    // Drawing stays on this thread (Pango and fontconfig share caches) and runs the
+    // contrast checks, so that --strict can still refuse before anything is written.
+    std::vector<PaintedFormat> painted = paint_plan(job, diagnostics);
+    enforce_strict(request.strict, diagnostics);
 
     result.folder = request.out_dir / job.spec.stem;
     fs::create_directories(result.folder);
-    // Drawing stays on this thread (Pango and fontconfig share caches); encoding and writing,
-    // the larger part, run one task per format over the cores.
+    // Encoding and writing, the larger part, run one task per format over the cores.
     std::vector<std::future<std::string>> writes;
     for (size_t i = 0; i < scenes.size(); ++i) {
         fs::path file = result.folder / (std::string(job.formats[i]->id) + ".png");
-        std::shared_ptr<cairo_surface_t> canvas;
-        try {
-            canvas = paint_scene(scenes[i], 0);
-        } catch (const std::exception& e) {
-            writes.push_back(std::async(std::launch::deferred, [message = std::string(e.what())] {
-                return message;
-            }));
+        if (!painted[i].canvas) {
+            writes.push_back(std::async(std::launch::deferred, [message = painted[i].failure] { return message; }));
             continue;
         }
-        writes.push_back(std::async(std::launch::async, [canvas, file]() -> std::string {
+        writes.push_back(std::async(std::launch::async, [canvas = painted[i].canvas, file]() -> std::string {
             try {
                 write_file_atomically(file, encode_png(canvas.get()));
                 return {};

@@ -10,6 +10,7 @@
 #include "template/template.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,8 +49,21 @@ struct RenderPlan {
 };
 
 // Reads and checks every input and lays out every format; writes nothing.
-// Throws SpecError on invalid input (and, with request.strict, on any warning).
+// Throws SpecError on invalid input.
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics);
+
+// One format drawn: its canvas, or why it could not be drawn.
+struct PaintedFormat {
+    std::shared_ptr<cairo_surface_t> canvas;
+    std::string failure;
+};
+
+// Draws every scene of the plan, checking the contrast of each text against what it is
+// drawn on (warnings into `diagnostics`).
+std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagnostics);
+
+// With --strict, the first warning becomes a SpecError.
+void enforce_strict(bool strict, const Diagnostics& diagnostics);
 
 // plan_render, then draws and writes every file. Throws SpecError before writing anything.
 RenderResult render_spec(const RenderRequest& request);

@@ -4,6 +4,7 @@
 
 #include "handles/cairo.hpp"
 #include "handles/gobject.hpp"
+#include "spec/source_mark.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
 
@@ -20,6 +21,7 @@ enum class NodeKind { rect, gradient, image, svg, text };
 struct SceneNode {
     NodeKind kind = NodeKind::rect;
     std::string name;  // the template element or text item it comes from
+    SourceMark where;  // that element in the template, for warnings
     Box box;           // where it lands on the canvas
     double opacity = 1;
 

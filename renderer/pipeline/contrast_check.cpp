@@ -1,0 +1,89 @@
+// Contrast per WCAG 2.1 (relative luminance of sRGB, ratio (L1 + 0.05) / (L2 + 0.05)).
+#include "pipeline/contrast_check.hpp"
+
+#include <pango/pango.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+namespace rupa {
+
+namespace {
+
+// WCAG AA: 4.5:1 for body text; 3:1 for large text, which DESIGN.md sets at 36 px bold
+// and over on our 1080-wide canvases.
+constexpr double kBodyRatio = 4.5;
+constexpr double kLargeRatio = 3.0;
+constexpr double kLargeSize = 36;
+constexpr int kSampleStep = 3;  // px between samples
+// The weakest tenth decides: text over a busy photo is unreadable where it is weakest,
+// but a few stray bright pixels under one letter should not condemn it.
+constexpr double kPercentile = 0.10;
+
+double channel(double c) {
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+double luminance(const Rgba& c) {
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+Rgba pixel(cairo_surface_t* s, int x, int y) {
+    const uint8_t* p = cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s) + x * 4;
+    uint32_t word;
+    std::memcpy(&word, p, 4);
+    return {((word >> 16) & 0xff) / 255.0, ((word >> 8) & 0xff) / 255.0, (word & 0xff) / 255.0, 1};
+}
+
+Rgba over(const Rgba& top, const Rgba& bottom) {
+    double a = top.a;
+    return {top.r * a + bottom.r * (1 - a), top.g * a + bottom.g * (1 - a), top.b * a + bottom.b * (1 - a), 1};
+}
+
+}  // namespace
+
+double contrast_ratio(const Rgba& a, const Rgba& b) {
+    double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+void ContrastCheck::operator()(const SceneNode& text, cairo_surface_t* canvas) {
+    if (!text.text) return;
+    PangoRectangle ink;
+    pango_layout_get_pixel_extents(text.text.get(), &ink, nullptr);
+    int w = cairo_image_surface_get_width(canvas), h = cairo_image_surface_get_height(canvas);
+    int x0 = std::clamp(int(text.box.x + ink.x), 0, w - 1), x1 = std::clamp(int(text.box.x + ink.x + ink.width), 0, w);
+    int y0 = std::clamp(int(text.box.y + ink.y), 0, h - 1), y1 = std::clamp(int(text.box.y + ink.y + ink.height), 0, h);
+    if (text.clipped) {
+        x0 = std::max(x0, int(text.clip.x));
+        x1 = std::min(x1, int(text.clip.right()));
+        y0 = std::max(y0, int(text.clip.y));
+        y1 = std::min(y1, int(text.clip.bottom()));
+    }
+    std::vector<double> ratios;
+    for (int y = y0; y < y1; y += kSampleStep)
+        for (int x = x0; x < x1; x += kSampleStep) {
+            Rgba behind = pixel(canvas, x, y);
+            ratios.push_back(contrast_ratio(over(text.fill, behind), behind));
+        }
+    if (ratios.empty()) return;
+    size_t k = size_t(double(ratios.size() - 1) * kPercentile);
+    std::nth_element(ratios.begin(), ratios.begin() + k, ratios.end());
+    double weakest = ratios[k];
+
+    const PangoFontDescription* font = pango_layout_get_font_description(text.text.get());
+    double size = font ? pango_font_description_get_size(font) / double(PANGO_SCALE) : 0;
+    bool large = size >= kLargeSize && font && pango_font_description_get_weight(font) >= PANGO_WEIGHT_BOLD;
+    double needed = large ? kLargeRatio : kBodyRatio;
+    if (weakest >= needed) return;
+    char message[200];
+    std::snprintf(message, sizeof message,
+                  "'%s' has a contrast of %.1f:1 against what is behind it; WCAG AA needs %.1f:1",
+                  text.name.c_str(), weakest, needed);
+    diagnostics_.warn({"low-contrast", message, format_, text.where});
+}
+
+}  // namespace rupa
