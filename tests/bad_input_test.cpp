@@ -102,3 +102,44 @@ TEST_CASE("a spec that is not valid YAML points at the problem") {
     CHECK(r.err.rfind("post.yaml:", 0) == 0);
     CHECK(r.err.find(": error: not valid YAML: ") != std::string::npos);
 }
+
+TEST_CASE("a photo reached through a symlink that leaves the spec's folder is refused") {
+    SpecFolder folder(std::string("template: event\ncontent:\n  title: Rapat\n  photo: photos/link.jpg\n"));
+    ScratchDir elsewhere;
+    fs::copy_file(source_dir() / "samples/photos/sawah.jpg", elsewhere.path() / "outside.jpg");
+    fs::create_symlink(elsewhere.path() / "outside.jpg", folder.dir.path() / "photos/link.jpg");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:4:10: error: 'photos/link.jpg' leaves the spec's folder "
+                   "(copy the file next to the spec)\n");
+}
+
+TEST_CASE("a failed render leaves the earlier output intact") {
+    SpecFolder folder(std::string("template: event\nformats: [square]\ncontent:\n") + kGoodContent);
+    REQUIRE(folder.render().status == 0);
+    fs::path square = folder.dir.path() / "out/post/square.png";
+    std::string before = read_file(square);
+    REQUIRE(before.size() > 1000);
+    write_file(folder.dir.path() / "post.yaml",
+               std::string("template: event\nformats: [square]\ncontent:\n  title: Rapat\n"
+                           "  photo: photos/hilang.jpg\n"));
+    CHECK(folder.render().status == 2);
+    CHECK(read_file(square) == before);
+    CHECK(std::distance(fs::directory_iterator(folder.dir.path() / "out/post"), fs::directory_iterator{}) == 4);
+}
+
+TEST_CASE("text that is not valid UTF-8 is refused at its place") {
+    SpecFolder folder("template: event\ncontent:\n  title: \"Rapat \xff\xfe\"\n  photo: photos/sawah.jpg\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:3:10: error: 'title' is not valid UTF-8 text (save the file as UTF-8)\n");
+}
+
+TEST_CASE("ten thousand nested brackets are refused without a crash") {
+    std::string deep = "template: event\ncontent:\n  title: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+    SpecFolder folder(deep);
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("post.yaml:3:", 0) == 0);
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+}

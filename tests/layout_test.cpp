@@ -95,17 +95,3 @@ TEST_CASE("the square title is drawn in its box on the brand panel, with calm gr
         CHECK(close_to(pixel_at(canvas.get(), 1050, y), panel_colour, 2));
     }
 }
-
-TEST_CASE("a title too long for its box shrinks toward the template's minimum") {
-    RenderPlan plan = plan_event();
-    const SceneNode* square_title = scene_for(plan, "square").find("title");
-    const SceneNode* story_title = scene_for(plan, "story").find("title");
-    REQUIRE(square_title);
-    REQUIRE(story_title);
-    PangoFontDescription* square_font =
-        const_cast<PangoFontDescription*>(pango_layout_get_font_description(square_title->text.get()));
-    double size = pango_font_description_get_size(square_font) / double(PANGO_SCALE);
-    CHECK(size <= 76);
-    CHECK(size >= 56);
-    CHECK(pango_layout_get_line_count(square_title->text.get()) <= 3);
-}

@@ -68,3 +68,18 @@ TEST_CASE("--version and --help answer and exit 0") {
     CHECK(h.status == 0);
     CHECK(h.out.find("render") != std::string::npos);
 }
+
+TEST_CASE("an English spec writes dates, times and post text in English") {
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "photos");
+    std::filesystem::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/a.jpg");
+    write_file(dir.path() / "post.yaml",
+               "template: event\nlocale: en\nbrand: demo-kota\nformats: [square]\ncontent:\n"
+               "  title: Rice Planting Festival\n  date: 2023-07-06\n  time: \"09.00\"\n"
+               "  place: City Hall\n  photo: photos/a.jpg\n");
+    CommandResult r = run_rupa("render post.yaml -o out", dir.path());
+    REQUIRE(r.status == 0);
+    std::string caption = read_file(dir.path() / "out/post/caption.txt");
+    CHECK(caption.find("Thursday, 6 July 2023, at 09:00 WITA") != std::string::npos);
+    CHECK(read_file(dir.path() / "out/post/alt.txt").rfind("Graphic Laporan kegiatan from Pemerintah Kota Tirtamulya.", 0) == 0);
+}

@@ -86,7 +86,12 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     pango_layout_set_alignment(layout, to_pango(s.align));
 
     std::string markup = s.uppercase ? upper(block.markup) : block.markup;
-    pango_layout_set_markup(layout, markup.c_str(), -1);
+    // Markup is built by rupa and should always parse; if it ever does not, show the text
+    // without emphasis rather than nothing.
+    if (pango_parse_markup(markup.c_str(), -1, 0, nullptr, nullptr, nullptr, nullptr))
+        pango_layout_set_markup(layout, markup.c_str(), -1);
+    else
+        pango_layout_set_text(layout, markup.c_str(), -1);
 
     // Our attributes apply to the whole text, on top of the markup's bold and italic.
     PangoAttrList* from_markup = pango_layout_get_attributes(layout);

@@ -3,6 +3,8 @@
 
 #include "spec/spec_error.hpp"
 
+#include <glib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -66,7 +68,11 @@ void YamlSource::check_keys(const YAML::Node& map, const std::vector<std::string
 std::string YamlSource::text(const YAML::Node& node, const std::string& field) const {
     if (!node.IsScalar())
         throw SpecError(mark(node), "'" + field + "' must be text, not " + kind_name(node));
-    return node.Scalar();
+    const std::string& value = node.Scalar();
+    if (!g_utf8_validate(value.data(), gssize(value.size()), nullptr))
+        throw SpecError(mark(node), "'" + field + "' is not valid UTF-8 text",
+                        "save the file as UTF-8");
+    return value;
 }
 
 double YamlSource::number(const YAML::Node& node, const std::string& field) const {
