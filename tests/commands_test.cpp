@@ -67,3 +67,35 @@ TEST_CASE("rupa validate reports a box outside the canvas") {
     CHECK(r.status == 2);
     CHECK(r.err == "t/template.yaml:3:26: error: 'box' lies outside the landscape canvas (1200x675)\n");
 }
+
+TEST_CASE("rupa validate reports a template's misspelt placeholder with a suggestion") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "layouts:\n"
+               "  square:\n"
+               "    - {text: title, box: [72, 72, 936, 300], value: \"{titel}\"}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "t/template.yaml:3:53: error: unknown placeholder '{titel}' (did you mean '{title}'?)\n");
+}
+
+TEST_CASE("a template with only a video layout has nothing to render and says so") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "layouts:\n"
+               "  reel:\n"
+               "    - {rect: panel, box: [0, 0, 1080, 1920]}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "t/template.yaml: error: the template has no format to render "
+                   "(list at least one still format with a layout)\n");
+}
+
+TEST_CASE("an empty formats list in a spec is an error, not a crash") {
+    ScratchDir dir;
+    write_file(dir.path() / "post.yaml", "template: quote\nformats: []\ncontent:\n  quote: Bekerja\n");
+    CommandResult r = run_rupa("render post.yaml -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:2:10: error: 'formats' is empty (name formats or platforms, or leave "
+                   "'formats' out for the template's own)\n");
+}

@@ -77,3 +77,16 @@ TEST_CASE("an emoji in a title is drawn in colour from the bundled emoji font") 
         }
     CHECK(red > 200);
 }
+
+TEST_CASE("an empty value takes its joiner with it") {
+    Spec spec;
+    spec.content.date = Located<CalendarDate>{{2024, 7, 8}, {}};
+    Brand brand;
+    CHECK(fill_pattern("{source_line} · {date}", spec, brand, {}) == "Senin, 8 Juli 2024");
+    spec.content.texts["source"] = {"BKPSDM", {}};
+    CHECK(fill_pattern("{source_line} · {date}", spec, brand, {}) == "Sumber: BKPSDM · Senin, 8 Juli 2024");
+    spec.content.date.reset();
+    CHECK(fill_pattern("{source_line} · {date}", spec, brand, {}) == "Sumber: BKPSDM");
+    spec.content.texts.clear();
+    CHECK(fill_pattern("{source_line} · {date}", spec, brand, {}) == "");
+}

@@ -90,12 +90,15 @@ int run_templates(bool json) {
     return kExitOk;
 }
 
-// A file is a template when it has layouts, a brand kit when it has colours, else a spec.
+// A file is a template when it is named template.yaml or has layouts, a brand kit when it
+// is named brand.yaml or has colours, else a spec.
 int validate_one(const std::string& file) {
     YamlSource source = load_yaml(file, file);
-    if (source.root.IsMap() && source.root["layouts"]) {
+    std::string name = std::filesystem::path(file).filename().string();
+    bool is_map = source.root.IsMap();
+    if (name == "template.yaml" || (is_map && source.root["layouts"])) {
         read_template(file, file);
-    } else if (source.root.IsMap() && source.root["colors"]) {
+    } else if (name == "brand.yaml" || (is_map && source.root["colors"])) {
         read_brand(file, file);
     } else {
         RenderRequest request;

@@ -103,29 +103,59 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
                     "brand.website, brand.credit, brand.handle");
 }
 
+namespace {
+
+// Literal text that only joins two values (" · ", ", ", " - "): dropped with an empty value
+// so that "{source_line} · {date}" never shows a dangling " · ".
+bool is_joiner(const std::string& text) {
+    for (unsigned char ch : text)
+        if (std::isalnum(ch) || (ch >= 0x80 && ch != 0xC2 && ch != 0xB7)) return false;
+    return true;
+}
+
+struct Piece {
+    std::string text;
+    bool placeholder = false;
+};
+
+}  // namespace
+
 std::string fill_pattern(const std::string& pattern, const Spec& spec, const Brand& brand,
                          const SourceMark& where) {
-    std::string out;
-    bool any_placeholder = false, any_value = false;
+    std::vector<Piece> pieces;
     size_t i = 0;
     while (i < pattern.size()) {
         size_t open = pattern.find('{', i);
         if (open == std::string::npos) {
-            out += escape(pattern.substr(i));
+            pieces.push_back({pattern.substr(i), false});
             break;
         }
         size_t close = pattern.find('}', open);
-        if (close == std::string::npos)
-            throw SpecError(where, "unclosed '{' in '" + pattern + "'");
-        out += escape(pattern.substr(i, open - i));
+        if (close == std::string::npos) throw SpecError(where, "unclosed '{' in '" + pattern + "'");
+        if (open > i) pieces.push_back({pattern.substr(i, open - i), false});
         std::string name = pattern.substr(open + 1, close - open - 1);
         std::string value = field_text(name, spec, brand, where);
-        any_placeholder = true;
-        any_value = any_value || !value.empty();
-        out += name == "body" ? markdown_to_markup(value) : escape(value);
+        pieces.push_back({name == "body" ? markdown_to_markup(value) : escape(value), true});
         i = close + 1;
     }
-    return any_placeholder && !any_value ? std::string{} : out;
+    bool any_placeholder = false, any_value = false;
+    for (size_t k = 0; k < pieces.size(); ++k) {
+        if (!pieces[k].placeholder) continue;
+        any_placeholder = true;
+        if (!pieces[k].text.empty()) {
+            any_value = true;
+            continue;
+        }
+        // An empty value takes one joiner with it: the one before, or else the one after.
+        if (k > 0 && !pieces[k - 1].placeholder && is_joiner(pieces[k - 1].text) && k > 1)
+            pieces[k - 1].text.clear();
+        else if (k + 1 < pieces.size() && !pieces[k + 1].placeholder && is_joiner(pieces[k + 1].text))
+            pieces[k + 1].text.clear();
+    }
+    if (any_placeholder && !any_value) return {};
+    std::string out;
+    for (const auto& piece : pieces) out += piece.placeholder ? piece.text : escape(piece.text);
+    return out;
 }
 
 }  // namespace rupa

@@ -8,7 +8,11 @@
 
 namespace rupa {
 
-// Throws std::runtime_error when the file cannot be written.
+// Throws std::runtime_error when the file cannot be written. A SIGINT, SIGTERM or SIGHUP
+// while writing removes the temporary before the process ends.
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+
+// Removes temporaries left in `folder` by an earlier run that was killed (SIGKILL).
+void remove_stale_temporaries(const std::filesystem::path& folder);
 
 }  // namespace rupa

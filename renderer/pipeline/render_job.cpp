@@ -73,7 +73,9 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
                             guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
         }
     }
-    if (out.empty()) throw SpecError(asked.front().where, "no still format to render");
+    if (out.empty())
+        throw SpecError(asked.empty() ? SourceMark{} : asked.front().where, "no still format to render",
+                        "name one of: square, portrait, story, landscape");
     return out;
 }
 
@@ -235,6 +237,7 @@ RenderResult render_spec(const RenderRequest& request) {
 
     result.folder = request.out_dir / job.spec.stem;
     fs::create_directories(result.folder);
+    remove_stale_temporaries(result.folder);
     // Encoding and writing, the larger part, run one task per format over the cores.
     std::vector<std::future<std::string>> writes;
     for (size_t i = 0; i < scenes.size(); ++i) {

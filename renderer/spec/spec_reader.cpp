@@ -63,6 +63,9 @@ private:
             throw SpecError(src_.mark(node), "'formats' must be a list of format ids or platforms");
         for (const auto& item : node)
             spec.formats.push_back({src_.text(item, "formats"), src_.mark(item)});
+        if (spec.formats.empty())
+            throw SpecError(src_.mark(node), "'formats' is empty",
+                            "name formats or platforms, or leave 'formats' out for the template's own");
     }
 
     Content read_content(const YAML::Node& node) {

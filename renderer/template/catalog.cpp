@@ -28,13 +28,15 @@ fs::path executable_dir() {
 }
 
 // The first folder holding templates/: the install prefix relative to the binary (so an
-// installed tree can be moved), the configured install folder, then the source tree.
+// installed tree can be moved), then the source tree the binary was built from (so a
+// build directory never picks up an older installed copy), then the configured install
+// folder.
 fs::path find_data_root() {
     std::vector<fs::path> candidates;
     fs::path exe_dir = executable_dir();
     if (!exe_dir.empty()) candidates.push_back(exe_dir.parent_path() / "share" / "rupa");
-    candidates.emplace_back(RUPA_DATA_INSTALL_DIR);
     candidates.emplace_back(RUPA_SOURCE_DIR);
+    candidates.emplace_back(RUPA_DATA_INSTALL_DIR);
     for (const auto& dir : candidates) {
         std::error_code ec;
         if (fs::is_directory(dir / "templates", ec) && fs::is_directory(dir / "fonts", ec))

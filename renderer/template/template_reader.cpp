@@ -5,6 +5,7 @@
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
+#include "template/placeholders.hpp"
 
 #include <algorithm>
 
@@ -144,19 +145,22 @@ private:
         }
     }
 
+    // The template's default formats: as listed, or every still format it has a layout for.
     void read_formats(const YAML::Node& node, Template& t) {
         if (!node) {
             for (const auto& f : all_formats())
-                if (t.layouts.count(std::string(f.id))) t.formats.emplace_back(f.id);
-            return;
+                if (f.kind == FormatKind::still && t.layouts.count(std::string(f.id))) t.formats.emplace_back(f.id);
+        } else {
+            for (const auto& id : src_.text_list(node, "formats")) {
+                if (!t.layouts.count(id))
+                    throw SpecError(src_.mark(node), "format '" + id + "' has no layout",
+                                    "add layouts: " + id + ": [...]");
+                t.formats.push_back(id);
+            }
         }
-        for (const auto& item : node) {
-            std::string id = src_.text(item, "formats");
-            if (!t.layouts.count(id))
-                throw SpecError(src_.mark(item), "format '" + id + "' has no layout",
-                                "add layouts: " + id + ": [...]");
-            t.formats.push_back(id);
-        }
+        if (t.formats.empty())
+            throw SpecError(node ? src_.mark(node) : src_.file_mark(), "the template has no format to render",
+                            "list at least one still format with a layout");
     }
 
     Element read_element(const YAML::Node& node, const Format& format) {
@@ -203,7 +207,7 @@ private:
                 src_.check_keys(node, with_style_fields({kind, "box", "if", "value", "style", "anchor"}));
                 if (node["anchor"])
                     e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
-                e.items.push_back(text_item(node, e.name));
+                e.items.push_back(checked(text_item(node, e.name), node));
                 break;
             case ElementKind::stack:
                 src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items"});
@@ -222,7 +226,7 @@ private:
                     if (!item["text"])
                         throw SpecError(src_.mark(item), "a stack item needs a name: {text: NAME, ...} "
                                                          "or {list: points, ...}");
-                    e.items.push_back(text_item(item, src_.text(item["text"], "text")));
+                    e.items.push_back(checked(text_item(item, src_.text(item["text"], "text")), item));
                 }
                 break;
             case ElementKind::stats:
@@ -298,6 +302,24 @@ private:
         apply_style(node, item.style);
         if (node["gap_before"]) item.gap_before = src_.number(node["gap_before"], "gap_before");
         return item;
+    }
+
+    // A text item whose pattern names only known placeholders.
+    TextItem checked(TextItem item, const YAML::Node& node) {
+        check_pattern(item.pattern, node["value"] ? src_.mark(node["value"]) : item.where);
+        return item;
+    }
+
+    void check_pattern(const std::string& pattern, const SourceMark& where) {
+        bool unclosed = false;
+        for (const auto& name : placeholders_in(pattern, unclosed)) {
+            const auto& known = placeholder_names();
+            if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+            std::string guess = nearest_word(name, known);
+            throw SpecError(where, "unknown placeholder '{" + name + "}'",
+                            guess.empty() ? "known: " + join(known, ", ") : "did you mean '{" + guess + "}'?");
+        }
+        if (unclosed) throw SpecError(where, "unclosed '{' in '" + pattern + "'");
     }
 
     Box box(const YAML::Node& node, const Format& format) {
