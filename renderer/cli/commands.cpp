@@ -99,7 +99,7 @@ int validate_one(const std::string& file) {
     if (name == "template.yaml" || (is_map && source.root["layouts"])) {
         read_template(file, file);
     } else if (name == "brand.yaml" || (is_map && source.root["colors"])) {
-        read_brand(file, file);
+        check_brand(read_brand(file, file));
     } else {
         RenderRequest request;
         request.spec_file = file;

@@ -31,6 +31,13 @@ namespace {
 
 using Job = RenderPlan;
 
+const FontSet& bundled_fonts() {
+    // One font set per process: scanning the fonts is the slowest part of starting up, and
+    // Pango layouts keep references into it.
+    static const FontSet fonts(data_dirs().fonts);
+    return fonts;
+}
+
 std::vector<std::string> format_and_platform_names() {
     std::vector<std::string> names;
     for (const auto& f : all_formats()) names.emplace_back(f.id);
@@ -111,6 +118,18 @@ void check_fields(const Job& job, Diagnostics& diagnostics) {
     }
 }
 
+Logo load_logo(const Brand& brand) {
+    Logo logo;
+    try {
+        if (brand.logo.extension() == ".svg") logo.svg = load_svg(brand.logo);
+        else logo.raster = decode_image(brand.logo);
+    } catch (const MediaError& e) {
+        throw SpecError(brand.logo_where, std::string("cannot use the logo: ") + e.what(),
+                        "use an SVG with a size or viewBox, or a PNG");
+    }
+    return logo;
+}
+
 Assets load_assets(const Job& job) {
     Assets assets;
     if (const auto& photo = job.spec.content.photo) {
@@ -121,13 +140,7 @@ Assets load_assets(const Job& job) {
                             "use a JPEG, PNG or WebP file");
         }
     }
-    const fs::path& logo = job.brand.logo;
-    try {
-        if (logo.extension() == ".svg") assets.logo.svg = load_svg(logo);
-        else assets.logo.raster = decode_image(logo);
-    } catch (const MediaError& e) {
-        throw SpecError(SourceMark{logo.string(), 0, 0}, std::string("cannot use the brand's logo: ") + e.what());
-    }
+    assets.logo = load_logo(job.brand);
     return assets;
 }
 
@@ -135,8 +148,9 @@ void check_fonts(const Brand& brand, const FontSet& fonts) {
     for (const auto& [token, family] : brand.fonts)
         if (!fonts.has_family(family)) {
             std::vector<std::string> families(fonts.families().begin(), fonts.families().end());
-            throw SpecError(SourceMark{brand.id, 0, 0},
-                            "brand font '" + family + "' (" + token + ") is not in fonts/",
+            auto where = brand.font_where.find(token);
+            throw SpecError(where != brand.font_where.end() ? where->second : SourceMark{brand.id, 0, 0},
+                            "font '" + family + "' is not among the bundled fonts",
                             "bundled: " + join(families, ", "));
         }
 }
@@ -170,12 +184,11 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
 
 }  // namespace
 
-static const FontSet& bundled_fonts() {
-    // One font set per process: scanning the fonts is the slowest part of starting up, and
-    // Pango layouts keep references into it.
-    static const FontSet fonts(data_dirs().fonts);
-    return fonts;
+void check_brand(const Brand& brand) {
+    check_fonts(brand, bundled_fonts());
+    load_logo(brand);
 }
+
 
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Job job{read_spec(request.spec_file), {}, {}, {}, {}};

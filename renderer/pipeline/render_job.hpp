@@ -62,6 +62,9 @@ struct PaintedFormat {
 // drawn on (warnings into `diagnostics`).
 std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagnostics);
 
+// Checks what a brand kit names outside its YAML: its fonts are bundled, its logo is usable.
+void check_brand(const Brand& brand);
+
 // With --strict, the first warning becomes a SpecError.
 void enforce_strict(bool strict, const Diagnostics& diagnostics);
 

@@ -1,6 +1,8 @@
 // A brand kit: an office's names, logo, colours, fonts and channels.
 #pragma once
 
+#include "spec/source_mark.hpp"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -24,6 +26,9 @@ struct Brand {
     std::map<std::string, std::string> handles;  // platform -> "@handle"
     std::vector<std::string> hashtags;
     std::string credit;
+    // Where the logo and each font were named in brand.yaml, for errors found later.
+    SourceMark logo_where;
+    std::map<std::string, SourceMark> font_where;
 
     std::string handle() const {
         auto it = handles.find("instagram");

@@ -435,6 +435,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     b.office = src.text(root["office"], "office");
     if (root["unit"]) b.unit = src.text(root["unit"], "unit");
     b.logo = file.parent_path() / src.text(root["logo"], "logo");
+    b.logo_where = src.mark(root["logo"]);
     if (!fs::exists(b.logo))
         throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",
                         "paths are relative to the brand kit's folder");
@@ -456,6 +457,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
         if (!root["fonts"][token])
             throw SpecError(src.mark(root["fonts"]), "font token '" + token + "' is missing");
         b.fonts[token] = src.text(root["fonts"][token], token);
+        b.font_where[token] = src.mark(root["fonts"][token]);
     }
     if (root["timezone"]) b.timezone = src.choice(root["timezone"], "timezone", {"WIB", "WITA", "WIT"});
     if (root["website"]) b.website = src.text(root["website"], "website");
