@@ -83,3 +83,14 @@ TEST_CASE("an English spec writes dates, times and post text in English") {
     CHECK(caption.find("Thursday, 6 July 2023, at 09:00 WITA") != std::string::npos);
     CHECK(read_file(dir.path() / "out/post/alt.txt").rfind("Graphic Laporan kegiatan from Pemerintah Kota Tirtamulya.", 0) == 0);
 }
+
+TEST_CASE("render --json prints the report on standard output") {
+    ScratchDir out;
+    CommandResult r = run_rupa("render samples/quote.yaml --formats square --json -o '" + out.path().string() + "'",
+                               source_dir());
+    REQUIRE(r.status == 0);
+    auto report = nlohmann::json::parse(r.out);
+    CHECK(report["template"] == "quote");
+    CHECK(report["files"][0]["file"] == "square.png");
+    CHECK(report == nlohmann::json::parse(read_file(out.path() / "quote/render.json")));
+}

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -45,7 +46,8 @@ int run_render(const RenderRequest& request, bool json) {
     RenderResult result = render_spec(request);
     print_warnings(result.diagnostics);
     if (json) {
-        std::cout << (result.folder / "render.json").string() << "\n";
+        std::ifstream report(result.folder / "render.json");
+        std::cout << report.rdbuf();
     } else {
         for (const auto& f : result.files) std::cout << f.path.string() << "\n";
     }
@@ -141,7 +143,7 @@ int run_cli(int argc, char** argv) {
     render->add_option("--formats", formats,
                        "comma-separated format ids or platforms (default: the spec's own)");
     render->add_flag("--strict", request.strict, "treat warnings as errors");
-    render->add_flag("--json", json, "print the path of render.json instead of the file list");
+    render->add_flag("--json", json, "print the report (render.json) instead of the file list");
 
     std::vector<std::string> files;
     CLI::App* validate = app.add_subcommand("validate", "Check specs, templates or brand kits; render nothing");

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs one for a given time.
+# Usage: fuzz/run.sh TARGET SECONDS      TARGET: spec, template or image
+# The corpus grows in build-fuzz/corpus-TARGET (seeded from samples/, templates/ and the
+# test media); a crash is written to build-fuzz/crashes/ and the script exits non-zero.
+# Keep a crasher as a regression case in tests/ once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="${1:?usage: fuzz/run.sh spec|template|image SECONDS}"
+seconds="${2:-600}"
+command -v clang++ >/dev/null || { echo "fuzz: needs clang (apt-get install clang libclang-rt-14-dev)"; exit 2; }
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DRUPA_FUZZ=ON -DRUPA_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target "fuzz_$target" >/dev/null
+
+corpus="build-fuzz/corpus-$target"
+mkdir -p "$corpus" build-fuzz/crashes
+case "$target" in
+  spec) cp -n samples/*.yaml "$corpus"/ ;;
+  template) cp -n templates/*/template.yaml "$corpus"/ 2>/dev/null || true
+            for f in templates/*/template.yaml templates/brands/*/brand.yaml; do
+              cp -n "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
+  image) bash tests/media/make-test-media.sh build-fuzz/media >/dev/null
+         find build-fuzz/media -type f -size -200k ! -name stamp -exec cp -n {} "$corpus"/ \; ;;
+  *) echo "fuzz: unknown target '$target' (spec, template or image)"; exit 2 ;;
+esac
+# The spec target reads photos relative to the spec: give it the sample photos.
+[[ "$target" == spec ]] && export RUPA_FUZZ_PHOTOS="$PWD/samples/photos"
+
+export ASAN_OPTIONS=detect_leaks=0
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+"./build-fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=build-fuzz/crashes/"$target"- -print_final_stats=1
