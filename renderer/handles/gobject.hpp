@@ -38,6 +38,11 @@ struct GErrorDeleter {
 };
 using GErrorPtr = std::unique_ptr<GError, GErrorDeleter>;
 
+struct GFreeDeleter {
+    void operator()(void* p) const { g_free(p); }
+};
+using GCharPtr = std::unique_ptr<gchar, GFreeDeleter>;
+
 struct FcConfigDeleter {
     void operator()(FcConfig* c) const { FcConfigDestroy(c); }
 };

@@ -32,9 +32,8 @@ std::string upper(const std::string& markup) {
     bool in_tag = false, in_entity = false;
     std::string run;
     auto flush = [&] {
-        gchar* up = g_utf8_strup(run.c_str(), -1);
-        out += up;
-        g_free(up);
+        GCharPtr up(g_utf8_strup(run.c_str(), -1));
+        out += up.get();
         run.clear();
     };
     for (char ch : markup) {
@@ -104,12 +103,20 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     if (s.strike) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
     pango_layout_set_attributes(layout, attrs.get());
 
+    // max_lines is a cap: past it the text ends with an ellipsis (and fit_column first
+    // shrinks the text to avoid that).
+    if (s.max_lines > 0) {
+        pango_layout_set_height(layout, -s.max_lines);
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    }
+
     PangoRectangle logical;
     pango_layout_get_pixel_extents(layout, nullptr, &logical);
     block.height = logical.height + 2 * s.padding_y;
     block.text_x = logical.x;
     block.text_width = logical.width;
     block.lines = pango_layout_get_line_count(layout);
+    block.ellipsized = pango_layout_is_ellipsized(layout);
 }
 
 double column_height(const std::vector<TextBlock>& blocks) {
@@ -120,9 +127,7 @@ double column_height(const std::vector<TextBlock>& blocks) {
 
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts) {
-    auto too_many_lines = [](const TextBlock& b) {
-        return b.style.max_lines > 0 && b.lines > b.style.max_lines;
-    };
+    auto too_many_lines = [](const TextBlock& b) { return b.ellipsized; };
     for (auto& b : blocks) shape_text(b, width, brand, fonts);
     while (true) {
         bool fits = column_height(blocks) <= height &&

@@ -27,6 +27,7 @@ struct TextBlock {
     double text_x = 0;       // where the text's ink starts inside the layout width
     double text_width = 0;   // the widest line
     int lines = 0;
+    bool ellipsized = false;  // cut at max_lines with "…"
 };
 
 // A block of plain text (escaped for markup) in `style` at `size`, not yet shaped.

@@ -1,6 +1,8 @@
 // Placeholder filling. Only `body` carries inline emphasis; other fields are plain text.
 #include "layout/text_fields.hpp"
 
+#include "handles/gobject.hpp"
+
 #include "locale/locale_text.hpp"
 #include "spec/spec_error.hpp"
 
@@ -31,10 +33,8 @@ std::string verdict_label(const std::string& verdict, Locale locale) {
 }  // namespace
 
 std::string escape_markup(const std::string& text) {
-    gchar* escaped = g_markup_escape_text(text.c_str(), -1);
-    std::string out(escaped);
-    g_free(escaped);
-    return out;
+    GCharPtr escaped(g_markup_escape_text(text.c_str(), -1));
+    return escaped.get();
 }
 
 std::string markdown_to_markup(const std::string& text) {

@@ -45,10 +45,13 @@ fs::path find_data_root() {
     return RUPA_SOURCE_DIR;
 }
 
+// Installed files are named relative to the working folder when they are below it, else
+// by their full path ("../../usr/share/..." helps nobody).
 std::string shown_path(const fs::path& path) {
     std::error_code ec;
     fs::path relative = fs::proximate(path, fs::current_path(ec), ec);
-    return ec ? path.string() : relative.string();
+    if (ec || relative.empty() || *relative.begin() == "..") return fs::weakly_canonical(path, ec).string();
+    return relative.string();
 }
 
 bool looks_like_path(const std::string& name) {
