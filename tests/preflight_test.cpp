@@ -87,3 +87,18 @@ TEST_CASE("a small photo enlarged past 1.5x is a warning naming the photo") {
     CHECK(r.err.find("post.yaml:5:10: warning: photo 'photos/kecil.jpg' (640x512) is enlarged 1.7x and "
                      "will look soft; use a larger photo [square]") != std::string::npos);
 }
+
+TEST_CASE("text placed under a story's app buttons is outside the safe zone") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "id: low\n"
+               "brand: demo-kabupaten\n"
+               "layouts:\n"
+               "  story:\n"
+               "    - {text: title, box: [72, 1500, 828, 200], size: 64, color: text}\n");
+    write_file(dir.path() / "post.yaml", "template: t/template.yaml\ncontent:\n  title: Rapat Koordinasi\n");
+    CommandResult r = run_rupa("render post.yaml -o out", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err == "t/template.yaml:5:7: warning: 'title' lies outside the safe zone (x 65-900, y 270-1248) "
+                   "where the app's buttons and captions may cover it [story]\n");
+}

@@ -47,7 +47,29 @@ private:
         for (size_t i = first; i < scene_.nodes.size(); ++i) {
             scene_.nodes[i].where = e.where;
             check_glyphs(scene_.nodes[i]);
+            check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo);
         }
+    }
+
+    // Story and reel: text and logos inside x 65-900, y 270-1248 (PRODUCT.md, after Meta's
+    // Reels guide: top 14 %, bottom 35 %, sides 6 %, and TikTok's action rail on the right).
+    void check_safe_zone(const SceneNode& n, bool is_logo) {
+        if (format_.height != 1920 || format_.width != 1080) return;
+        if (n.kind != NodeKind::text && !is_logo) return;
+        Box ink = n.box;
+        if (n.kind == NodeKind::text && n.text) {
+            PangoRectangle extents;
+            pango_layout_get_pixel_extents(n.text.get(), &extents, nullptr);
+            ink = {n.box.x + extents.x, n.box.y + extents.y, double(extents.width), double(extents.height)};
+        }
+        if (ink.w <= 0 || ink.h <= 0) return;
+        constexpr Box kSafe{65, 270, 900 - 65, 1248 - 270};
+        if (ink.x >= kSafe.x && ink.y >= kSafe.y && ink.right() <= kSafe.right() && ink.bottom() <= kSafe.bottom())
+            return;
+        diagnostics_.warn({"outside-safe-zone",
+                           "'" + n.name + "' lies outside the safe zone (x 65-900, y 270-1248) where the "
+                           "app's buttons and captions may cover it",
+                           std::string(format_.id), n.where});
     }
 
     // A character no bundled font has would show as a box: say which text has one.
