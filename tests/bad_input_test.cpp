@@ -143,3 +143,10 @@ TEST_CASE("ten thousand nested brackets are refused without a crash") {
     CHECK(r.err.rfind("post.yaml:3:", 0) == 0);
     CHECK(is_empty_or_missing(folder.dir.path() / "out"));
 }
+
+TEST_CASE("invalid UTF-8 in a one-line list (points: as a single text) is refused too") {
+    SpecFolder folder("template: announcement\ncontent:\n  title: Rapat\n  points: \"Bawa \xbb KTP\"\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:4:11: error: 'points' is not valid UTF-8 text (save the file as UTF-8)\n");
+}

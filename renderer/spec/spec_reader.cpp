@@ -56,7 +56,7 @@ public:
 private:
     void read_formats(const YAML::Node& node, Spec& spec) {
         if (node.IsScalar()) {
-            spec.formats.push_back({node.Scalar(), src_.mark(node)});
+            spec.formats.push_back({src_.text(node, "formats"), src_.mark(node)});
             return;
         }
         if (!node.IsSequence())
@@ -165,7 +165,7 @@ private:
                                                          const std::string& field) {
         std::vector<Located<std::string>> out;
         if (node.IsScalar()) {
-            out.push_back({node.Scalar(), src_.mark(node)});
+            out.push_back({src_.text(node, field), src_.mark(node)});
             return out;
         }
         if (!node.IsSequence())
@@ -204,7 +204,7 @@ private:
         Quote quote;
         quote.where = src_.mark(node);
         if (node.IsScalar()) {
-            quote.text = node.Scalar();
+            quote.text = src_.text(node, "quote");
             return quote;
         }
         src_.require_map(node, "quote");

@@ -100,7 +100,7 @@ std::vector<std::string> YamlSource::text_list(const YAML::Node& node,
                                                const std::string& field) const {
     std::vector<std::string> items;
     if (node.IsScalar()) {
-        items.push_back(node.Scalar());
+        items.push_back(text(node, field));
         return items;
     }
     if (!node.IsSequence())
