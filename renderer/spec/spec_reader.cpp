@@ -6,6 +6,7 @@
 #include "spec/yaml_source.hpp"
 
 #include <chrono>
+#include <map>
 #include <regex>
 
 namespace rupa {
@@ -22,21 +23,33 @@ const std::vector<std::string> kContentFields = {
 const std::vector<std::string> kTextFields = {"kicker", "title", "subtitle", "place", "body",
                                               "claim",  "source", "cta"};
 const std::vector<std::string> kVerdicts = {"hoaks", "disinformasi", "misinformasi", "fakta"};
+// The English words admins reach for; too far from the Indonesian for a typo match.
+const std::map<std::string, std::string> kEnglishVerdicts = {
+    {"hoax", "hoaks"}, {"disinformation", "disinformasi"}, {"misinformation", "misinformasi"},
+    {"fact", "fakta"}, {"true", "fakta"}, {"false", "hoaks"}};
+
+// No template shows more than six points or five agenda entries; past this many the list
+// is a paste gone wrong, and laying it out would take seconds per format (10,000 agenda
+// entries took 25 s) for a post no one can read.
+constexpr size_t kMaxListEntries = 50;
 
 class SpecReader {
 public:
     SpecReader(YamlSource source, fs::path folder) : src_(std::move(source)), folder_(folder) {}
 
     Spec read(Spec spec) {
-        src_.require_map(src_.root, "spec");
-        src_.check_keys(src_.root, kTopFields);
         const YAML::Node& root = src_.root;
+        if (!root.IsMap())
+            throw SpecError(src_.mark(root), "a spec must be a mapping of fields, not " +
+                                                 kind_name(root),
+                            "start with 'template:' and 'content:' at the left margin");
+        src_.check_keys(root, kTopFields);
         if (!root["template"])
             throw SpecError(src_.file_mark(), "missing field 'template'",
                             "name a template, e.g. 'template: event'");
-        spec.template_name = {src_.text(root["template"], "template"), src_.mark(root["template"])};
+        spec.template_name = {name(root["template"], "template"), src_.mark(root["template"])};
         if (root["brand"]) spec.brand_name = Located<std::string>{
-                src_.text(root["brand"], "brand"), src_.mark(root["brand"])};
+                name(root["brand"], "brand"), src_.mark(root["brand"])};
         if (root["locale"]) {
             std::string code = src_.choice(root["locale"], "locale", {"id", "en"});
             spec.locale = {code == "en" ? Locale::en : Locale::id, src_.mark(root["locale"])};
@@ -54,13 +67,24 @@ public:
     }
 
 private:
+    // A template's or brand's id or path: text that may not be empty.
+    std::string name(const YAML::Node& node, const std::string& field) {
+        std::string value = src_.text(node, field);
+        if (!value.empty()) return value;
+        throw SpecError(src_.mark(node), "'" + field + "' is empty",
+                        field == "template"
+                            ? "name one from 'rupa templates', or a path to one"
+                            : "name a brand kit, or leave 'brand' out for the template's own");
+    }
+
     void read_formats(const YAML::Node& node, Spec& spec) {
         if (node.IsScalar()) {
             spec.formats.push_back({src_.text(node, "formats"), src_.mark(node)});
             return;
         }
         if (!node.IsSequence())
-            throw SpecError(src_.mark(node), "'formats' must be a list of format ids or platforms");
+            throw SpecError(src_.mark(node),
+                            "'formats' must be a list of format ids or platforms, not " + kind_name(node));
         for (const auto& item : node)
             spec.formats.push_back({src_.text(item, "formats"), src_.mark(item)});
         if (spec.formats.empty())
@@ -75,8 +99,7 @@ private:
         for (const auto& field : kTextFields)
             if (node[field]) c.texts[field] = {src_.text(node[field], field), src_.mark(node[field])};
         if (node["verdict"])
-            c.texts["verdict"] = {src_.choice(node["verdict"], "verdict", kVerdicts),
-                                  src_.mark(node["verdict"])};
+            c.texts["verdict"] = {read_verdict(node["verdict"]), src_.mark(node["verdict"])};
         if (node["date"]) c.date = Located<CalendarDate>{read_date(node["date"], "date"),
                                                          src_.mark(node["date"])};
         if (node["time"]) c.time = Located<TimeOfDay>{read_time(node["time"], "time"),
@@ -85,12 +108,21 @@ private:
         if (node["photos"]) c.photos = read_photo_list(node["photos"]);
         if (node["stats"]) c.stats = read_stats(node["stats"]);
         if (node["quote"]) c.quote = read_quote(node["quote"]);
-        if (node["points"]) c.points = read_located_texts(node["points"], "points");
+        if (node["points"]) c.points = read_points(node["points"]);
         if (node["items"]) c.items = read_items(node["items"]);
         if (node["hashtags"]) c.hashtags = read_located_texts(node["hashtags"], "hashtags");
         for (auto& tag : c.hashtags)
             if (!tag.value.empty() && tag.value[0] == '#') tag.value.erase(0, 1);
         return c;
+    }
+
+    std::string read_verdict(const YAML::Node& node) {
+        auto english = kEnglishVerdicts.find(src_.text(node, "verdict"));
+        if (english != kEnglishVerdicts.end())
+            throw SpecError(src_.mark(node), "unknown verdict '" + english->first + "'",
+                            "did you mean '" + english->second +
+                                "'? verdicts are written in Indonesian");
+        return src_.choice(node, "verdict", kVerdicts);
     }
 
     CalendarDate read_date(const YAML::Node& node, const std::string& field) {
@@ -131,7 +163,8 @@ private:
 
     std::vector<PhotoRef> read_photo_list(const YAML::Node& node) {
         if (!node.IsSequence())
-            throw SpecError(src_.mark(node), "'photos' must be a list of photos");
+            throw SpecError(src_.mark(node),
+                            "'photos' must be a list of photos, not " + kind_name(node));
         std::vector<PhotoRef> photos;
         for (const auto& item : node) photos.push_back(read_photo(item, "photos"));
         return photos;
@@ -143,22 +176,38 @@ private:
                            const std::string& field) {
         if (written.empty()) throw SpecError(where, "'" + field + "' is empty");
         fs::path relative(written);
+        std::string shown = excerpt(written);
         if (relative.is_absolute())
             throw SpecError(where, "'" + field + "' must be a path relative to the spec's folder",
                             "copy the file next to the spec");
         std::error_code ec;
         fs::path base = fs::weakly_canonical(folder_, ec);
         fs::path full = fs::weakly_canonical(folder_ / relative, ec);
+        if (ec) throw unresolvable(ec, shown, where, field);
         auto [end, unused] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
         if (end != base.end())
-            throw SpecError(where, "'" + written + "' leaves the spec's folder",
+            throw SpecError(where, "'" + shown + "' leaves the spec's folder",
                             "copy the file next to the spec");
         if (!fs::exists(full, ec))
-            throw SpecError(where, "cannot find " + field + " '" + written + "'",
+            throw SpecError(where, "cannot find " + field + " '" + shown + "'",
                             "paths are relative to the spec's folder");
+        if (fs::is_directory(full, ec))
+            throw SpecError(where, "'" + shown + "' is a folder, not a file",
+                            "name the " + field + " file itself");
         if (!fs::is_regular_file(full, ec))
-            throw SpecError(where, "'" + written + "' is not a file");
+            throw SpecError(where, "'" + shown + "' is not a regular file");
         return full;
+    }
+
+    // A path the file system cannot follow: a symlink loop, or a name too long for it.
+    static SpecError unresolvable(std::error_code ec, const std::string& shown,
+                                  const SourceMark& where, const std::string& field) {
+        if (ec == std::errc::too_many_symbolic_link_levels)
+            return SpecError(where, "'" + shown + "' is a symlink that never reaches a file",
+                             "put the " + field + " itself there");
+        if (ec == std::errc::filename_too_long)
+            return SpecError(where, "the path of '" + field + "' is too long", "use a shorter name");
+        return SpecError(where, "cannot find " + field + " '" + shown + "'", ec.message());
     }
 
     std::vector<Located<std::string>> read_located_texts(const YAML::Node& node,
@@ -169,20 +218,24 @@ private:
             return out;
         }
         if (!node.IsSequence())
-            throw SpecError(src_.mark(node), "'" + field + "' must be a list");
+            throw SpecError(src_.mark(node),
+                            "'" + field + "' must be a list of text, not " + kind_name(node));
         for (const auto& item : node) out.push_back({src_.text(item, field), src_.mark(item)});
         return out;
     }
 
     std::vector<Stat> read_stats(const YAML::Node& node) {
         if (!node.IsSequence())
-            throw SpecError(src_.mark(node), "'stats' must be a list of {value, label}");
+            throw SpecError(src_.mark(node),
+                            "'stats' must be a list of {value, label}, not " + kind_name(node));
         if (node.size() < 1 || node.size() > 6)
             throw SpecError(src_.mark(node), "'stats' takes 1 to 6 numbers, not " +
                                                  std::to_string(node.size()));
         std::vector<Stat> stats;
         for (const auto& item : node) {
-            src_.require_map(item, "stats");
+            if (!item.IsMap())
+                throw SpecError(src_.mark(item), "a stat must be a mapping, not " + kind_name(item),
+                                "e.g. {value: 78, unit: \"%\", label: pengguna aktif}");
             src_.check_keys(item, {"value", "unit", "label"});
             Stat stat;
             stat.where = src_.mark(item);
@@ -198,6 +251,20 @@ private:
             stats.push_back(stat);
         }
         return stats;
+    }
+
+    std::vector<Located<std::string>> read_points(const YAML::Node& node) {
+        check_length(node, "points", "points");
+        return read_located_texts(node, "points");
+    }
+
+    // Checked before the entries are read, so that a huge list is refused at once.
+    void check_length(const YAML::Node& list, const std::string& field, const std::string& what) {
+        if (!list.IsSequence() || list.size() <= kMaxListEntries) return;
+        throw SpecError(src_.mark(list),
+                        "'" + field + "' lists " + std::to_string(list.size()) + " " + what +
+                            "; rupa takes at most " + std::to_string(kMaxListEntries),
+                        "split them over several posts");
     }
 
     Quote read_quote(const YAML::Node& node) {
@@ -218,10 +285,15 @@ private:
 
     std::vector<AgendaItem> read_items(const YAML::Node& node) {
         if (!node.IsSequence())
-            throw SpecError(src_.mark(node), "'items' must be a list of agenda entries");
+            throw SpecError(src_.mark(node),
+                            "'items' must be a list of agenda entries, not " + kind_name(node));
+        check_length(node, "items", "agenda entries");
         std::vector<AgendaItem> items;
         for (const auto& entry : node) {
-            src_.require_map(entry, "items");
+            if (!entry.IsMap())
+                throw SpecError(src_.mark(entry),
+                                "an agenda entry must be a mapping, not " + kind_name(entry),
+                                "e.g. {date: 2024-07-03, time: \"13:30\", title: Rapat, place: Pendopo}");
             src_.check_keys(entry, {"date", "time", "title", "place"});
             AgendaItem item;
             item.where = src_.mark(entry);
@@ -239,6 +311,15 @@ private:
     fs::path folder_;
 };
 
+// What is wrong with a date written YYYY-MM-DD that is not in the calendar.
+std::string calendar_hint(const std::string& text, const CalendarDate& d) {
+    using namespace std::chrono;
+    if (d.month < 1 || d.month > 12) return "months run from 01 to 12";
+    if (d.day < 1) return "days start at 01";
+    year_month_day_last last{year(d.year), month_day_last(month(unsigned(d.month)))};
+    return text.substr(0, 7) + " has " + std::to_string(unsigned(last.day())) + " days";
+}
+
 }  // namespace
 
 CalendarDate parse_date(const std::string& text, const SourceMark& where, const std::string& field) {
@@ -250,10 +331,10 @@ CalendarDate parse_date(const std::string& text, const SourceMark& where, const 
                                         std::chrono::month(unsigned(d.month)),
                                         std::chrono::day(unsigned(d.day))};
         if (ymd.ok()) return d;
-        throw SpecError(where, "'" + text + "' is not a date in the calendar");
+        throw SpecError(where, "'" + text + "' is not a date in the calendar", calendar_hint(text, d));
     }
     throw SpecError(where, "'" + field + "' must be a date written YYYY-MM-DD",
-                    "e.g. 2024-07-04, not '" + text + "'");
+                    "e.g. 2024-07-04, not '" + excerpt(text) + "'");
 }
 
 TimeOfDay parse_time(const std::string& text, const SourceMark& where, const std::string& field) {
@@ -262,9 +343,11 @@ TimeOfDay parse_time(const std::string& text, const SourceMark& where, const std
     if (std::regex_match(text, m, clock)) {
         TimeOfDay t{std::stoi(m[1]), std::stoi(m[2])};
         if (t.hour < 24 && t.minute < 60) return t;
+        throw SpecError(where, "'" + text + "' is not a time of day",
+                        "hours run from 00 to 23 and minutes from 00 to 59; midnight is 00:00");
     }
     throw SpecError(where, "'" + field + "' must be a time written HH:MM or HH.MM",
-                    "e.g. \"09:00\", not '" + text + "'");
+                    "e.g. \"09:00\", not '" + excerpt(text) + "'");
 }
 
 Spec read_spec(const fs::path& file) {

@@ -5,23 +5,18 @@
 
 #include <glib.h>
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace rupa {
 
 namespace {
-
-std::string kind_name(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Map: return "a mapping";
-        case YAML::NodeType::Sequence: return "a list";
-        case YAML::NodeType::Null: return "empty";
-        default: return "a single value";
-    }
-}
 
 // Edit distance counting a swap of two neighbouring letters as one edit ("titel" is one
 // edit from "title"), the most common typo in hand-written YAML keys.
@@ -39,7 +34,43 @@ size_t edit_distance(const std::string& a, const std::string& b) {
     return d[a.size()][b.size()];
 }
 
+bool is_valid_utf8(const std::string& text) {
+    return g_utf8_validate(text.data(), gssize(text.size()), nullptr);
+}
+
+// The name of a mapping's key, which must be a plain word in valid UTF-8.
+std::string key_name(const YamlSource& src, const YAML::Node& key) {
+    if (!key.IsScalar() || key.Scalar().empty())
+        throw SpecError(src.mark(key), "a field name must be a single word, not " + kind_name(key),
+                        "write 'name: value'");
+    if (!is_valid_utf8(key.Scalar()))
+        throw SpecError(src.mark(key), "a field name is not valid UTF-8 text", "save the file as UTF-8");
+    return key.Scalar();
+}
+
 }  // namespace
+
+std::string kind_name(const YAML::Node& node) {
+    switch (node.Type()) {
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Null: return "empty";
+        default: return "a single value";
+    }
+}
+
+std::string excerpt(const std::string& value) {
+    // Enough to show any real id, typo or path whole; a longer value is pasted text.
+    constexpr glong kMaxChars = 60;
+    gchar* valid = g_utf8_make_valid(value.data(), gssize(value.size()));
+    std::string text(valid);
+    g_free(valid);
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    if (g_utf8_strlen(text.c_str(), -1) <= kMaxChars) return text;
+    const char* cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
+    return std::string(text.c_str(), cut) + "...";
+}
 
 SourceMark YamlSource::mark(const YAML::Node& node) const {
     YAML::Mark m = node.Mark();
@@ -53,15 +84,23 @@ void YamlSource::require_map(const YAML::Node& node, const std::string& what) co
                                         kind_name(node));
 }
 
+// yaml-cpp keeps both entries of a repeated key and `map[key]` finds the first, so a second
+// 'title:' further down would be silently ignored; it is refused instead.
 void YamlSource::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const {
+    std::map<std::string, SourceMark> seen;
     for (const auto& entry : map) {
         const YAML::Node& key = entry.first;
-        std::string name = key.Scalar();
-        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-        std::string guess = nearest_word(name, allowed);
-        std::string hint = guess.empty() ? "expected one of: " + join(allowed, ", ")
-                                         : "did you mean '" + guess + "'?";
-        throw SpecError(mark(key), "unknown field '" + name + "'", hint);
+        std::string name = key_name(*this, key);
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            std::string guess = nearest_word(name, allowed);
+            std::string hint = guess.empty() ? "expected one of: " + join(allowed, ", ")
+                                             : "did you mean '" + guess + "'?";
+            throw SpecError(mark(key), "unknown field '" + excerpt(name) + "'", hint);
+        }
+        auto [first, inserted] = seen.emplace(name, mark(key));
+        if (!inserted)
+            throw SpecError(mark(key), "field '" + name + "' is given twice",
+                            "first on line " + std::to_string(first->second.line) + "; keep one");
     }
 }
 
@@ -69,7 +108,9 @@ std::string YamlSource::text(const YAML::Node& node, const std::string& field) c
     if (!node.IsScalar())
         throw SpecError(mark(node), "'" + field + "' must be text, not " + kind_name(node));
     const std::string& value = node.Scalar();
-    if (!g_utf8_validate(value.data(), gssize(value.size()), nullptr))
+    if (value.find('\0') != std::string::npos)
+        throw SpecError(mark(node), "'" + field + "' contains a NUL character", "remove the \\0");
+    if (!is_valid_utf8(value))
         throw SpecError(mark(node), "'" + field + "' is not valid UTF-8 text",
                         "save the file as UTF-8");
     return value;
@@ -84,7 +125,7 @@ double YamlSource::number(const YAML::Node& node, const std::string& field) cons
         if (in >> value && in.peek() == std::char_traits<char>::eof() && std::isfinite(value)) return value;
     }
     throw SpecError(mark(node), "'" + field + "' must be a number",
-                    node.IsScalar() ? "got '" + node.Scalar() + "'" : "got " + kind_name(node));
+                    node.IsScalar() ? "got '" + excerpt(node.Scalar()) + "'" : "got " + kind_name(node));
 }
 
 bool YamlSource::boolean(const YAML::Node& node, const std::string& field) const {
@@ -116,8 +157,164 @@ std::string YamlSource::choice(const YAML::Node& node, const std::string& field,
     std::string guess = nearest_word(value, choices);
     std::string hint = guess.empty() ? "expected one of: " + join(choices, ", ")
                                      : "did you mean '" + guess + "'?";
-    throw SpecError(mark(node), "unknown " + field + " '" + value + "'", hint);
+    throw SpecError(mark(node), "unknown " + field + " '" + excerpt(value) + "'", hint);
 }
+
+// Loading: the checks yaml-cpp leaves to its caller, and messages that say what to fix.
+namespace {
+
+// UTF-16 and UTF-32 files announce themselves with a byte-order mark; yaml-cpp reads them.
+bool starts_with_wide_bom(const std::string& bytes) {
+    return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
+           bytes.starts_with(std::string("\0\0\xFE\xFF", 4));
+}
+
+// A NUL byte never occurs in UTF-8 text: the "spec" is an image, a document or an archive,
+// or text in an encoding YAML readers do not guess. yaml-cpp would read it as some value.
+void refuse_binary(const std::string& bytes, const SourceMark& whole) {
+    if (bytes.find('\0') != std::string::npos && !starts_with_wide_bom(bytes))
+        throw SpecError(whole, "not a text file", "a spec is YAML text saved as UTF-8");
+}
+
+// yaml-cpp's messages name a grammar rule; these hints say what to look for.
+std::string syntax_hint(const std::string& message) {
+    static const std::string backslash =
+        "inside double quotes write a backslash as \\\\, or use single quotes";
+    static const std::vector<std::pair<std::string, std::string>> hints = {
+        {YAML::ErrorMsg::END_OF_SEQ_FLOW, "a '[' is not closed with ']'"},
+        {YAML::ErrorMsg::END_OF_MAP_FLOW, "a '{' is not closed with '}'"},
+        {YAML::ErrorMsg::END_OF_MAP, "check the indentation of this line"},
+        {YAML::ErrorMsg::END_OF_SEQ, "check the indentation of this line"},
+        {YAML::ErrorMsg::BLOCK_ENTRY, "check the indentation of this '-'"},
+        {YAML::ErrorMsg::MAP_VALUE, "check the indentation, and put text that holds ': ' in quotes"},
+        {YAML::ErrorMsg::UNKNOWN_ANCHOR, "'*name' repeats a value marked '&name' above it"},
+        {YAML::ErrorMsg::INVALID_ESCAPE, backslash},
+        {YAML::ErrorMsg::INVALID_HEX, backslash},
+    };
+    for (const auto& [start, hint] : hints)
+        if (message.starts_with(start)) return hint;
+    return {};
+}
+
+// The column of the first tab in a line's indentation (1-based), or 0.
+int tab_in_indentation(const std::string& bytes, int line) {
+    size_t at = 0;
+    for (int i = 1; i < line; ++i) {
+        at = bytes.find('\n', at);
+        if (at == std::string::npos) return 0;
+        ++at;
+    }
+    for (size_t i = at; i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t'); ++i)
+        if (bytes[i] == '\t') return int(i - at) + 1;
+    return 0;
+}
+
+// A tab in the indentation is the commonest slip in hand-written YAML, and yaml-cpp reports
+// it as whatever rule it broke next ("illegal map value"), so it is named here.
+SpecError syntax_error(const YAML::Exception& e, const std::string& bytes,
+                       const std::string& display_name) {
+    if (e.mark.is_null()) return SpecError({display_name, 0, 0}, "not valid YAML: " + e.msg);
+    int line = e.mark.line + 1;
+    if (int tab = tab_in_indentation(bytes, line))
+        return SpecError({display_name, line, tab}, "not valid YAML: a tab in the indentation",
+                         "indent with spaces");
+    return SpecError({display_name, line, e.mark.column + 1}, "not valid YAML: " + excerpt(e.msg),
+                     syntax_hint(e.msg));
+}
+
+// Whether the quoted scalar opening at `at` is closed before the end of the file.
+bool quote_closes(const std::string& bytes, size_t at) {
+    char quote = bytes[at];
+    for (size_t i = at + 1; i < bytes.size(); ++i) {
+        if (quote == '"' && bytes[i] == '\\') ++i;
+        else if (bytes[i] == quote && quote == '\'' && i + 1 < bytes.size() && bytes[i + 1] == '\'') ++i;
+        else if (bytes[i] == quote) return true;
+    }
+    return false;
+}
+
+// yaml-cpp 0.7 ends a quoted scalar left open at the end of the file without complaint, so
+// `title: "Rapat` swallows every line after it. Replays the parse's events to find one.
+class UnclosedQuoteFinder : public YAML::EventHandler {
+public:
+    UnclosedQuoteFinder(const std::string& bytes, std::string display_name)
+        : bytes_(bytes), display_name_(std::move(display_name)),
+          offset_(bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
+
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        size_t at = size_t(mark.pos) + offset_;
+        if (at >= bytes_.size() || (bytes_[at] != '"' && bytes_[at] != '\'')) return;
+        if (!quote_closes(bytes_, at))
+            throw SpecError({display_name_, mark.line + 1, mark.column + 1},
+                            "not valid YAML: the quote opened here is never closed",
+                            std::string("end the text with ") + bytes_[at]);
+    }
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+
+private:
+    const std::string& bytes_;
+    std::string display_name_;
+    size_t offset_;  // yaml-cpp's positions start after a UTF-8 byte-order mark
+};
+
+void refuse_unclosed_quotes(const std::string& bytes, const std::string& display_name) {
+    if (starts_with_wide_bom(bytes)) return;  // positions are not byte offsets there
+    std::istringstream in(bytes);
+    YAML::Parser parser(in);
+    UnclosedQuoteFinder finder(bytes, display_name);
+    while (parser.HandleNextDocument(finder)) {}
+}
+
+// One document per file: a second one after '---' would be silently ignored.
+YAML::Node single_document(const std::vector<YAML::Node>& documents, const std::string& display_name) {
+    for (size_t i = 1; i < documents.size(); ++i)
+        if (!documents[i].IsNull()) {
+            YAML::Mark m = documents[i].Mark();
+            throw SpecError({display_name, m.line + 1, m.column + 1},
+                            "a second YAML document starts here",
+                            "a file holds one spec: remove the '---' above it or split the file");
+        }
+    return documents.empty() ? YAML::Node() : documents.front();
+}
+
+std::vector<YAML::Node> parse_documents(const std::string& bytes, const std::string& display_name) {
+    try {
+        std::vector<YAML::Node> documents = YAML::LoadAll(bytes);
+        refuse_unclosed_quotes(bytes, display_name);
+        return documents;
+    } catch (const YAML::DeepRecursion& e) {
+        throw SpecError({display_name, e.mark.line + 1, e.mark.column + 1},
+                        "not valid YAML: nested too deeply", "a spec needs only a few levels");
+    } catch (const YAML::Exception& e) {
+        throw syntax_error(e, bytes, display_name);
+    }
+}
+
+// Nothing to read: say whether the file is blank or holds only comments.
+SpecError empty_file_error(const std::string& bytes, const SourceMark& whole) {
+    std::istringstream in(bytes);
+    std::string line;
+    bool comments = false;
+    while (std::getline(in, line)) {
+        size_t first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos) continue;
+        if (line[first] != '#') return SpecError(whole, "the file holds an empty YAML document");
+        comments = true;
+    }
+    return SpecError(whole, comments ? "the file holds only comments" : "the file is empty");
+}
+
+}  // namespace
 
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name) {
     SourceMark whole{display_name, 0, 0};
@@ -130,16 +327,10 @@ YamlSource load_yaml(const std::filesystem::path& path, const std::string& displ
     if (!in) throw SpecError(whole, "cannot read the file", "check its permissions");
     std::stringstream buffer;
     buffer << in.rdbuf();
-    YamlSource source{display_name, {}};
-    try {
-        source.root = YAML::Load(buffer.str());
-    } catch (const YAML::Exception& e) {
-        SourceMark where{display_name, e.mark.line + 1, e.mark.column + 1};
-        if (e.mark.is_null()) where = whole;
-        throw SpecError(where, "not valid YAML: " + e.msg);
-    }
-    if (!source.root || source.root.IsNull())
-        throw SpecError(whole, "the file is empty");
+    const std::string bytes = buffer.str();
+    refuse_binary(bytes, whole);
+    YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name)};
+    if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, whole);
     return source;
 }
 
@@ -147,6 +338,11 @@ std::string nearest_word(const std::string& word, const std::vector<std::string>
     std::string best;
     size_t best_distance = std::string::npos;
     for (const auto& candidate : candidates) {
+        // Lengths further apart than the limit below cannot match; skipping them also keeps
+        // a pasted megabyte from filling a megabyte-by-word distance table.
+        size_t apart = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                       : candidate.size() - word.size();
+        if (apart > 2) continue;
         size_t d = edit_distance(word, candidate);
         if (d < best_distance) {
             best_distance = d;

@@ -34,8 +34,16 @@ struct YamlSource {
                        const std::vector<std::string>& choices) const;
 };
 
-// Throws SpecError for a missing, unreadable, empty or malformed file.
+// Throws SpecError for a missing, unreadable, empty, binary or malformed file, and for one
+// that holds more than one YAML document.
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name);
+
+// "a mapping", "a list", "a single value" or "empty": what a node is, for messages.
+std::string kind_name(const YAML::Node& node);
+
+// A value as an error message may quote it: valid UTF-8, on one line, and cut short with
+// "..." when long, so that a pasted megabyte does not become a megabyte of message.
+std::string excerpt(const std::string& value);
 
 // The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);
