@@ -188,37 +188,27 @@ TEST_CASE("a photo path that leaves the spec's folder is refused") {
     check_refused(kPathEscapes);
 }
 
-// KNOWN BUG, pipeline/render_job.cpp (check_fields): a missing required field is reported for
-// the file as a whole, "required-field-missing.yaml: error: missing field 'content.photo'
-// (template 'event' needs it)", with no line; the Spec keeps no mark for 'content' to use.
-TEST_CASE("a missing required field points at 'content'" * doctest::may_fail()) {
+TEST_CASE("a missing required field points at 'content'") {
     check_refused("required-field-missing");
 }
 
-// KNOWN BUG, pipeline/render_job.cpp (load_assets): only 'photo' is decoded; entries of
-// 'photos' are only checked to exist, so a text file there renders with exit status 0.
-TEST_CASE("a gallery photo that is not an image is refused at its path" * doctest::may_fail()) {
+TEST_CASE("a gallery photo that is not an image is refused at its path") {
     check_refused("gallery-text-file");
 }
 
-// KNOWN BUG, template/catalog.cpp and pipeline/render_job.cpp (resolve_formats): an unknown
-// template, brand or format is quoted whole, so a pasted megabyte makes a megabyte of
-// message. The spec reader's own messages quote at most 60 characters (excerpt()).
-TEST_CASE("a megabyte-long template or format name is quoted short" * doctest::may_fail()) {
+// A pasted megabyte as a name is quoted at most 60 characters long.
+TEST_CASE("a megabyte-long template or format name is quoted short") {
     check_refused(std::vector<std::string>{"megabyte-template", "megabyte-format"});
 }
 
-// PROPOSED, not implemented: a hard limit on one text field. Today a megabyte title is a
-// 'text-too-long' warning after about 7 s of layout, and a megabyte without a space keeps
-// layout busy for minutes: layout/text_block.cpp shapes the whole text at every shrink step,
-// and breaking one long word takes time growing with the square of its length (10,000
-// characters: 18 s for one format). Skipped because each would take longer than a test may;
-// the expectations are the proposed messages.
-TEST_CASE("a megabyte-long title is refused before layout" * doctest::skip()) {
+// One text field holds at most 10,000 characters: a pasted document is refused at once
+// instead of keeping layout busy (breaking one long word takes time growing with the square
+// of its length).
+TEST_CASE("a megabyte-long title is refused before layout") {
     check_refused("megabyte-title");
 }
 
-TEST_CASE("a megabyte-long word as the title is refused before layout" * doctest::skip()) {
+TEST_CASE("a megabyte-long word as the title is refused before layout") {
     check_refused("megabyte-word-title");
 }
 

@@ -76,7 +76,7 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
             for (auto id : *platform) add(id, name.where, true);
         } else {
             std::string guess = nearest_word(name.value, format_and_platform_names());
-            throw SpecError(name.where, "unknown format '" + name.value + "'",
+            throw SpecError(name.where, "unknown format '" + excerpt(name.value) + "'",
                             guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
         }
     }
@@ -102,7 +102,7 @@ void check_fields(const Job& job, Diagnostics& diagnostics) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
         if (field.required && !c.has(field.name))
-            throw SpecError(SourceMark{job.spec.display_name, 0, 0},
+            throw SpecError(job.spec.content_where,
                             "missing field 'content." + field.name + "'",
                             "template '" + job.tmpl.id + "' needs it");
         auto text = c.texts.find(field.name);
@@ -137,6 +137,16 @@ Assets load_assets(const Job& job) {
             assets.photos["photo"] = decode_image(photo->path);
         } catch (const MediaError& e) {
             throw SpecError(photo->where, "cannot use photo '" + photo->as_written + "': " + e.what(),
+                            "use a JPEG, PNG or WebP file");
+        }
+    }
+    // Gallery photos are checked as thoroughly as the main photo, at their own place.
+    for (size_t i = 0; i < job.spec.content.photos.size(); ++i) {
+        const PhotoRef& photo = job.spec.content.photos[i];
+        try {
+            assets.photos["photos/" + std::to_string(i)] = decode_image(photo.path);
+        } catch (const MediaError& e) {
+            throw SpecError(photo.where, "cannot use photo '" + photo.as_written + "': " + e.what(),
                             "use a JPEG, PNG or WebP file");
         }
     }

@@ -107,6 +107,7 @@ struct Spec {
     Located<Locale> locale{Locale::id, {}};
     std::vector<Located<std::string>> formats;  // format ids or platforms, as written
     Content content;
+    SourceMark content_where;  // the 'content:' key, where a missing field is reported
     bool has_video_section = false;
     SourceMark video_where;
 };

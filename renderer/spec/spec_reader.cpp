@@ -59,6 +59,8 @@ public:
             throw SpecError(src_.file_mark(), "missing field 'content'",
                             "put the post's text and photos under 'content:'");
         spec.content = read_content(root["content"]);
+        for (const auto& entry : root)
+            if (entry.first.Scalar() == "content") spec.content_where = src_.mark(entry.first);
         if (root["video"]) {
             spec.has_video_section = true;
             spec.video_where = src_.mark(root["video"]);

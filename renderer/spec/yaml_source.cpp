@@ -113,6 +113,14 @@ std::string YamlSource::text(const YAML::Node& node, const std::string& field) c
     if (!is_valid_utf8(value))
         throw SpecError(mark(node), "'" + field + "' is not valid UTF-8 text",
                         "save the file as UTF-8");
+    // A hard ceiling far above any template's design, so that a pasted document is refused
+    // at once instead of keeping layout busy (shaping grows faster than the text).
+    glong length = g_utf8_strlen(value.data(), gssize(value.size()));
+    if (length > kMaxTextLength)
+        throw SpecError(mark(node), "'" + field + "' has " + std::to_string(length) +
+                                        " characters; rupa takes at most " + std::to_string(kMaxTextLength) +
+                                        " in one field",
+                        "shorten it");
     return value;
 }
 

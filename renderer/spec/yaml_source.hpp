@@ -45,6 +45,9 @@ std::string kind_name(const YAML::Node& node);
 // "..." when long, so that a pasted megabyte does not become a megabyte of message.
 std::string excerpt(const std::string& value);
 
+// The most characters one text value may have.
+constexpr long kMaxTextLength = 10000;
+
 // The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);
 

@@ -74,13 +74,13 @@ fs::path resolve(const std::string& name, const fs::path& installed_dir, const s
         fs::path path = where.file.empty() ? fs::path(name) : fs::path(where.file).parent_path() / name;
         if (fs::is_directory(path)) path /= file_name;
         if (!fs::exists(path))
-            throw SpecError(where, "cannot find " + what + " '" + name + "'",
+            throw SpecError(where, "cannot find " + what + " '" + excerpt(name) + "'",
                             "paths are relative to the spec's folder");
         return path;
     }
     if (std::find(installed.begin(), installed.end(), name) == installed.end()) {
         std::string guess = nearest_word(name, installed);
-        throw SpecError(where, "unknown " + what + " '" + name + "'",
+        throw SpecError(where, "unknown " + what + " '" + excerpt(name) + "'",
                         guess.empty() ? "installed: " + join(installed, ", ")
                                       : "did you mean '" + guess + "'?");
     }
