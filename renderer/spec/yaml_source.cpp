@@ -1,6 +1,7 @@
 // YAML loading and typed access with marks, on top of yaml-cpp.
 #include "spec/yaml_source.hpp"
 
+#include "handles/gobject.hpp"
 #include "spec/spec_error.hpp"
 
 #include <glib.h>
@@ -62,9 +63,8 @@ std::string kind_name(const YAML::Node& node) {
 std::string excerpt(const std::string& value) {
     // Enough to show any real id, typo or path whole; a longer value is pasted text.
     constexpr glong kMaxChars = 60;
-    gchar* valid = g_utf8_make_valid(value.data(), gssize(value.size()));
-    std::string text(valid);
-    g_free(valid);
+    GCharPtr valid(g_utf8_make_valid(value.data(), gssize(value.size())));
+    std::string text(valid.get());
     for (char& c : text)
         if (static_cast<unsigned char>(c) < 0x20) c = ' ';
     if (g_utf8_strlen(text.c_str(), -1) <= kMaxChars) return text;
