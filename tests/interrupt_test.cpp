@@ -46,6 +46,15 @@ bool complete_png(const fs::path& path) {
     return cairo_surface_status(s.get()) == CAIRO_STATUS_SUCCESS;
 }
 
+// Starts a render, sends it `signal_number` after `delay`, and waits for it to end.
+void render_and_interrupt(const fs::path& out, int signal_number, std::chrono::milliseconds delay) {
+    pid_t pid = start_render(out);
+    std::this_thread::sleep_for(delay);
+    kill(pid, signal_number);
+    int status = 0;
+    waitpid(pid, &status, 0);
+}
+
 }  // namespace
 
 TEST_CASE("a render killed with SIGKILL at any moment leaves only complete files at final paths") {
@@ -54,11 +63,7 @@ TEST_CASE("a render killed with SIGKILL at any moment leaves only complete files
     int finished_files = 0;
     for (int attempt = 0; attempt < 12; ++attempt) {
         ScratchDir out;
-        pid_t pid = start_render(out.path());
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-        kill(pid, SIGKILL);
-        int status = 0;
-        waitpid(pid, &status, 0);
+        render_and_interrupt(out.path(), SIGKILL, std::chrono::milliseconds(delay_ms(random)));
         fs::path folder = out.path() / "event";
         if (!fs::exists(folder)) continue;
         for (const auto& entry : fs::directory_iterator(folder)) {
@@ -77,11 +82,7 @@ TEST_CASE("SIGINT stops a render and removes its temporaries") {
     std::uniform_int_distribution<int> delay_ms(20, 400);
     for (int attempt = 0; attempt < 8; ++attempt) {
         ScratchDir out;
-        pid_t pid = start_render(out.path());
-        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
-        kill(pid, SIGINT);
-        int status = 0;
-        waitpid(pid, &status, 0);
+        render_and_interrupt(out.path(), SIGINT, std::chrono::milliseconds(delay_ms(random)));
         fs::path folder = out.path() / "event";
         if (!fs::exists(folder)) continue;
         for (const auto& entry : fs::directory_iterator(folder)) {

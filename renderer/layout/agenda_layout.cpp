@@ -88,8 +88,7 @@ std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
         }
     }
 
-    double y = e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
-                                                                  : e.box.y + (e.box.h - used) / 2;
+    double y = anchored_top(e, used);
     for (const AgendaRow& row : rows) {
         SceneNode square;
         square.kind = NodeKind::rect;

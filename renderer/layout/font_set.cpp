@@ -38,6 +38,7 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) : config_(FcConfigCreat
     PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config_.get());
     font_map_ = share_gobject(map);
+    context_ = make_context();
 }
 
 GObjectPtr<PangoContext> FontSet::make_context() const {

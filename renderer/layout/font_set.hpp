@@ -16,16 +16,20 @@ class FontSet {
 public:
     explicit FontSet(const std::filesystem::path& fonts_dir);
 
-    // A Pango context with rupa's fixed rendering options (no hinting, no metric rounding),
-    // so text shapes the same at every size and on every machine.
-    GObjectPtr<PangoContext> make_context() const;
+    // The Pango context every layout is made in, with rupa's fixed rendering options (no
+    // hinting, no metric rounding), so text shapes the same at every size and on every
+    // machine. One per font set: layouts keep a reference to it.
+    PangoContext* context() const { return context_.get(); }
 
     bool has_family(const std::string& family) const { return families_.count(family) > 0; }
     const std::set<std::string>& families() const { return families_; }
 
 private:
+    GObjectPtr<PangoContext> make_context() const;
+
     FcConfigPtr config_;
     SharedGObject<PangoFontMap> font_map_;
+    GObjectPtr<PangoContext> context_;
     std::set<std::string> families_;
 };
 

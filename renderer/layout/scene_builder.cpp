@@ -188,9 +188,7 @@ private:
         }
         size_t first_node = scene_.nodes.size();
         double used = column_height(blocks);
-        double y = e.anchor == "top"    ? e.box.y
-                   : e.anchor == "bottom" ? e.box.bottom() - used
-                                          : e.box.y + (e.box.h - used) / 2;
+        double y = anchored_top(e, used);
         for (size_t i = 0; i < blocks.size(); ++i) {
             TextBlock& b = blocks[i];
             if (i) y += b.gap_before;

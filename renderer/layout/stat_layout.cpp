@@ -61,11 +61,6 @@ void push_text(std::vector<SceneNode>& nodes, const TextBlock& b, double x, doub
     nodes.push_back(text_node(b.name, {x, y, width, b.height}, in.colour(b.style.color), b.layout));
 }
 
-double anchored_top(const Element& e, double used) {
-    return e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
-                                                              : e.box.y + (e.box.h - used) / 2;
-}
-
 }  // namespace
 
 SceneNode text_node(const std::string& name, const Box& box, const Rgba& colour,

@@ -64,8 +64,7 @@ TextBlock plain_block(const std::string& name, const std::string& text, const Te
 }
 
 void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts) {
-    GObjectPtr<PangoContext> context = fonts.make_context();
-    PangoLayout* layout = pango_layout_new(context.get());
+    PangoLayout* layout = pango_layout_new(fonts.context());
     block.layout = share_gobject(layout);
 
     const TextStyle& s = block.style;
@@ -87,14 +86,17 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     std::string markup = s.uppercase ? upper(block.markup) : block.markup;
     // Markup is built by rupa and should always parse; if it ever does not, show the text
     // without emphasis rather than nothing.
-    if (pango_parse_markup(markup.c_str(), -1, 0, nullptr, nullptr, nullptr, nullptr))
-        pango_layout_set_markup(layout, markup.c_str(), -1);
-    else
+    PangoAttrList* parsed = nullptr;
+    char* raw_text = nullptr;
+    if (pango_parse_markup(markup.c_str(), -1, 0, &parsed, &raw_text, nullptr, nullptr)) {
+        GCharPtr text(raw_text);
+        pango_layout_set_text(layout, text.get(), -1);
+    } else {
         pango_layout_set_text(layout, markup.c_str(), -1);
+    }
 
     // Our attributes apply to the whole text, on top of the markup's bold and italic.
-    PangoAttrList* from_markup = pango_layout_get_attributes(layout);
-    PangoAttrListPtr attrs(from_markup ? pango_attr_list_copy(from_markup) : pango_attr_list_new());
+    PangoAttrListPtr attrs(parsed ? parsed : pango_attr_list_new());
     pango_attr_list_insert(attrs.get(), pango_attr_line_height_new_absolute(
                                             int(std::lround(s.line_height * block.size * PANGO_SCALE))));
     if (s.letter_spacing != 0)
@@ -123,6 +125,11 @@ double column_height(const std::vector<TextBlock>& blocks) {
     double total = 0;
     for (size_t i = 0; i < blocks.size(); ++i) total += blocks[i].height + (i ? blocks[i].gap_before : 0);
     return total;
+}
+
+double anchored_top(const Element& e, double used) {
+    return e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
+                                                              : e.box.y + (e.box.h - used) / 2;
 }
 
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,

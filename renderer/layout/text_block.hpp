@@ -43,4 +43,7 @@ bool fit_column(std::vector<TextBlock>& blocks, double width, double height, con
 
 double column_height(const std::vector<TextBlock>& blocks);
 
+// Where content `used` pixels tall starts in element `e`'s box, by its anchor.
+double anchored_top(const Element& e, double used);
+
 }  // namespace rupa

@@ -130,26 +130,22 @@ Logo load_logo(const Brand& brand) {
     return logo;
 }
 
+// A spec's photo, decoded; a file that is no usable image is an error at its path.
+DecodedImage decode_photo(const PhotoRef& photo) {
+    try {
+        return decode_image(photo.path);
+    } catch (const MediaError& e) {
+        throw SpecError(photo.where, "cannot use photo '" + photo.as_written + "': " + e.what(),
+                        "use a JPEG, PNG or WebP file");
+    }
+}
+
 Assets load_assets(const Job& job) {
     Assets assets;
-    if (const auto& photo = job.spec.content.photo) {
-        try {
-            assets.photos["photo"] = decode_image(photo->path);
-        } catch (const MediaError& e) {
-            throw SpecError(photo->where, "cannot use photo '" + photo->as_written + "': " + e.what(),
-                            "use a JPEG, PNG or WebP file");
-        }
-    }
+    if (const auto& photo = job.spec.content.photo) assets.photos["photo"] = decode_photo(*photo);
     // Gallery photos are checked as thoroughly as the main photo, at their own place.
-    for (size_t i = 0; i < job.spec.content.photos.size(); ++i) {
-        const PhotoRef& photo = job.spec.content.photos[i];
-        try {
-            assets.photos["photos/" + std::to_string(i)] = decode_image(photo.path);
-        } catch (const MediaError& e) {
-            throw SpecError(photo.where, "cannot use photo '" + photo.as_written + "': " + e.what(),
-                            "use a JPEG, PNG or WebP file");
-        }
-    }
+    for (size_t i = 0; i < job.spec.content.photos.size(); ++i)
+        assets.photos["photos/" + std::to_string(i)] = decode_photo(job.spec.content.photos[i]);
     assets.logo = load_logo(job.brand);
     return assets;
 }
