@@ -117,7 +117,7 @@ const std::vector<std::string> kNotUtf8 = {
 const std::vector<std::string> kTooDeep = {
     "billion-laughs", "nested-10000-lists", "nested-10000-maps", "nested-1000-block-lists"};
 
-const std::vector<std::string> kTooMany = {"points-10000", "agenda-10000"};
+const std::vector<std::string> kTooMany = {"points-10000", "agenda-2000", "agenda-10000"};
 
 const std::vector<std::string> kTooLong = {"megabyte-verdict", "megabyte-photo-path"};
 

@@ -6,7 +6,13 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace rupa::test {
 
@@ -53,6 +59,38 @@ CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
     result.out = read_file(out);
     result.err = read_file(err);
     return result;
+}
+
+fs::path rupa_binary() { return RUPA_BINARY; }
+
+MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>& argv,
+                         const fs::path& cwd) {
+    // The child changes folder through a shell-free chdir: posix_spawn has no cwd attribute
+    // in glibc 2.36, so the program is started through `env -C`.
+    std::vector<std::string> words = {"/usr/bin/env", "-C", cwd.string(), program.string()};
+    words.insert(words.end(), argv.begin(), argv.end());
+    std::vector<char*> args;
+    for (auto& word : words) args.push_back(word.data());
+    args.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    int failed = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (failed) throw std::runtime_error("cannot start " + program.string());
+    int raw = 0;
+    rusage usage{};
+    while (wait4(pid, &raw, 0, &usage) < 0)
+        if (errno != EINTR) throw std::runtime_error("cannot wait for " + program.string());
+    MeasuredRun run;
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.peak_rss_kib = usage.ru_maxrss;
+    return run;
 }
 
 PngSize png_size(const fs::path& path) {

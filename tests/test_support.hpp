@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rupa::test {
 
@@ -15,6 +16,21 @@ struct CommandResult {
 
 // Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh).
 CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd);
+
+// What one program run cost: its peak resident memory and its wall-clock time.
+struct MeasuredRun {
+    int status = -1;       // exit status, or -1 when a signal ended it
+    long peak_rss_kib = 0;  // the child's own ru_maxrss (wait4), not its siblings'
+    double seconds = 0;
+};
+
+// Runs `program ARGV...` directly (no shell) in folder `cwd`, with stdout and stderr sent to
+// /dev/null, and measures it.
+MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
+                         const std::filesystem::path& cwd);
+
+// The rupa binary under test.
+std::filesystem::path rupa_binary();
 
 // A fresh empty folder, removed when the object goes.
 class ScratchDir {

@@ -194,8 +194,11 @@ spec('nested-1000-block-lists', ":505:502: error: not valid YAML: nested too dee
 spec('points-10000', ":7:5: error: 'points' lists 10000 points; rupa takes at most 50 (split them over several posts)",
      'Ten thousand bullet points.', "template: announcement\ncontent:\n  title: Pengumuman\n  points:\n" .
      join('', map { "    - Poin nomor $_\n" } 1 .. 10000));
-spec('agenda-10000', ":7:5: error: 'items' lists 10000 agenda entries; rupa takes at most 50 (split them over several posts)",
-     'Ten thousand agenda entries.', "template: agenda\ncontent:\n  title: Agenda\n  items:\n" .
+spec('agenda-2000', ":7:5: error: 'items' lists 2000 agenda entries; rupa takes at most 50 (split them over several posts)",
+     'Two thousand agenda entries: under the file\'s value limit, over the list\'s.', "template: agenda\ncontent:\n  title: Agenda\n  items:\n" .
+     join('', map { "    - {date: 2024-07-01, time: \"08:00\", title: Acara $_, place: Pendopo}\n" } 1 .. 2000));
+spec('agenda-10000', ":2228:14: error: the file holds more than 20000 values (a post needs a few hundred at most; split it over several files)",
+     'Ten thousand agenda entries: 90,000 values, refused before yaml-cpp builds them.', "template: agenda\ncontent:\n  title: Agenda\n  items:\n" .
      join('', map { "    - {date: 2024-07-01, time: \"08:00\", title: Acara $_, place: Pendopo}\n" } 1 .. 10000));
 my $megabyte = 'a' x 1_000_000;
 spec('megabyte-verdict', ":6:12: error: 'verdict' has 1000000 characters; rupa takes at most 10000 in one field (shorten it)",
