@@ -129,6 +129,11 @@ const std::vector<std::string> kPathEscapes = {
     "photo-dot-dot", "photo-dot-dot-inside-path", "photo-absolute-path", "photo-symlink-out",
     "gallery-symlink-out"};
 
+const std::vector<std::string> kVideo = {
+    "video-duration-200", "video-scene-template-close", "video-scene-missing-field",
+    "video-music-dot-dot", "video-clip-missing", "video-slideshow-text-file",
+    "video-captions-srt-missing", "video-captions-same-start", "video-scene-is-text"};
+
 // Cases whose fix lies outside the spec reader; each has its own test case below.
 const std::vector<std::string> kKnownBugs = {
     "required-field-missing", "gallery-text-file", "megabyte-template", "megabyte-format",
@@ -136,7 +141,7 @@ const std::vector<std::string> kKnownBugs = {
 
 const std::vector<const std::vector<std::string>*> kTables = {
     &kYamlSlips, &kWholeFile, &kWrongKinds, &kOutOfRange, &kUnknownIds, &kUnknownWords, &kNotUtf8,
-    &kTooDeep, &kTooMany, &kTooLong, &kBadMedia, &kPathEscapes, &kKnownBugs};
+    &kTooDeep, &kTooMany, &kTooLong, &kBadMedia, &kPathEscapes, &kVideo, &kKnownBugs};
 
 }  // namespace
 
@@ -186,6 +191,10 @@ TEST_CASE("a photo that is missing, empty, cut short, not an image or too big is
 
 TEST_CASE("a photo path that leaves the spec's folder is refused") {
     check_refused(kPathEscapes);
+}
+
+TEST_CASE("a video section with a bad value, scene, path or caption is refused at its place") {
+    check_refused(kVideo);
 }
 
 TEST_CASE("a missing required field points at 'content'") {

@@ -8,6 +8,7 @@
 #include "layout/scene_builder.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/contrast_check.hpp"
+#include "pipeline/spec_media.hpp"
 #include "output/png_encoder.hpp"
 #include "output/post_text.hpp"
 #include "spec/format.hpp"
@@ -130,16 +131,6 @@ Logo load_logo(const Brand& brand) {
     return logo;
 }
 
-// A spec's photo, decoded; a file that is no usable image is an error at its path.
-DecodedImage decode_photo(const PhotoRef& photo) {
-    try {
-        return decode_image(photo.path);
-    } catch (const MediaError& e) {
-        throw SpecError(photo.where, "cannot use photo '" + photo.as_written + "': " + e.what(),
-                        "use a JPEG, PNG or WebP file");
-    }
-}
-
 Assets load_assets(const Job& job) {
     Assets assets;
     if (const auto& photo = job.spec.content.photo) assets.photos["photo"] = decode_photo(*photo);
@@ -209,9 +200,11 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     }
     job.formats = resolve_formats(asked_formats(request, job), job.tmpl, diagnostics);
     check_fields(job, diagnostics);
-    if (job.spec.has_video_section)
-        diagnostics.warn({"video-skipped", "'video' section ignored: this version renders stills only",
-                          "", job.spec.video_where});
+    if (job.spec.video) {
+        check_video(*job.spec.video);
+        diagnostics.warn({"video-skipped", "'video' section checked, not played: this version renders stills only",
+                          "", job.spec.video->where});
+    }
 
     const FontSet& fonts = bundled_fonts();
     check_fonts(job.brand, fonts);

@@ -4,6 +4,7 @@
 
 #include "spec/source_mark.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -31,13 +32,17 @@ struct TimeOfDay {
     int minute = 0;
 };
 
-// A photo the spec points at: the path as written, resolved against the spec's folder.
-struct PhotoRef {
+// A file the spec points at: the path as written, resolved against the spec's folder.
+struct MediaRef {
     std::string as_written;
     std::filesystem::path path;
+    SourceMark where;
+};
+
+// A photo, and the point of it that stays in view when it is cropped.
+struct PhotoRef : MediaRef {
     double focus_x = 0.5;  // 0 = left edge, 1 = right edge
     double focus_y = 0.5;  // 0 = top, 1 = bottom
-    SourceMark where;
 };
 
 struct Stat {
@@ -98,6 +103,48 @@ struct Content {
     }
 };
 
+// Time in a video is a count of frames: every video format of PRODUCT.md plays at 30 fps,
+// and seconds are turned into frames only where the spec is read.
+constexpr int kVideoFps = 30;
+// PRODUCT.md, "Limits": at most 180 s of video.
+constexpr long kMaxVideoFrames = 180L * kVideoFps;
+
+inline long to_frames(double seconds) { return std::lround(seconds * kVideoFps); }
+
+// One burned-in caption: shown from frame `from` up to, not including, frame `to`.
+struct Caption {
+    std::string text;
+    long from = 0;
+    long to = 0;
+    SourceMark where;
+};
+
+enum class SceneKind { templated, slideshow, clip };
+
+// One entry of `video.scenes`.
+struct VideoScene {
+    SceneKind kind = SceneKind::templated;
+    Located<std::string> template_name;  // a templated scene's template id or path
+    std::vector<PhotoRef> photos;        // a slideshow's photos
+    std::optional<MediaRef> clip;        // a phone clip
+    std::optional<Located<long>> trim_from, trim_to;  // frames into the clip
+    std::optional<Located<long>> duration;            // frames; else the template's or clip's own
+    Content content;  // the spec's content with this scene's own fields over it
+    SourceMark where;
+};
+
+// The `video:` section: how the video formats play.
+struct VideoSpec {
+    std::optional<Located<long>> duration;  // frames; else the template's default
+    std::optional<MediaRef> music;
+    double music_volume = 1.0;  // 0 silent .. 1 as loud as the file
+    std::optional<MediaRef> voiceover;
+    std::optional<MediaRef> captions_file;  // an .srt file, read into `captions`
+    std::vector<Caption> captions;          // in time order, never overlapping
+    std::vector<VideoScene> scenes;         // empty: the template's own sequence
+    SourceMark where;
+};
+
 struct Spec {
     std::filesystem::path file;  // as given on the command line
     std::string display_name;    // how errors name the file
@@ -108,8 +155,7 @@ struct Spec {
     std::vector<Located<std::string>> formats;  // format ids or platforms, as written
     Content content;
     SourceMark content_where;  // the 'content:' key, where a missing field is reported
-    bool has_video_section = false;
-    SourceMark video_where;
+    std::optional<VideoSpec> video;
 };
 
 }  // namespace rupa

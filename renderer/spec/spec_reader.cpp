@@ -2,6 +2,7 @@
 // type and range here, so that later stages can trust the Spec.
 #include "spec/spec_reader.hpp"
 
+#include "spec/caption_reader.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 
@@ -27,6 +28,11 @@ const std::vector<std::string> kVerdicts = {"hoaks", "disinformasi", "misinforma
 const std::map<std::string, std::string> kEnglishVerdicts = {
     {"hoax", "hoaks"}, {"disinformation", "disinformasi"}, {"misinformation", "misinformasi"},
     {"fact", "fakta"}, {"true", "fakta"}, {"false", "hoaks"}};
+
+const std::vector<std::string> kVideoFields = {"duration",  "music",    "music_volume",
+                                               "voiceover", "captions", "scenes"};
+const std::vector<std::string> kSceneFields = {"template", "photos", "clip", "trim", "duration", "content"};
+const std::vector<std::string> kSceneKinds = {"template", "photos", "clip"};
 
 // No template shows more than six points or five agenda entries; past this many the list
 // is a paste gone wrong, and laying it out would take seconds per format (10,000 agenda
@@ -61,10 +67,8 @@ public:
         spec.content = read_content(root["content"]);
         for (const auto& entry : root)
             if (entry.first.Scalar() == "content") spec.content_where = src_.mark(entry.first);
-        if (root["video"]) {
-            spec.has_video_section = true;
-            spec.video_where = src_.mark(root["video"]);
-        }
+        // Read after the content, which every scene starts from.
+        if (root["video"]) spec.video = read_video(root["video"], spec.content);
         return spec;
     }
 
@@ -146,10 +150,16 @@ private:
         }
         // A fresh Node, never reassigned: yaml-cpp's Node::operator= writes through.
         const YAML::Node src_node = node.IsMap() ? node["src"] : node;
-        photo.as_written = src_.text(src_node, field);
-        photo.where = src_.mark(src_node);
-        photo.path = resolve_media(photo.as_written, photo.where, field);
+        static_cast<MediaRef&>(photo) = read_media(src_node, field);
         return photo;
+    }
+
+    MediaRef read_media(const YAML::Node& node, const std::string& field) {
+        MediaRef media;
+        media.as_written = src_.text(node, field);
+        media.where = src_.mark(node);
+        media.path = resolve_media(media.as_written, media.where, field);
+        return media;
     }
 
     void read_focus(const YAML::Node& node, PhotoRef& photo) {
@@ -307,6 +317,175 @@ private:
             items.push_back(item);
         }
         return items;
+    }
+
+    VideoSpec read_video(const YAML::Node& node, const Content& content) {
+        src_.require_map(node, "video");
+        src_.check_keys(node, kVideoFields);
+        VideoSpec video;
+        video.where = src_.mark(node);
+        if (node["duration"]) video.duration = read_duration(node["duration"]);
+        if (node["music"]) video.music = read_media(node["music"], "music");
+        if (node["music_volume"]) video.music_volume = read_volume(node["music_volume"]);
+        if (node["voiceover"]) video.voiceover = read_media(node["voiceover"], "voiceover");
+        if (node["captions"]) read_captions(node["captions"], video);
+        if (node["scenes"]) video.scenes = read_scenes(node["scenes"], content);
+        if (video.duration && !video.scenes.empty())
+            throw SpecError(video.duration->where, "'duration' is given for the whole video and for 'scenes'",
+                            "with scenes, give each scene its own 'duration'");
+        return video;
+    }
+
+    // PRODUCT.md, "Limits": a video is at most 180 s; a tenth of a second is three frames.
+    Located<long> read_duration(const YAML::Node& node) {
+        double seconds = src_.number(node, "duration");
+        if (seconds < 0.1 || seconds > 180)
+            throw SpecError(src_.mark(node), "'duration' must be between 0.1 and 180 seconds",
+                            "got " + excerpt(node.Scalar()));
+        return {to_frames(seconds), src_.mark(node)};
+    }
+
+    double read_volume(const YAML::Node& node) {
+        double volume = src_.number(node, "music_volume");
+        if (volume < 0 || volume > 1)
+            throw SpecError(src_.mark(node), "'music_volume' must be between 0 and 1",
+                            "0 is silent, 1 as loud as the file; got " + excerpt(node.Scalar()));
+        return volume;
+    }
+
+    void read_captions(const YAML::Node& node, VideoSpec& video) {
+        if (node.IsScalar()) {
+            video.captions_file = read_media(node, "captions");
+            if (video.captions_file->path.extension() != ".srt")
+                throw SpecError(video.captions_file->where, "'captions' must be a SubRip (.srt) file",
+                                "or a list of {text, from, to}");
+            fs::path shown = fs::path(src_.display_name).parent_path() / video.captions_file->as_written;
+            video.captions = read_srt(video.captions_file->path, shown.lexically_normal().string());
+            return;
+        }
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'captions' must be an .srt file or a list of {text, from, to}, not " +
+                                                 kind_name(node));
+        if (node.size() > kMaxCaptions)
+            throw SpecError(src_.mark(node), "'captions' lists " + std::to_string(node.size()) +
+                                                 " captions; rupa takes at most " + std::to_string(kMaxCaptions),
+                            "a video is at most 180 s");
+        for (const auto& entry : node) video.captions.push_back(read_caption(entry));
+        order_captions(video.captions);
+    }
+
+    Caption read_caption(const YAML::Node& entry) {
+        if (!entry.IsMap())
+            throw SpecError(src_.mark(entry), "a caption must be a mapping, not " + kind_name(entry),
+                            "e.g. {text: Selamat datang, from: 0, to: 2.5}");
+        src_.check_keys(entry, {"text", "from", "to"});
+        Caption caption;
+        caption.where = src_.mark(entry);
+        for (const char* field : {"text", "from", "to"})
+            if (!entry[field]) throw SpecError(caption.where, std::string("a caption needs '") + field + "'",
+                                               "e.g. {text: Selamat datang, from: 0, to: 2.5}");
+        caption.text = src_.text(entry["text"], "text");
+        if (caption.text.empty()) throw SpecError(src_.mark(entry["text"]), "a caption's 'text' is empty");
+        double from = read_caption_time(entry["from"], "from");
+        double to = read_caption_time(entry["to"], "to");
+        check_caption_range(from, to, src_.mark(entry["to"]));
+        caption.from = to_frames(from);
+        caption.to = to_frames(to);
+        return caption;
+    }
+
+    double read_caption_time(const YAML::Node& node, const std::string& field) {
+        auto seconds = parse_caption_time(src_.text(node, field));
+        if (!seconds)
+            throw SpecError(src_.mark(node), "'" + field + "' must be a time in seconds",
+                            "e.g. 12.5 or 0:12.5, not '" + excerpt(node.Scalar()) + "'");
+        return *seconds;
+    }
+
+    std::vector<VideoScene> read_scenes(const YAML::Node& node, const Content& content) {
+        if (!node.IsSequence())
+            throw SpecError(src_.mark(node), "'scenes' must be a list of scenes, not " + kind_name(node),
+                            "e.g. - {template: stats, duration: 4}");
+        if (node.size() == 0)
+            throw SpecError(src_.mark(node), "'scenes' is empty",
+                            "list the scenes, or leave 'scenes' out for the template's own");
+        check_length(node, "scenes", "scenes");
+        std::vector<VideoScene> scenes;
+        for (const auto& item : node) scenes.push_back(read_scene(item, content));
+        return scenes;
+    }
+
+    VideoScene read_scene(const YAML::Node& item, const Content& content) {
+        if (!item.IsMap())
+            throw SpecError(src_.mark(item), "a scene must be a mapping, not " + kind_name(item),
+                            "e.g. {template: stats, duration: 4}");
+        src_.check_keys(item, kSceneFields);
+        VideoScene scene;
+        scene.where = src_.mark(item);
+        std::vector<std::string> kinds;
+        for (const auto& kind : kSceneKinds)
+            if (item[kind]) kinds.push_back(kind);
+        if (kinds.empty())
+            throw SpecError(scene.where, "a scene needs a 'template', 'photos' or a 'clip'",
+                            "e.g. {template: stats, duration: 4}");
+        if (kinds.size() > 1)
+            throw SpecError(src_.mark(item[kinds[1]]),
+                            "a scene shows a template, photos or a clip, not '" + kinds[0] + "' and '" +
+                                kinds[1] + "' at once",
+                            "make them two scenes");
+        if (item["template"]) {
+            scene.template_name = {name(item["template"], "template"), src_.mark(item["template"])};
+        } else if (item["photos"]) {
+            scene.kind = SceneKind::slideshow;
+            check_length(item["photos"], "photos", "photos");
+            scene.photos = read_photo_list(item["photos"]);
+            if (scene.photos.empty()) throw SpecError(src_.mark(item["photos"]), "'photos' is empty");
+        } else {
+            scene.kind = SceneKind::clip;
+            scene.clip = read_media(item["clip"], "clip");
+        }
+        if (item["trim"]) read_trim(item["trim"], scene);
+        if (item["duration"]) {
+            scene.duration = read_duration(item["duration"]);
+            if (scene.trim_from)
+                throw SpecError(scene.duration->where, "a trimmed clip lasts as long as its 'trim'",
+                                "leave 'duration' out, or change 'trim'");
+        }
+        scene.content = content;
+        if (item["content"]) overlay(scene.content, read_content(item["content"]));
+        return scene;
+    }
+
+    // trim: [from, to], seconds into the clip.
+    void read_trim(const YAML::Node& node, VideoScene& scene) {
+        if (scene.kind != SceneKind::clip)
+            throw SpecError(src_.mark(node), "'trim' cuts a clip, and this scene has none");
+        if (!node.IsSequence() || node.size() != 2)
+            throw SpecError(src_.mark(node), "'trim' must be two times [from, to]",
+                            "seconds into the clip, e.g. [2.0, 8.5]");
+        double from = src_.number(node[0], "trim");
+        double to = src_.number(node[1], "trim");
+        if (from < 0) throw SpecError(src_.mark(node[0]), "'trim' cannot start before the clip does");
+        if (to <= from)
+            throw SpecError(src_.mark(node[1]), "'trim' must end after it starts", "e.g. [2.0, 8.5]");
+        if (to - from > 180)
+            throw SpecError(src_.mark(node[1]), "'trim' keeps more than 180 s, the longest a video can be");
+        scene.trim_from = Located<long>{to_frames(from), src_.mark(node[0])};
+        scene.trim_to = Located<long>{to_frames(to), src_.mark(node[1])};
+    }
+
+    // A scene's own content fields replace the spec's; the rest it keeps.
+    static void overlay(Content& base, const Content& over) {
+        for (const auto& [field, value] : over.texts) base.texts[field] = value;
+        if (over.date) base.date = over.date;
+        if (over.time) base.time = over.time;
+        if (over.photo) base.photo = over.photo;
+        if (over.quote) base.quote = over.quote;
+        if (!over.photos.empty()) base.photos = over.photos;
+        if (!over.stats.empty()) base.stats = over.stats;
+        if (!over.points.empty()) base.points = over.points;
+        if (!over.items.empty()) base.items = over.items;
+        if (!over.hashtags.empty()) base.hashtags = over.hashtags;
     }
 
     YamlSource src_;

@@ -1,0 +1,18 @@
+// The media a spec names, opened and checked where the spec named it: a file that is no
+// usable photo, sound or clip becomes a SpecError at its own file:line:col.
+#pragma once
+
+#include "media/image_decoder.hpp"
+#include "spec/diagnostics.hpp"
+#include "spec/spec.hpp"
+
+namespace rupa {
+
+// A spec's photo, decoded upright.
+DecodedImage decode_photo(const PhotoRef& photo);
+
+// Checks the `video:` section against what it names outside the spec: each scene's template
+// exists and gets the fields it needs, and each slideshow photo decodes.
+void check_video(const VideoSpec& video);
+
+}  // namespace rupa
