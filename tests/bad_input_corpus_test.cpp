@@ -127,7 +127,7 @@ const std::vector<std::string> kBadMedia = {
 
 const std::vector<std::string> kPathEscapes = {
     "photo-dot-dot", "photo-dot-dot-inside-path", "photo-absolute-path", "photo-symlink-out",
-    "gallery-symlink-out"};
+    "gallery-symlink-out", "template-dot-dot", "template-absolute-path", "brand-dot-dot"};
 
 const std::vector<std::string> kVideo = {
     "video-duration-200", "video-scene-template-close", "video-scene-missing-field",

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace rupa::test;
 namespace fs = std::filesystem;
 
@@ -149,4 +151,20 @@ TEST_CASE("invalid UTF-8 in a one-line list (points: as a single text) is refuse
     CommandResult r = folder.render();
     CHECK(r.status == 2);
     CHECK(r.err == "post.yaml:4:11: error: 'points' is not valid UTF-8 text (save the file as UTF-8)\n");
+}
+
+TEST_CASE("a brand kit whose logo path leaves the kit's folder is refused at the logo") {
+    SpecFolder folder("template: event\nbrand: kit/brand.yaml\ncontent:\n  title: Rapat\n  photo: photos/sawah.jpg\n");
+    std::string kit = read_file(source_dir() / "templates/brands/demo-kabupaten/brand.yaml");
+    size_t logo = kit.find("\nlogo: ");
+    REQUIRE(logo != std::string::npos);
+    kit.replace(logo + 7, kit.find('\n', logo + 1) - logo - 7, "../photos/sawah.jpg");
+    write_file(folder.dir.path() / "kit/brand.yaml", kit);
+    int line = 1 + int(std::count(kit.begin(), kit.begin() + long(logo) + 1, '\n'));
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "kit/brand.yaml:" + std::to_string(line) +
+                       ":7: error: '../photos/sawah.jpg' leaves the brand kit's folder "
+                       "(put the logo in the brand kit's folder)\n");
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
 }

@@ -3,6 +3,7 @@
 #include "spec/spec_reader.hpp"
 
 #include "spec/caption_reader.hpp"
+#include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 
@@ -182,24 +183,13 @@ private:
         return photos;
     }
 
-    // Media paths are relative to the spec's folder and may not leave it, even through a
-    // symlink: a spec shared between offices must not read arbitrary files.
+    // Media paths are relative to the spec's folder and may not leave it (confined_path).
     fs::path resolve_media(const std::string& written, const SourceMark& where,
                            const std::string& field) {
-        if (written.empty()) throw SpecError(where, "'" + field + "' is empty");
-        fs::path relative(written);
+        fs::path full = confined_path({folder_, "the spec's folder", "copy the file next to the spec"},
+                                      written, where, field);
         std::string shown = excerpt(written);
-        if (relative.is_absolute())
-            throw SpecError(where, "'" + field + "' must be a path relative to the spec's folder",
-                            "copy the file next to the spec");
         std::error_code ec;
-        fs::path base = fs::weakly_canonical(folder_, ec);
-        fs::path full = fs::weakly_canonical(folder_ / relative, ec);
-        if (ec) throw unresolvable(ec, shown, where, field);
-        auto [end, unused] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
-        if (end != base.end())
-            throw SpecError(where, "'" + shown + "' leaves the spec's folder",
-                            "copy the file next to the spec");
         if (!fs::exists(full, ec))
             throw SpecError(where, "cannot find " + field + " '" + shown + "'",
                             "paths are relative to the spec's folder");
@@ -209,17 +199,6 @@ private:
         if (!fs::is_regular_file(full, ec))
             throw SpecError(where, "'" + shown + "' is not a regular file");
         return full;
-    }
-
-    // A path the file system cannot follow: a symlink loop, or a name too long for it.
-    static SpecError unresolvable(std::error_code ec, const std::string& shown,
-                                  const SourceMark& where, const std::string& field) {
-        if (ec == std::errc::too_many_symbolic_link_levels)
-            return SpecError(where, "'" + shown + "' is a symlink that never reaches a file",
-                             "put the " + field + " itself there");
-        if (ec == std::errc::filename_too_long)
-            return SpecError(where, "the path of '" + field + "' is too long", "use a shorter name");
-        return SpecError(where, "cannot find " + field + " '" + shown + "'", ec.message());
     }
 
     std::vector<Located<std::string>> read_located_texts(const YAML::Node& node,

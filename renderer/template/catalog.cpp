@@ -1,6 +1,7 @@
 // Locating the data folders and resolving template and brand names.
 #include "template/catalog.hpp"
 
+#include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/template_reader.hpp"
@@ -71,7 +72,13 @@ fs::path resolve(const std::string& name, const fs::path& installed_dir, const s
                  const std::vector<std::string>& installed, const std::string& what,
                  const SourceMark& where) {
     if (looks_like_path(name)) {
-        fs::path path = where.file.empty() ? fs::path(name) : fs::path(where.file).parent_path() / name;
+        // Confined like a spec's photos: a shared spec must not load YAML from anywhere.
+        fs::path folder = fs::path(where.file).parent_path();
+        PathScope scope{folder.empty() ? fs::path(".") : folder, "the spec's folder",
+                        what == "template"
+                            ? "put the template folder beside the spec, or install it under templates/"
+                            : "put the brand kit folder beside the spec, or install it under templates/brands/"};
+        fs::path path = confined_path(scope, name, where, what);
         if (fs::is_directory(path)) path /= file_name;
         if (!fs::exists(path))
             throw SpecError(where, "cannot find " + what + " '" + excerpt(name) + "'",

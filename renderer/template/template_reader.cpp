@@ -3,6 +3,7 @@
 #include "template/template_reader.hpp"
 
 #include "spec/format.hpp"
+#include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/placeholders.hpp"
@@ -434,8 +435,10 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
             throw SpecError(src.file_mark(), std::string("a brand kit needs '") + required + "'");
     b.office = src.text(root["office"], "office");
     if (root["unit"]) b.unit = src.text(root["unit"], "unit");
-    b.logo = file.parent_path() / src.text(root["logo"], "logo");
     b.logo_where = src.mark(root["logo"]);
+    fs::path kit_folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    b.logo = confined_path({kit_folder, "the brand kit's folder", "put the logo in the brand kit's folder"},
+                           src.text(root["logo"], "logo"), b.logo_where, "logo");
     if (!fs::exists(b.logo))
         throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",
                         "paths are relative to the brand kit's folder");
