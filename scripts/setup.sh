@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev
   libcairo2-dev libpango1.0-dev librsvg2-dev libfontconfig-dev libpng-dev
-  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev
+  libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libxxhash-dev
 )
 build_tests=OFF
 if [[ "${1:-}" == "--with-tests" ]]; then

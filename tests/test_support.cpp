@@ -63,10 +63,9 @@ CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
 
 fs::path rupa_binary() { return RUPA_BINARY; }
 
-MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>& argv,
-                         const fs::path& cwd) {
-    // The child changes folder through a shell-free chdir: posix_spawn has no cwd attribute
-    // in glibc 2.36, so the program is started through `env -C`.
+pid_t start_program(const fs::path& program, const std::vector<std::string>& argv, const fs::path& cwd) {
+    // posix_spawn has no working-folder attribute in glibc 2.36: `env -C` changes folder
+    // and then becomes the program (exec), so the pid is the program's.
     std::vector<std::string> words = {"/usr/bin/env", "-C", cwd.string(), program.string()};
     words.insert(words.end(), argv.begin(), argv.end());
     std::vector<char*> args;
@@ -77,11 +76,17 @@ MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    auto start = std::chrono::steady_clock::now();
     pid_t pid = 0;
     int failed = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (failed) throw std::runtime_error("cannot start " + program.string());
+    return pid;
+}
+
+MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>& argv,
+                         const fs::path& cwd) {
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = start_program(program, argv, cwd);
     int raw = 0;
     rusage usage{};
     while (wait4(pid, &raw, 0, &usage) < 0)

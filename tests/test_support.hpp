@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace rupa::test {
@@ -24,8 +25,12 @@ struct MeasuredRun {
     double seconds = 0;
 };
 
-// Runs `program ARGV...` directly (no shell) in folder `cwd`, with stdout and stderr sent to
-// /dev/null, and measures it.
+// Starts `program ARGV...` directly (no shell) in folder `cwd`, with stdout and stderr sent
+// to /dev/null; the caller waits for it.
+pid_t start_program(const std::filesystem::path& program, const std::vector<std::string>& argv,
+                    const std::filesystem::path& cwd);
+
+// Runs a program as start_program does, and measures it.
 MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
                          const std::filesystem::path& cwd);
 

@@ -2,6 +2,7 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "batch/batch_run.hpp"
 #include "pipeline/render_job.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <regex>
 #include <sstream>
 
 #ifndef RUPA_VERSION
@@ -128,6 +130,53 @@ int run_validate(const std::vector<std::string>& files) {
 
 }  // namespace
 
+// The batch's arguments, checked: a bad --week or --shard is a usage error before anything runs.
+BatchRequest batch_request(const std::string& dir, const std::string& week, const std::string& out,
+                           int jobs, const std::string& shard) {
+    BatchRequest request;
+    request.dir = dir;
+    request.out_dir = out;
+    if (week.empty()) {
+        request.week = current_week();
+    } else if (auto parsed = parse_iso_week(week)) {
+        request.week = *parsed;
+    } else {
+        throw SpecError({"--week", 0, 0}, "'" + excerpt(week) + "' is not an ISO week",
+                        "write YYYY-Www, e.g. 2024-W27");
+    }
+    if (jobs < 1 || jobs > 64)
+        throw SpecError({"-j", 0, 0}, "the number of jobs must be between 1 and 64");
+    request.jobs = jobs;
+    if (!shard.empty()) {
+        static const std::regex form(R"((\d{1,4})/(\d{1,4}))");
+        std::smatch m;
+        if (!std::regex_match(shard, m, form) || std::stoi(m[1]) < 1 || std::stoi(m[1]) > std::stoi(m[2]))
+            throw SpecError({"--shard", 0, 0}, "'" + excerpt(shard) + "' is not a share I/N",
+                            "write e.g. 2/4 for the second of four shares");
+        request.shard = std::stoi(m[1]);
+        request.shard_count = std::stoi(m[2]);
+    }
+    return request;
+}
+
+int run_batch_command(const BatchRequest& request, bool json) {
+    BatchReport report = run_batch(request, std::filesystem::read_symlink("/proc/self/exe"));
+    if (json) {
+        std::ifstream in(report.report);
+        std::cout << in.rdbuf();
+    } else {
+        for (const auto& post : report.posts)
+            std::cout << std::left << std::setw(12) << status_name(post.status) << post.spec.string() << "\n";
+        std::cout << "week " << to_string(report.week) << ": " << report.posts.size() << " posts, "
+                  << report.undated.size() << " undated, " << report.other_weeks << " in other weeks\n";
+        if (!report.contact_sheet.empty()) std::cout << report.contact_sheet.string() << "\n";
+        std::cout << report.report.string() << "\n";
+    }
+    for (const auto& post : report.posts)
+        if (post.status == PostStatus::failed) std::cerr << post.error << "\n";
+    return report.any_failed() ? kExitPartial : kExitOk;
+}
+
 int run_cli(int argc, char** argv) {
     CLI::App app{"rupa: content spec -> social-media graphics in every platform size", "rupa"};
     app.set_version_flag("--version", std::string("rupa ") + RUPA_VERSION);
@@ -144,6 +193,17 @@ int run_cli(int argc, char** argv) {
                        "comma-separated format ids or platforms (default: the spec's own)");
     render->add_flag("--strict", request.strict, "treat warnings as errors");
     render->add_flag("--json", json, "print the report (render.json) instead of the file list");
+
+    std::string batch_dir, week, shard;
+    std::string batch_out = "out";
+    int jobs = 1;
+    CLI::App* batch = app.add_subcommand("batch", "Render every spec under DIR dated in one ISO week");
+    batch->add_option("DIR", batch_dir, "the folder of specs (searched with its subfolders)")->required();
+    batch->add_option("--week", week, "YYYY-Www (default: this week)");
+    batch->add_option("-o,--output", batch_out, "output folder (default: out)");
+    batch->add_option("-j", jobs, "renders at a time (default: 1)");
+    batch->add_option("--shard", shard, "I/N: render only the I-th of N shares; assemble nothing");
+    batch->add_flag("--json", json, "print the report (report.json) instead of a summary");
 
     std::vector<std::string> files;
     CLI::App* validate = app.add_subcommand("validate", "Check specs, templates or brand kits; render nothing");
@@ -168,6 +228,7 @@ int run_cli(int argc, char** argv) {
             request.formats = split_list(formats);
             return run_render(request, json);
         }
+        if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
         if (*validate) return run_validate(files);
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);

@@ -436,8 +436,8 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     b.office = src.text(root["office"], "office");
     if (root["unit"]) b.unit = src.text(root["unit"], "unit");
     b.logo_where = src.mark(root["logo"]);
-    fs::path kit_folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    b.logo = confined_path({kit_folder, "the brand kit's folder", "put the logo in the brand kit's folder"},
+    b.folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    b.logo = confined_path({b.folder, "the brand kit's folder", "put the logo in the brand kit's folder"},
                            src.text(root["logo"], "logo"), b.logo_where, "logo");
     if (!fs::exists(b.logo))
         throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",

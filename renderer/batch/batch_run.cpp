@@ -1,0 +1,279 @@
+// The weekly batch: find, select, fingerprint, render in child processes, assemble.
+#include "batch/batch_run.hpp"
+
+#include "batch/contact_sheet.hpp"
+#include "batch/input_fingerprint.hpp"
+#include "output/atomic_file.hpp"
+#include "spec/spec_error.hpp"
+#include "spec/spec_reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <signal.h>
+#include <sstream>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace rupa {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Fingerprints and render logs, kept out of the posts' own folders (which admins upload).
+fs::path state_dir(const BatchRequest& request) { return request.out_dir / ".rupa-batch"; }
+
+// Every YAML file under the folder that may be a spec: not a template or brand kit, not in
+// a hidden folder, not in the output folder. Sorted, so that runs and shards agree.
+std::vector<fs::path> find_specs(const BatchRequest& request) {
+    std::error_code ec;
+    fs::path out = fs::weakly_canonical(request.out_dir, ec);
+    std::vector<fs::path> specs;
+    fs::recursive_directory_iterator it(request.dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) throw SpecError({request.dir.string(), 0, 0}, "cannot read the folder", ec.message());
+    for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        const fs::path& path = it->path();
+        std::string name = path.filename().string();
+        if (it->is_directory(ec)) {
+            if (name.starts_with(".") || fs::weakly_canonical(path, ec) == out) it.disable_recursion_pending();
+            continue;
+        }
+        std::string ext = path.extension().string();
+        if ((ext == ".yaml" || ext == ".yml") && name != "template.yaml" && name != "brand.yaml" &&
+            it->is_regular_file(ec))
+            specs.push_back(path);
+    }
+    std::sort(specs.begin(), specs.end());
+    return specs;
+}
+
+// Reads each spec for its date: the week's posts, sorted by date then path, and the rest.
+void select_posts(const BatchRequest& request, const std::vector<fs::path>& specs, BatchReport& report) {
+    std::vector<PostOutcome> in_week, broken;
+    for (const fs::path& file : specs) {
+        PostOutcome post;
+        post.spec = file;
+        post.output = file.stem().string();
+        try {
+            Spec spec = read_spec(file);
+            if (!spec.content.date) {
+                report.undated.push_back(file);
+                continue;
+            }
+            post.date = spec.content.date->value;
+            post.title = spec.content.text("title");
+            if (!(week_of(*post.date) == request.week)) {
+                ++report.other_weeks;
+                continue;
+            }
+            in_week.push_back(post);
+        } catch (const SpecError& e) {
+            post.status = PostStatus::failed;
+            post.error = e.what();
+            broken.push_back(post);
+        }
+    }
+    auto by_date = [](const PostOutcome& a, const PostOutcome& b) {
+        auto key = [](const PostOutcome& p) { return std::tuple(p.date->year, p.date->month, p.date->day); };
+        return key(a) != key(b) ? key(a) < key(b) : a.spec < b.spec;
+    };
+    std::stable_sort(in_week.begin(), in_week.end(), by_date);
+    // Two specs with one stem would render into one folder.
+    std::map<std::string, fs::path> owner;
+    for (PostOutcome& post : in_week) {
+        auto [first, fresh] = owner.emplace(post.output, post.spec);
+        if (fresh) continue;
+        post.status = PostStatus::failed;
+        post.error = post.spec.string() + ": error: renders into the same folder '" + post.output +
+                         "' as " + first->second.string() + " (rename one of the two files)";
+    }
+    report.posts = std::move(in_week);
+    report.posts.insert(report.posts.end(), broken.begin(), broken.end());
+}
+
+// Whether an earlier run rendered `post` from inputs with this fingerprint, and its files are
+// all still there.
+bool up_to_date(const BatchRequest& request, const PostOutcome& post, const std::string& fingerprint) {
+    std::ifstream state(state_dir(request) / (post.output + ".inputs"));
+    std::string recorded;
+    if (fingerprint.empty() || !std::getline(state, recorded) || recorded != fingerprint) return false;
+    std::ifstream report_file(request.out_dir / post.output / "render.json");
+    nlohmann::json report = nlohmann::json::parse(report_file, nullptr, false);
+    if (report.is_discarded() || !report.contains("files")) return false;
+    for (const auto& file : report["files"]) {
+        if (!file.contains("file") || !file["file"].is_string()) return false;
+        std::error_code ec;
+        fs::path path = request.out_dir / post.output / file["file"].get<std::string>();
+        std::uintmax_t size = fs::file_size(path, ec);
+        if (ec || (file.contains("bytes") && file["bytes"] != size)) return false;
+    }
+    return true;
+}
+
+// One `rupa render` child: stdout discarded, stderr kept in the state folder for the report.
+// It dies with the batch, so that a killed batch leaves no render running behind it.
+pid_t start_render(const fs::path& binary, const fs::path& spec, const BatchRequest& request,
+                   const fs::path& log) {
+    std::vector<std::string> words = {binary.string(), "render", spec.string(), "-o", request.out_dir.string()};
+    std::vector<char*> argv;
+    for (auto& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid != 0) return pid;
+    // In the child: only async-signal-safe calls until exec.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+    int null_fd = open("/dev/null", O_WRONLY);
+    int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (null_fd >= 0) dup2(null_fd, 1);
+    if (log_fd >= 0) dup2(log_fd, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+}
+
+// What a failed render printed: its errors, without its warnings.
+std::string render_errors(const fs::path& log, int raw_status) {
+    if (WIFSIGNALED(raw_status))
+        return "rupa render stopped by signal " + std::to_string(WTERMSIG(raw_status));
+    std::ifstream in(log);
+    std::string line, errors;
+    while (std::getline(in, line))
+        if (line.find(": error: ") != std::string::npos) errors += (errors.empty() ? "" : "\n") + line;
+    return errors.empty() ? "rupa render failed with status " + std::to_string(WEXITSTATUS(raw_status)) : errors;
+}
+
+// Renders the posts whose inputs changed, `jobs` at a time.
+void render_posts(const BatchRequest& request, const fs::path& binary, std::vector<PostOutcome>& posts) {
+    struct Running {
+        size_t post;
+        std::string fingerprint;
+        Clock::time_point started;
+    };
+    std::map<pid_t, Running> running;
+    auto finish_one = [&] {
+        int raw = 0;
+        pid_t pid = waitpid(-1, &raw, 0);
+        auto it = running.find(pid);
+        if (pid < 0 || it == running.end()) return;
+        PostOutcome& post = posts[it->second.post];
+        post.seconds = std::chrono::duration<double>(Clock::now() - it->second.started).count();
+        fs::path log = state_dir(request) / (post.output + ".log");
+        if (WIFEXITED(raw) && WEXITSTATUS(raw) == 0) {
+            post.status = PostStatus::rendered;
+            write_file_atomically(state_dir(request) / (post.output + ".inputs"), it->second.fingerprint + "\n");
+        } else {
+            post.status = PostStatus::failed;
+            post.error = render_errors(log, raw);
+        }
+        running.erase(it);
+    };
+    for (size_t i = 0; i < posts.size(); ++i) {
+        PostOutcome& post = posts[i];
+        if (post.status != PostStatus::pending) continue;
+        std::string fingerprint = input_fingerprint(post.spec);
+        if (up_to_date(request, post, fingerprint)) {
+            post.status = PostStatus::unchanged;
+            continue;
+        }
+        // Forget the old fingerprint first: a render stopped half-way must not count as done.
+        std::error_code ec;
+        fs::remove(state_dir(request) / (post.output + ".inputs"), ec);
+        while (int(running.size()) >= request.jobs) finish_one();
+        pid_t pid = start_render(binary, post.spec, request, state_dir(request) / (post.output + ".log"));
+        if (pid < 0) {
+            post.status = PostStatus::failed;
+            post.error = "cannot start rupa render";
+            continue;
+        }
+        running[pid] = {i, fingerprint, Clock::now()};
+    }
+    while (!running.empty()) finish_one();
+}
+
+std::string date_text(const std::optional<CalendarDate>& date) {
+    if (!date) return {};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date->year, date->month, date->day);
+    return text;
+}
+
+nlohmann::json report_json(const BatchRequest& request, const BatchReport& report) {
+    nlohmann::json posts = nlohmann::json::array();
+    std::map<std::string, int> counts;
+    for (const auto& post : report.posts) {
+        ++counts[status_name(post.status)];
+        nlohmann::json entry = {{"spec", post.spec.string()}, {"status", status_name(post.status)},
+                                {"output", (request.out_dir / post.output).string()},
+                                {"date", date_text(post.date)}, {"title", post.title},
+                                {"seconds", post.seconds}};
+        if (!post.error.empty()) entry["error"] = post.error;
+        posts.push_back(entry);
+    }
+    nlohmann::json undated = nlohmann::json::array();
+    for (const auto& spec : report.undated) undated.push_back(spec.string());
+    nlohmann::json out = {{"week", to_string(report.week)}, {"posts", posts}, {"counts", counts},
+                          {"undated", undated}, {"other_weeks", report.other_weeks},
+                          {"seconds", report.seconds}};
+    if (request.shard_count) out["shard"] = std::to_string(request.shard) + "/" + std::to_string(request.shard_count);
+    if (!report.contact_sheet.empty()) out["contact_sheet"] = report.contact_sheet.string();
+    return out;
+}
+
+}  // namespace
+
+bool BatchReport::any_failed() const {
+    return std::any_of(posts.begin(), posts.end(), [](const PostOutcome& p) { return p.status == PostStatus::failed; });
+}
+
+std::string status_name(PostStatus status) {
+    switch (status) {
+        case PostStatus::pending: return "pending";
+        case PostStatus::rendered: return "rendered";
+        case PostStatus::unchanged: return "unchanged";
+        case PostStatus::failed: return "failed";
+        case PostStatus::other_shard: return "other-shard";
+    }
+    return "failed";
+}
+
+BatchReport run_batch(const BatchRequest& request, const fs::path& rupa_binary) {
+    auto started = Clock::now();
+    std::error_code ec;
+    if (!fs::is_directory(request.dir, ec))
+        throw SpecError({request.dir.string(), 0, 0}, "no such folder", "name the folder that holds the specs");
+    BatchReport report;
+    report.week = request.week;
+    select_posts(request, find_specs(request), report);
+    fs::create_directories(state_dir(request));
+    size_t in_week = 0;
+    for (PostOutcome& post : report.posts) {
+        if (post.status != PostStatus::pending) continue;
+        if (request.shard_count && int(in_week % size_t(request.shard_count)) != request.shard - 1)
+            post.status = PostStatus::other_shard;
+        ++in_week;
+    }
+    render_posts(request, rupa_binary, report.posts);
+    std::string report_name = "report.json";
+    if (request.shard_count) {
+        report_name = "report-shard-" + std::to_string(request.shard) + "-of-" +
+                      std::to_string(request.shard_count) + ".json";
+    } else {
+        report.contact_sheet = write_contact_sheet(request.out_dir, report);
+    }
+    report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    report.report = request.out_dir / report_name;
+    write_file_atomically(report.report, report_json(request, report).dump(2) + "\n");
+    return report;
+}
+
+}  // namespace rupa

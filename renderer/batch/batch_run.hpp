@@ -1,0 +1,62 @@
+// `rupa batch`: every spec of a folder dated in one ISO week, rendered each by its own
+// `rupa render` process (one bad file cannot stop or crash the others), skipped when its
+// inputs did not change since the last run, shardable over machines, then assembled into
+// the week's contact sheet and report.
+#pragma once
+
+#include "batch/iso_week.hpp"
+#include "spec/spec.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+struct BatchRequest {
+    std::filesystem::path dir;
+    IsoWeek week;
+    std::filesystem::path out_dir = "out";
+    int jobs = 1;
+    int shard = 0;        // --shard I/N: this run's share, 1..N
+    int shard_count = 0;  // 0: no sharding; render what is missing, then assemble
+};
+
+enum class PostStatus {
+    pending,      // in the week and this run's share, not yet looked at
+    rendered,     // rendered by this run
+    unchanged,    // rendered by an earlier run from the same inputs
+    failed,       // the spec is broken or its render failed; `error` says why
+    other_shard,  // in the week, left to another shard
+};
+
+struct PostOutcome {
+    std::filesystem::path spec;  // as found under the batch folder
+    std::string output;          // its folder under OUTDIR: the spec's file stem
+    std::optional<CalendarDate> date;
+    std::string title;
+    PostStatus status = PostStatus::pending;
+    std::string error;
+    double seconds = 0;
+};
+
+struct BatchReport {
+    IsoWeek week;
+    std::vector<PostOutcome> posts;                // the week's posts in date order, and broken specs
+    std::vector<std::filesystem::path> undated;    // specs with no content.date
+    int other_weeks = 0;                           // specs dated outside the week
+    std::filesystem::path contact_sheet;           // empty for a shard run
+    std::filesystem::path report;                  // report.json, or report-shard-I-of-N.json
+    double seconds = 0;
+
+    bool any_failed() const;
+};
+
+// Runs the batch. `rupa_binary` is the program each post is rendered by. Throws SpecError
+// for a request that cannot run at all (no such folder).
+BatchReport run_batch(const BatchRequest& request, const std::filesystem::path& rupa_binary);
+
+std::string status_name(PostStatus status);
+
+}  // namespace rupa

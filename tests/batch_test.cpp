@@ -1,0 +1,249 @@
+// `rupa batch`: the week's specs, each rendered once and then only when its inputs change,
+// a broken spec reported without stopping the others, shards that split the week, and a
+// batch killed at any moment that a second run finishes correctly.
+#include "test_support.hpp"
+
+#include "batch/iso_week.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <map>
+#include <random>
+#include <set>
+#include <sys/wait.h>
+#include <thread>
+
+using namespace rupa;
+using namespace rupa::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The samples as a week's folder of posts: five dated in 2024-W27 (1 to 6 July), the hoax
+// and stats samples (8 and 10 July, the next week), and one undated copy of the quote.
+class PostsFolder {
+public:
+    PostsFolder() {
+        fs::create_directories(dir_.path() / "posts");
+        for (const auto& entry : fs::directory_iterator(source_dir() / "samples"))
+            fs::copy(entry.path(), dir_.path() / "posts" / entry.path().filename(), fs::copy_options::recursive);
+        std::string undated = read_file(source_dir() / "samples/quote.yaml");
+        undated.erase(undated.find("  date: "), undated.find('\n', undated.find("  date: ")) + 1 - undated.find("  date: "));
+        write_file(dir_.path() / "posts/arsip/kutipan.yaml", undated);
+    }
+    const fs::path& path() const { return dir_.path(); }
+    CommandResult batch(const std::string& args) const { return run_rupa("batch posts " + args, path()); }
+    nlohmann::json report(const std::string& name = "report.json") const {
+        return nlohmann::json::parse(read_file(path() / "out" / name));
+    }
+
+private:
+    ScratchDir dir_;
+};
+
+const std::vector<std::string> kWeek27 = {"agenda", "event", "event-kota", "quote", "announcement"};
+
+std::map<std::string, std::string> statuses(const nlohmann::json& report) {
+    std::map<std::string, std::string> out;
+    for (const auto& post : report["posts"])
+        out[fs::path(post["spec"].get<std::string>()).stem().string()] = post["status"];
+    return out;
+}
+
+// Every file under `dir` with its bytes, by path relative to `dir`.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read_file(entry.path());
+    return files;
+}
+
+// The posts' own files: what an admin uploads, without the batch's bookkeeping and timings.
+std::map<std::string, std::string> post_files(const fs::path& out) {
+    std::map<std::string, std::string> files;
+    for (const auto& [name, bytes] : tree(out))
+        if (!name.starts_with(".rupa-batch") && !name.ends_with("render.json") && name != "report.json")
+            files[name] = bytes;
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("ISO weeks are read as YYYY-Www and dates fall in the week of their Thursday") {
+    CHECK(to_string(*parse_iso_week("2024-W27")) == "2024-W27");
+    CHECK(parse_iso_week("2020-W53"));
+    CHECK_FALSE(parse_iso_week("2021-W53"));  // 2021 has 52 weeks
+    CHECK_FALSE(parse_iso_week("2024-27"));
+    CHECK_FALSE(parse_iso_week("2024-W00"));
+    CHECK(to_string(week_of({2024, 7, 1})) == "2024-W27");   // a Monday
+    CHECK(to_string(week_of({2024, 7, 7})) == "2024-W27");   // the Sunday after
+    CHECK(to_string(week_of({2024, 7, 8})) == "2024-W28");
+    CHECK(to_string(week_of({2021, 1, 1})) == "2020-W53");   // a Friday: the old year's week
+    CHECK(to_string(week_of({2024, 12, 30})) == "2025-W01"); // a Monday: the new year's week
+}
+
+TEST_CASE("a batch renders the week's specs in date order, with a report and a contact sheet") {
+    PostsFolder folder;
+    CommandResult r = folder.batch("--week 2024-W27 -o out -j 2");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    nlohmann::json report = folder.report();
+    CHECK(report["week"] == "2024-W27");
+    CHECK(report["other_weeks"] == 2);
+    CHECK(report["undated"] == nlohmann::json::array({"posts/arsip/kutipan.yaml"}));
+    std::vector<std::string> order;
+    for (const auto& post : report["posts"]) {
+        order.push_back(fs::path(post["spec"].get<std::string>()).stem().string());
+        CHECK(post["status"] == "rendered");
+    }
+    // By date (1, 4, 4, 5, 6 July), then by path.
+    CHECK(order == std::vector<std::string>{"agenda", "event-kota", "event", "quote", "announcement"});
+    for (const auto& stem : kWeek27) {
+        CHECK(png_size(folder.path() / "out" / stem / "square.png").width == 1080);
+        CHECK(fs::exists(folder.path() / "out" / stem / "render.json"));
+    }
+    CHECK_FALSE(fs::exists(folder.path() / "out/hoax"));
+    CHECK_FALSE(fs::exists(folder.path() / "out/stats"));
+    std::string sheet = read_file(folder.path() / "out/highlights-2024-W27/index.html");
+    CHECK(sheet.find("<img src=\"../event/square.png\"") != std::string::npos);
+    CHECK(sheet.find("Kamis, 4 Juli 2024") != std::string::npos);
+    CHECK(sheet.find("../hoax/") == std::string::npos);
+}
+
+TEST_CASE("a second batch skips posts whose inputs did not change, and re-renders one whose photo did") {
+    PostsFolder folder;
+    REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
+    auto before = tree(folder.path() / "out/event");
+    CommandResult again = folder.batch("--week 2024-W27 -o out");
+    CHECK(again.status == 0);
+    for (const auto& [stem, status] : statuses(folder.report())) CHECK(status == "unchanged");
+    CHECK(tree(folder.path() / "out/event") == before);
+
+    // quote.yaml and both event samples use the rice-field photo; agenda and announcement do not.
+    fs::path photo = folder.path() / "posts/photos/sawah.jpg";
+    std::string bytes = read_file(photo);
+    bytes.back() = char(bytes.back() ^ 1);  // one bit after the JPEG's end: the inputs changed
+    write_file(photo, bytes);
+    REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
+    auto now = statuses(folder.report());
+    CHECK(now["agenda"] == "unchanged");
+    CHECK(now["announcement"] == "unchanged");
+    CHECK(now["event"] == "rendered");
+    CHECK(now["event-kota"] == "rendered");
+}
+
+TEST_CASE("a deleted output is rendered again even though the inputs did not change") {
+    PostsFolder folder;
+    REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
+    fs::remove(folder.path() / "out/agenda/story.png");
+    REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
+    CHECK(statuses(folder.report())["agenda"] == "rendered");
+    CHECK(fs::exists(folder.path() / "out/agenda/story.png"));
+}
+
+TEST_CASE("a broken spec is reported with its error and the others are rendered; the exit status is 1") {
+    PostsFolder folder;
+    write_file(folder.path() / "posts/rusak.yaml", "template: event\ncontent:\n  title: [Rapat\n");
+    write_file(folder.path() / "posts/lain/agenda.yaml", read_file(folder.path() / "posts/agenda.yaml"));
+    CommandResult r = folder.batch("--week 2024-W27 -o out");
+    CHECK(r.status == 1);
+    // Of two specs with one output folder, the later in date-then-path order is refused.
+    CHECK(r.err == "posts/lain/agenda.yaml: error: renders into the same folder 'agenda' as posts/agenda.yaml "
+                   "(rename one of the two files)\n"
+                   "posts/rusak.yaml:4:1: error: not valid YAML: end of sequence flow not found "
+                   "(a '[' is not closed with ']')\n");
+    std::map<std::string, std::string> now;
+    nlohmann::json report = folder.report();
+    for (const auto& post : report["posts"]) now[post["spec"].get<std::string>()] = post["status"].get<std::string>();
+    CHECK(now["posts/rusak.yaml"] == "failed");
+    CHECK(now["posts/lain/agenda.yaml"] == "failed");
+    for (const auto& stem : kWeek27)
+        CHECK(now["posts/" + stem + ".yaml"] == "rendered");
+    CHECK(fs::exists(folder.path() / "out/announcement/square.png"));
+}
+
+TEST_CASE("a spec that reads but cannot render fails alone, with the render's own error") {
+    PostsFolder folder;
+    std::string spec = read_file(folder.path() / "posts/event.yaml");
+    spec.replace(spec.find("photos/sawah.jpg"), 16, "photos/hilang.jpg");
+    write_file(folder.path() / "posts/event.yaml", spec);
+    CommandResult r = folder.batch("--week 2024-W27 -o out");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("posts/event.yaml:") == 0);
+    CHECK(r.err.find(": error: cannot find photo 'photos/hilang.jpg'") != std::string::npos);
+    CHECK(statuses(folder.report())["event"] == "failed");
+    CHECK(statuses(folder.report())["quote"] == "rendered");
+}
+
+TEST_CASE("shards split the week between them, and a final run only assembles") {
+    PostsFolder folder;
+    REQUIRE(folder.batch("--week 2024-W27 -o out --shard 1/2").status == 0);
+    REQUIRE(folder.batch("--week 2024-W27 -o out --shard 2/2").status == 0);
+    std::set<std::string> first, second;
+    for (const auto& [stem, status] : statuses(folder.report("report-shard-1-of-2.json")))
+        if (status == "rendered") first.insert(stem);
+    for (const auto& [stem, status] : statuses(folder.report("report-shard-2-of-2.json")))
+        if (status == "rendered") second.insert(stem);
+    CHECK(first.size() == 3);
+    CHECK(second.size() == 2);
+    std::set<std::string> both(first);
+    both.insert(second.begin(), second.end());
+    CHECK(both == std::set<std::string>(kWeek27.begin(), kWeek27.end()));
+    CHECK_FALSE(fs::exists(folder.path() / "out/report.json"));
+    CHECK_FALSE(fs::exists(folder.path() / "out/highlights-2024-W27"));
+
+    REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
+    for (const auto& [stem, status] : statuses(folder.report())) CHECK(status == "unchanged");
+    CHECK(fs::exists(folder.path() / "out/highlights-2024-W27/index.html"));
+}
+
+TEST_CASE("batch usage errors exit 2 and write nothing") {
+    PostsFolder folder;
+    CommandResult week = folder.batch("--week 2024-27 -o out");
+    CHECK(week.status == 2);
+    CHECK(week.err == "--week: error: '2024-27' is not an ISO week (write YYYY-Www, e.g. 2024-W27)\n");
+    CommandResult shard = folder.batch("--week 2024-W27 -o out --shard 3/2");
+    CHECK(shard.status == 2);
+    CHECK(shard.err == "--shard: error: '3/2' is not a share I/N (write e.g. 2/4 for the second of four shares)\n");
+    CommandResult jobs = folder.batch("-o out -j 0");
+    CHECK(jobs.status == 2);
+    CHECK(jobs.err == "-j: error: the number of jobs must be between 1 and 64\n");
+    CommandResult missing = run_rupa("batch tidak-ada -o out", folder.path());
+    CHECK(missing.status == 2);
+    CHECK(missing.err == "tidak-ada: error: no such folder (name the folder that holds the specs)\n");
+    CHECK_FALSE(fs::exists(folder.path() / "out"));
+}
+
+TEST_CASE("a batch killed with SIGKILL at any moment is finished correctly by the next run") {
+    PostsFolder reference;
+    REQUIRE(reference.batch("--week 2024-W27 -o out").status == 0);
+    auto expected = post_files(reference.path() / "out");
+
+    std::mt19937 random(20240704);  // seeded: the moments are the same on every run
+    for (int round = 0; round < 4; ++round) {
+        PostsFolder folder;
+        int delay_ms = std::uniform_int_distribution<int>(50, 1800)(random);
+        CAPTURE(delay_ms);
+        pid_t pid = start_program(rupa_binary(), {"batch", "posts", "--week", "2024-W27", "-o", "out", "-j", "2"},
+                                  folder.path());
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+        kill(pid, SIGKILL);
+        int raw = 0;
+        waitpid(pid, &raw, 0);
+        // The renders it started die with it (PR_SET_PDEATHSIG); give them a moment to go.
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+
+        CommandResult resumed = folder.batch("--week 2024-W27 -o out -j 2");
+        CHECK(resumed.status == 0);
+        CHECK(post_files(folder.path() / "out") == expected);
+        for (const auto& [name, bytes] : tree(folder.path() / "out"))
+            if (!name.starts_with(".rupa-batch")) CHECK(name.find(".part-") == std::string::npos);
+        // What the killed run finished is not rendered again.
+        for (const auto& [stem, status] : statuses(folder.report()))
+            CHECK((status == "rendered" || status == "unchanged"));
+    }
+}
