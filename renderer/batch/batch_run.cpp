@@ -56,6 +56,15 @@ std::vector<fs::path> find_specs(const BatchRequest& request) {
     return specs;
 }
 
+// What names a post in the report and the contact sheet: its title, else what it says.
+std::string headline(const Spec& spec) {
+    const Content& c = spec.content;
+    if (c.has("title")) return c.text("title");
+    if (c.quote && !c.quote->text.empty()) return c.quote->text;
+    if (c.has("claim")) return c.text("claim");
+    return spec.stem;
+}
+
 // Reads each spec for its date: the week's posts, sorted by date then path, and the rest.
 void select_posts(const BatchRequest& request, const std::vector<fs::path>& specs, BatchReport& report) {
     std::vector<PostOutcome> in_week, broken;
@@ -70,7 +79,7 @@ void select_posts(const BatchRequest& request, const std::vector<fs::path>& spec
                 continue;
             }
             post.date = spec.content.date->value;
-            post.title = spec.content.text("title");
+            post.title = headline(spec);
             if (!(week_of(*post.date) == request.week)) {
                 ++report.other_weeks;
                 continue;
