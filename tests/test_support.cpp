@@ -10,7 +10,6 @@
 #include <chrono>
 #include <fcntl.h>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,11 +62,33 @@ CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
 
 fs::path rupa_binary() { return RUPA_BINARY; }
 
+namespace {
+
+// GNU time's report: "Command terminated by signal N" when a signal ended the program, and
+// last the peak resident memory in KiB (the format "%M").
+void read_time_report(const fs::path& report, MeasuredRun& run) {
+    std::istringstream lines(read_file(report));
+    std::string line, last;
+    while (std::getline(lines, line)) {
+        if (line.rfind("Command terminated by signal", 0) == 0) run.status = -1;
+        if (!line.empty()) last = line;
+    }
+    run.peak_rss_kib = std::atol(last.c_str());
+}
+
+}  // namespace
+
 MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>& argv,
                          const fs::path& cwd) {
-    // The child changes folder through a shell-free chdir: posix_spawn has no cwd attribute
-    // in glibc 2.36, so the program is started through `env -C`.
-    std::vector<std::string> words = {"/usr/bin/env", "-C", cwd.string(), program.string()};
+    // wait4's ru_maxrss cannot be read for a child of this process: Linux carries the
+    // high-water mark of the memory an exec replaces into the new program's maxrss, so a
+    // program started from the test runner reports at least the runner's own peak. GNU time
+    // starts the program from its own small process and reports that child's true peak.
+    // The folder is changed through `env -C`: posix_spawn has no cwd attribute in glibc 2.36.
+    ScratchDir scratch;
+    fs::path report = scratch.path() / "time.txt";
+    std::vector<std::string> words = {"/usr/bin/env", "-C", cwd.string(), "/usr/bin/time",
+                                      "-f", "%M", "-o", report.string(), program.string()};
     words.insert(words.end(), argv.begin(), argv.end());
     std::vector<char*> args;
     for (auto& word : words) args.push_back(word.data());
@@ -83,13 +104,12 @@ MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>
     posix_spawn_file_actions_destroy(&actions);
     if (failed) throw std::runtime_error("cannot start " + program.string());
     int raw = 0;
-    rusage usage{};
-    while (wait4(pid, &raw, 0, &usage) < 0)
+    while (waitpid(pid, &raw, 0) < 0)
         if (errno != EINTR) throw std::runtime_error("cannot wait for " + program.string());
     MeasuredRun run;
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.peak_rss_kib = usage.ru_maxrss;
+    read_time_report(report, run);
     return run;
 }
 

@@ -20,12 +20,12 @@ CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd
 // What one program run cost: its peak resident memory and its wall-clock time.
 struct MeasuredRun {
     int status = -1;       // exit status, or -1 when a signal ended it
-    long peak_rss_kib = 0;  // the child's own ru_maxrss (wait4), not its siblings'
+    long peak_rss_kib = 0;  // the program's own peak resident memory, as GNU time reports it
     double seconds = 0;
 };
 
-// Runs `program ARGV...` directly (no shell) in folder `cwd`, with stdout and stderr sent to
-// /dev/null, and measures it.
+// Runs `program ARGV...` (no shell) in folder `cwd` under /usr/bin/time, with stdout and
+// stderr sent to /dev/null, and measures it.
 MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
                          const std::filesystem::path& cwd);
 
