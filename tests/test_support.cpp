@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -122,6 +123,24 @@ PngSize png_size(const fs::path& path) {
                (uint32_t(uint8_t(bytes[at + 2])) << 8) | uint32_t(uint8_t(bytes[at + 3]));
     };
     return {int(be32(16)), int(be32(20))};
+}
+
+Argb argb_at(cairo_surface_t* surface, int x, int y) {
+    cairo_surface_flush(surface);
+    const unsigned char* row =
+        cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
+    uint32_t argb;  // CAIRO_FORMAT_ARGB32 is a native-endian 32-bit word per pixel
+    std::memcpy(&argb, row + 4 * x, 4);
+    return {int(argb >> 16 & 0xff), int(argb >> 8 & 0xff), int(argb & 0xff), int(argb >> 24)};
+}
+
+bool near(const Argb& got, const Argb& want, int tolerance) {
+    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance &&
+           std::abs(got.b - want.b) <= tolerance && std::abs(got.a - want.a) <= tolerance;
+}
+
+std::ostream& operator<<(std::ostream& out, const Argb& p) {
+    return out << "rgba(" << p.r << "," << p.g << "," << p.b << "," << p.a << ")";
 }
 
 }  // namespace rupa::test

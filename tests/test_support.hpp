@@ -1,8 +1,11 @@
 // Shared test tools: running the rupa binary, scratch folders, reading PNG files.
 #pragma once
 
+#include <cairo.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,14 @@ struct PngSize {
     int height = 0;
 };
 PngSize png_size(const std::filesystem::path& path);
+
+// One pixel of a CAIRO_FORMAT_ARGB32 surface as Cairo holds it: premultiplied by alpha.
+struct Argb {
+    int r = 0, g = 0, b = 0, a = 0;
+};
+Argb argb_at(cairo_surface_t* surface, int x, int y);
+bool near(const Argb& got, const Argb& want, int tolerance);
+std::ostream& operator<<(std::ostream& out, const Argb& p);
 
 std::filesystem::path source_dir();
 std::filesystem::path test_media_dir();
