@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs one for a given time.
-# Usage: fuzz/run.sh TARGET SECONDS      TARGET: spec, template or image
+# Usage: fuzz/run.sh TARGET SECONDS      TARGET: spec, template, image or media
 # The corpus grows in build-fuzz/corpus-TARGET (seeded from samples/, templates/ and the
 # test media); a crash is written to build-fuzz/crashes/ and the script exits non-zero.
 # Keep a crasher as a regression case in tests/ once fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: fuzz/run.sh spec|template|image SECONDS}"
+target="${1:?usage: fuzz/run.sh spec|template|image|media SECONDS}"
 seconds="${2:-600}"
 command -v clang++ >/dev/null || { echo "fuzz: needs clang (apt-get install clang libclang-rt-14-dev)"; exit 2; }
 
@@ -23,7 +23,10 @@ case "$target" in
               cp -n "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
   image) bash tests/media/make-test-media.sh build-fuzz/media >/dev/null
          find build-fuzz/media -type f -size -200k ! -name stamp -exec cp -n {} "$corpus"/ \; ;;
-  *) echo "fuzz: unknown target '$target' (spec, template or image)"; exit 2 ;;
+  media) bash tests/media/make-test-media.sh build-fuzz/media >/dev/null
+         find build-fuzz/media -type f -size -300k \( -name '*.mp4' -o -name '*.mp3' -o -name '*.m4a' \
+              -o -name '*.ogg' -o -name '*.flac' -o -name '*.wav' \) -exec cp -n {} "$corpus"/ \; ;;
+  *) echo "fuzz: unknown target '$target' (spec, template, image or media)"; exit 2 ;;
 esac
 # The spec target reads photos relative to the spec: give it the sample photos.
 [[ "$target" == spec ]] && export RUPA_FUZZ_PHOTOS="$PWD/samples/photos"

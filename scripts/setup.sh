@@ -14,8 +14,9 @@ packages=(
 build_tests=OFF
 if [[ "${1:-}" == "--with-tests" ]]; then
   build_tests=ON
-  # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media.
-  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg)
+  # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media;
+  # GNU time measures the peak memory of a program the tests run.
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time)
 fi
 
 missing=()

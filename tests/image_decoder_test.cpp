@@ -22,29 +22,9 @@ using namespace rupa::test;
 
 namespace {
 
-// One pixel as Cairo holds it: premultiplied by alpha.
-struct Rgba {
-    int r = 0, g = 0, b = 0, a = 0;
-};
+using Rgba = Argb;
 
-std::ostream& operator<<(std::ostream& out, const Rgba& p) {
-    return out << "rgba(" << p.r << "," << p.g << "," << p.b << "," << p.a << ")";
-}
-
-Rgba pixel_at(const DecodedImage& image, int x, int y) {
-    cairo_surface_t* surface = image.surface.get();
-    cairo_surface_flush(surface);
-    const unsigned char* row =
-        cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
-    uint32_t argb;  // CAIRO_FORMAT_ARGB32 is a native-endian 32-bit word per pixel
-    std::memcpy(&argb, row + 4 * x, 4);
-    return {int(argb >> 16 & 0xff), int(argb >> 8 & 0xff), int(argb & 0xff), int(argb >> 24)};
-}
-
-bool near(const Rgba& got, const Rgba& want, int tolerance) {
-    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance &&
-           std::abs(got.b - want.b) <= tolerance && std::abs(got.a - want.a) <= tolerance;
-}
+Rgba pixel_at(const DecodedImage& image, int x, int y) { return argb_at(image.surface.get(), x, y); }
 
 void check_pixel(const DecodedImage& image, int x, int y, Rgba want, int tolerance) {
     Rgba got = pixel_at(image, x, y);

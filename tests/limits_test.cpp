@@ -1,6 +1,6 @@
 // PRODUCT.md's limits on hostile input: an alias bomb, 10,000-deep nesting and megabyte
 // values are refused quickly and in bounded memory. Each case runs the real rupa binary as
-// a child process and reads its own peak memory from wait4, so that a parser which expands
+// a child process and reads its own peak memory (GNU time), so that a parser which expands
 // aliases or recurses per level shows up as memory or time, not only as a wrong message.
 #include "test_support.hpp"
 

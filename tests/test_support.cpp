@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -10,7 +11,6 @@
 #include <chrono>
 #include <fcntl.h>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -83,18 +83,41 @@ pid_t start_program(const fs::path& program, const std::vector<std::string>& arg
     return pid;
 }
 
+namespace {
+
+// GNU time's report: "Command terminated by signal N" when a signal ended the program, and
+// last the peak resident memory in KiB (the format "%M").
+void read_time_report(const fs::path& report, MeasuredRun& run) {
+    std::istringstream lines(read_file(report));
+    std::string line, last;
+    while (std::getline(lines, line)) {
+        if (line.rfind("Command terminated by signal", 0) == 0) run.status = -1;
+        if (!line.empty()) last = line;
+    }
+    run.peak_rss_kib = std::atol(last.c_str());
+}
+
+}  // namespace
+
 MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>& argv,
                          const fs::path& cwd) {
+    // wait4's ru_maxrss cannot be read for a child of this process: Linux carries the
+    // high-water mark of the memory an exec replaces into the new program's maxrss, so a
+    // program started from the test runner reports at least the runner's own peak. GNU time
+    // starts the program from its own small process and reports that child's true peak.
+    ScratchDir scratch;
+    fs::path report = scratch.path() / "time.txt";
+    std::vector<std::string> timed = {"-f", "%M", "-o", report.string(), program.string()};
+    timed.insert(timed.end(), argv.begin(), argv.end());
     auto start = std::chrono::steady_clock::now();
-    pid_t pid = start_program(program, argv, cwd);
+    pid_t pid = start_program("/usr/bin/time", timed, cwd);
     int raw = 0;
-    rusage usage{};
-    while (wait4(pid, &raw, 0, &usage) < 0)
+    while (waitpid(pid, &raw, 0) < 0)
         if (errno != EINTR) throw std::runtime_error("cannot wait for " + program.string());
     MeasuredRun run;
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.peak_rss_kib = usage.ru_maxrss;
+    read_time_report(report, run);
     return run;
 }
 
@@ -107,6 +130,24 @@ PngSize png_size(const fs::path& path) {
                (uint32_t(uint8_t(bytes[at + 2])) << 8) | uint32_t(uint8_t(bytes[at + 3]));
     };
     return {int(be32(16)), int(be32(20))};
+}
+
+Argb argb_at(cairo_surface_t* surface, int x, int y) {
+    cairo_surface_flush(surface);
+    const unsigned char* row =
+        cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
+    uint32_t argb;  // CAIRO_FORMAT_ARGB32 is a native-endian 32-bit word per pixel
+    std::memcpy(&argb, row + 4 * x, 4);
+    return {int(argb >> 16 & 0xff), int(argb >> 8 & 0xff), int(argb & 0xff), int(argb >> 24)};
+}
+
+bool near(const Argb& got, const Argb& want, int tolerance) {
+    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance &&
+           std::abs(got.b - want.b) <= tolerance && std::abs(got.a - want.a) <= tolerance;
+}
+
+std::ostream& operator<<(std::ostream& out, const Argb& p) {
+    return out << "rgba(" << p.r << "," << p.g << "," << p.b << "," << p.a << ")";
 }
 
 }  // namespace rupa::test

@@ -1,8 +1,11 @@
 // Shared test tools: running the rupa binary, scratch folders, reading PNG files.
 #pragma once
 
+#include <cairo.h>
+
 #include <cstdint>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -21,7 +24,7 @@ CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd
 // What one program run cost: its peak resident memory and its wall-clock time.
 struct MeasuredRun {
     int status = -1;       // exit status, or -1 when a signal ended it
-    long peak_rss_kib = 0;  // the child's own ru_maxrss (wait4), not its siblings'
+    long peak_rss_kib = 0;  // the program's own peak resident memory, as GNU time reports it
     double seconds = 0;
 };
 
@@ -30,7 +33,7 @@ struct MeasuredRun {
 pid_t start_program(const std::filesystem::path& program, const std::vector<std::string>& argv,
                     const std::filesystem::path& cwd);
 
-// Runs a program as start_program does, and measures it.
+// Runs a program as start_program does, but under /usr/bin/time, and measures it.
 MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
                          const std::filesystem::path& cwd);
 
@@ -57,6 +60,14 @@ struct PngSize {
     int height = 0;
 };
 PngSize png_size(const std::filesystem::path& path);
+
+// One pixel of a CAIRO_FORMAT_ARGB32 surface as Cairo holds it: premultiplied by alpha.
+struct Argb {
+    int r = 0, g = 0, b = 0, a = 0;
+};
+Argb argb_at(cairo_surface_t* surface, int x, int y);
+bool near(const Argb& got, const Argb& want, int tolerance);
+std::ostream& operator<<(std::ostream& out, const Argb& p);
 
 std::filesystem::path source_dir();
 std::filesystem::path test_media_dir();

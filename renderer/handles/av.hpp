@@ -4,10 +4,13 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/dict.h>
 #include <libavutil/frame.h>
 #include <libswscale/swscale.h>
 }
+#include <cstddef>
 #include <memory>
+#include <vector>
 
 namespace rupa {
 
@@ -32,5 +35,22 @@ using AvCodecContextPtr = std::unique_ptr<AVCodecContext, AvCodecContextDeleter>
 using AvFramePtr = std::unique_ptr<AVFrame, AvFrameDeleter>;
 using AvPacketPtr = std::unique_ptr<AVPacket, AvPacketDeleter>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
+
+// One option dictionary per stream, the shape avformat_find_stream_info takes them in.
+class AvDictionaryArray {
+public:
+    explicit AvDictionaryArray(size_t count) : dictionaries_(count, nullptr) {}
+    ~AvDictionaryArray() {
+        for (AVDictionary*& d : dictionaries_) av_dict_free(&d);
+    }
+    AvDictionaryArray(const AvDictionaryArray&) = delete;
+    AvDictionaryArray& operator=(const AvDictionaryArray&) = delete;
+
+    AVDictionary** data() { return dictionaries_.data(); }
+    AVDictionary*& operator[](size_t i) { return dictionaries_[i]; }
+
+private:
+    std::vector<AVDictionary*> dictionaries_;
+};
 
 }  // namespace rupa

@@ -2,15 +2,17 @@
 #include "media/image_decoder.hpp"
 
 #include "handles/av.hpp"
+#include "media/frame_colours.hpp"
+#include "media/orientation.hpp"
 
 extern "C" {
 #include <libavutil/dict.h>
 #include <libavutil/imgutils.h>
-#include <libavutil/pixdesc.h>
 }
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace rupa {
 
@@ -119,27 +121,6 @@ int orientation_of(const AVFrame& frame) {
     return value >= 1 && value <= 8 ? value : 1;
 }
 
-bool has_alpha(AVPixelFormat format) {
-    const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(format);
-    return desc && (desc->flags & AV_PIX_FMT_FLAG_ALPHA);
-}
-
-// swscale takes YCbCr as limited range ("TV", 16-235) and BT.601 unless told otherwise; the
-// frame knows better. JPEGs are full range: the YUVJ formats say so by their name, but the
-// YCCK of an Adobe CMYK JPEG arrives as plain YUVA444P marked full range only on the frame.
-void describe_source(SwsContext* sws, const AVFrame& frame) {
-    int *inverse_table, *table, source_range, target_range, brightness, contrast, saturation;
-    if (sws_getColorspaceDetails(sws, &inverse_table, &source_range, &table, &target_range,
-                                 &brightness, &contrast, &saturation) < 0)
-        return;
-    if (frame.color_range == AVCOL_RANGE_JPEG) source_range = 1;
-    if (frame.color_range == AVCOL_RANGE_MPEG) source_range = 0;
-    // An RGB or unknown matrix on a YCbCr frame means nothing was said: keep BT.601.
-    int matrix = frame.colorspace == AVCOL_SPC_RGB ? SWS_CS_DEFAULT : int(frame.colorspace);
-    sws_setColorspaceDetails(sws, sws_getCoefficients(matrix), source_range, table, target_range,
-                             brightness, contrast, saturation);
-}
-
 // Cairo's ARGB32 is native-endian 32-bit with premultiplied alpha: BGRA bytes on x86.
 CairoSurfacePtr to_cairo(const AVFrame& frame) {
     int w = frame.width, h = frame.height;
@@ -150,49 +131,22 @@ CairoSurfacePtr to_cairo(const AVFrame& frame) {
                                      SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT,
                                      nullptr, nullptr, nullptr));
     if (!sws) throw MediaError("unsupported pixel layout");
-    describe_source(sws.get(), frame);
+    describe_source_colours(sws.get(), frame, SWS_CS_DEFAULT);
     cairo_surface_flush(surface.get());
     uint8_t* dst[4] = {cairo_image_surface_get_data(surface.get()), nullptr, nullptr, nullptr};
     int dst_stride[4] = {cairo_image_surface_get_stride(surface.get()), 0, 0, 0};
     sws_scale(sws.get(), frame.data, frame.linesize, 0, h, dst, dst_stride);
-    if (has_alpha(AVPixelFormat(frame.format))) {
-        for (int y = 0; y < h; ++y) {
-            uint8_t* p = dst[0] + y * dst_stride[0];
-            for (int x = 0; x < w; ++x, p += 4) {
-                unsigned a = p[3];
-                for (int c = 0; c < 3; ++c) p[c] = uint8_t((p[c] * a + 127) / 255);
-            }
-        }
-    }
+    premultiply_alpha(AVPixelFormat(frame.format), dst[0], dst_stride[0], w, h);
     cairo_surface_mark_dirty(surface.get());
     return surface;
 }
 
-// EXIF orientations 1-8 (TIFF 6.0, tag 0x0112): the transform that shows the stored
-// pixels upright. 5-8 swap width and height.
+// Turns the stored picture upright; 5-8 swap width and height.
 CairoSurfacePtr apply_orientation(CairoSurfacePtr stored, int orientation, int& w, int& h) {
     if (orientation == 1) return stored;
-    bool swaps = orientation >= 5;
-    int out_w = swaps ? h : w, out_h = swaps ? w : h;
-    CairoSurfacePtr upright(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, out_w, out_h));
-    CairoPtr cr(cairo_create(upright.get()));
-    cairo_matrix_t m;
-    switch (orientation) {
-        case 2: cairo_matrix_init(&m, -1, 0, 0, 1, w, 0); break;          // mirror
-        case 3: cairo_matrix_init(&m, -1, 0, 0, -1, w, h); break;         // 180°
-        case 4: cairo_matrix_init(&m, 1, 0, 0, -1, 0, h); break;          // flip
-        case 5: cairo_matrix_init(&m, 0, 1, 1, 0, 0, 0); break;           // transpose
-        case 6: cairo_matrix_init(&m, 0, 1, -1, 0, h, 0); break;          // 90° clockwise
-        case 7: cairo_matrix_init(&m, 0, -1, -1, 0, h, w); break;         // transverse
-        default: cairo_matrix_init(&m, 0, -1, 1, 0, 0, w); break;         // 8: 90° counter
-    }
-    cairo_set_matrix(cr.get(), &m);
-    cairo_set_source_surface(cr.get(), stored.get(), 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_NEAREST);
-    cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
-    cairo_paint(cr.get());
-    w = out_w;
-    h = out_h;
+    if (orientation >= 5) std::swap(w, h);
+    CairoSurfacePtr upright(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    paint_upright(stored.get(), orientation, upright.get());
     return upright;
 }
 

@@ -3,18 +3,12 @@
 #pragma once
 
 #include "handles/cairo.hpp"
+#include "media/media_error.hpp"
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 
 namespace rupa {
-
-// A file that is not a usable image; the message says why, for a person.
-class MediaError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 struct DecodedImage {
     SharedSurface surface;  // CAIRO_FORMAT_ARGB32, premultiplied, upright

@@ -229,4 +229,83 @@ write_file('utf16-without-bom.yaml', encode('UTF-16LE', "$event  title: Rapat\n$
 write_file('utf16-without-bom.expect', "utf16-without-bom.yaml: error: not a text file (a spec is YAML text saved as UTF-8)\n");
 PERL
 
+# ---- Sound and video (media_probe, clip_reader). Made with ffmpeg from its own test
+# sources; -bitexact and no metadata keep encoder versions and dates out of the files.
+ff=(ffmpeg -hide_banner -loglevel error -nostdin -y)
+exact=(-fflags +bitexact -flags:v +bitexact -flags:a +bitexact -map_metadata -1)
+tone=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=3" -ac 2)
+# 3 s of a 440 Hz sine, 48 kHz stereo, in every sound format a spec may name for music.
+"${ff[@]}" "${tone[@]}" "${exact[@]}" -c:a pcm_s16le "$out/tone.wav"
+"${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a libmp3lame -b:a 128k "$out/tone.mp3"
+"${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a aac -b:a 128k "$out/tone.m4a"
+"${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a libvorbis -q:a 3 "$out/tone.ogg"
+"${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a flac "$out/tone.flac"
+# A song with its album cover: the attached picture is not a video stream.
+convert -size 64x64 xc:orange -quality 90 "$out/cover.jpg"
+"${ff[@]}" -i "$out/tone.mp3" -i "$out/cover.jpg" -map 0:a -map 1:v -c copy -id3v2_version 3 \
+           -disposition:v:0 attached_pic "${exact[@]}" "$out/cover-art.mp3"
+rm "$out/cover.jpg"
+# A text file with a song's name, and an m4a cut in half: its moov (the index at the end
+# of the file) is missing.
+echo "this is not a song" > "$out/not-media.mp3"
+head -c "$(( $(stat -c %s "$out/tone.m4a") / 2 ))" "$out/tone.m4a" > "$out/truncated.m4a"
+
+# Video frames with a clock: a white bar 4 px wide in the bottom 20 rows moves 60 px a second
+# (x = 60 t), i.e. 2 px per frame at 30 fps, so a test reads the time a frame shows from
+# where the bar is. Above it, testsrc2's moving pattern.
+clock() {  # clock WIDTH HEIGHT RATE SECONDS: the filter graph of such frames
+  echo "testsrc2=s=$1x$(( $2 - 20 )):r=$3:d=$4,pad=$1:$2:0:0:black[picture];" \
+       "color=white:s=4x20:r=$3:d=$4[bar];[picture][bar]overlay=x=round(60*t):y=$(( $2 - 20 )):eval=frame:format=yuv444"
+}
+h264=(-c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p -threads 1)
+# 4 s of H.264 at 320x180, 30 fps, with AAC sound: the ordinary clip.
+"${ff[@]}" -f lavfi -i "$(clock 320 180 30 4)" -f lavfi -i "sine=frequency=660:sample_rate=48000:duration=4" \
+           -ac 2 "${h264[@]}" -c:a aac -b:a 128k -shortest "${exact[@]}" "$out/clip-h264.mp4"
+# 2 s of colour patches with no sound stream, coded with the BT.709 matrix in limited range
+# and tagged so: red | blue over ochre | white, 160x90 each. The colours must come back.
+"${ff[@]}" -f lavfi -i "color=red:s=160x90:r=30:d=2[r];color=blue:s=160x90:r=30:d=2[b];\
+color=0xC87828:s=160x90:r=30:d=2[o];color=white:s=160x90:r=30:d=2[w];[r][b]hstack[top];\
+[o][w]hstack[bottom];[top][bottom]vstack,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p" \
+           "${h264[@]}" -colorspace bt709 -color_primaries bt709 -color_trc bt709 -color_range tv \
+           "${exact[@]}" "$out/clip-silent.mp4"
+# A phone clip recorded upright: HEVC stored landscape (320x180, 60 fps, 2 s) with a display
+# matrix that turns it 90° clockwise to portrait 180x320. Upright it shows a red square top
+# left, a lime one top right, and the clock's bar along the bottom moving to the right.
+# FFmpeg 5.1's ffmpeg takes "rotate" as degrees counter-clockwise: rotate=-90 writes the
+# matrix an upright phone writes (ffprobe: rotation=-90; ffmpeg shows it red top left).
+"${ff[@]}" -f lavfi -i "color=navy:s=180x320:r=60:d=2[bg];color=red:s=40x40:r=60:d=2[red];\
+color=lime:s=40x40:r=60:d=2[lime];color=white:s=4x20:r=60:d=2[bar];[bg][red]overlay=0:0[a];\
+[a][lime]overlay=140:0[b];[b][bar]overlay=x=round(60*t):y=300:eval=frame:format=yuv444,transpose=cclock" \
+           -c:v libx265 -preset ultrafast -x265-params log-level=error:pools=1:frame-threads=1 \
+           -crf 22 -pix_fmt yuv420p "${exact[@]}" "$out/stored-landscape.mp4"
+"${ff[@]}" -i "$out/stored-landscape.mp4" -c copy -metadata:s:v:0 rotate=-90 "${exact[@]}" \
+           "$out/clip-rotated-hevc.mp4"
+rm "$out/stored-landscape.mp4"
+# Variable frame rate, as phones write in low light: the clock at 60 fps keeping only the frames
+# whose number divides by 3 or 5, so frames last 1/60, 2/60 or 3/60 s. 3 s.
+"${ff[@]}" -f lavfi -i "$(clock 320 180 60 3),select='not(mod(n\,5))+not(mod(n\,3))'" \
+           -fps_mode vfr "${h264[@]}" "${exact[@]}" "$out/clip-vfr.mp4"
+# An mp4 whose index comes first (faststart) cut 2 kB into its data: the header is whole, the
+# first frames are not.
+"${ff[@]}" -i "$out/clip-h264.mp4" -c copy -movflags +faststart "${exact[@]}" "$out/faststart.mp4"
+data_at=$(grep -obUa mdat "$out/faststart.mp4" | head -1 | cut -d: -f1)
+head -c $(( data_at + 2000 )) "$out/faststart.mp4" > "$out/truncated.mp4"
+# The same whole mp4 with 1800 bytes of noise over the start of its data: the container
+# describes a fine clip; only decoding its first frames finds the damage.
+cp "$out/faststart.mp4" "$out/garbled.mp4"
+perl -e 'print map { chr($_ * 7919 % 251) } 0 .. 1799' |
+  dd of="$out/garbled.mp4" bs=1 seek=$(( data_at + 200 )) conv=notrunc status=none
+rm "$out/faststart.mp4"
+# A phone's 3-minute portrait clip: 1920x1080 H.264 stored, turned upright to 1080x1920, 30 fps,
+# ~1.4 Mbit/s, AAC sound. For the memory bound. Encoding 180 s of 1080p costs over a minute, so
+# 2 s (one closed GOP) are encoded and repeated by stream copy: ~6 s in all.
+"${ff[@]}" -f lavfi -i "color=0x336699:s=1920x1080:r=30:d=2[bg];testsrc2=s=320x180:r=30:d=2[moving];\
+[bg][moving]overlay=x=800+700*sin(t*PI):y=450:eval=frame" -c:v libx264 -preset ultrafast \
+           -tune fastdecode -g 60 -b:v 2M -pix_fmt yuv420p "${exact[@]}" "$out/phone-2s.mp4"
+"${ff[@]}" -f lavfi -i "sine=frequency=330:sample_rate=48000:duration=180" -ac 2 -c:a aac -b:a 96k \
+           "${exact[@]}" "$out/phone-sound.m4a"
+"${ff[@]}" -stream_loop -1 -i "$out/phone-2s.mp4" -i "$out/phone-sound.m4a" -map 0:v -map 1:a \
+           -t 180 -c copy -metadata:s:v:0 rotate=-90 "${exact[@]}" "$out/phone-3min.mp4"
+rm "$out/phone-2s.mp4" "$out/phone-sound.m4a"
+
 touch "$out/stamp"
