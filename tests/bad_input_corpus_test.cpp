@@ -45,6 +45,15 @@ public:
         for (const char* name : {"not-an-image.jpg", "truncated.png", "document.pdf", "huge.png"})
             fs::copy_file(test_media_dir() / name, photos / name);
         write_file(photos / "empty.png", "");
+        fs::path audio = spec_dir() / "audio", video = spec_dir() / "video";
+        fs::create_directories(audio);
+        fs::create_directories(video);
+        for (const char* name : {"tone.mp3", "not-media.mp3", "truncated.m4a"})
+            fs::copy_file(test_media_dir() / name, audio / name);
+        write_file(audio / "empty.mp3", "");
+        fs::copy_file(test_media_dir() / "clip-h264.mp4", video / "sambutan.mp4");
+        fs::copy_file(test_media_dir() / "clip-silent.mp4", video / "silent.mp4");
+        fs::copy_file(test_media_dir() / "truncated.mp4", video / "truncated.mp4");
         fs::create_symlink("loop.jpg", photos / "loop.jpg");
         fs::create_symlink(root_.path() / "outside.jpg", photos / "outside.jpg");
         fs::copy_file(spec, spec_dir() / spec.filename());
@@ -134,6 +143,12 @@ const std::vector<std::string> kVideo = {
     "video-music-dot-dot", "video-clip-missing", "video-slideshow-text-file",
     "video-captions-srt-missing", "video-captions-same-start", "video-scene-is-text"};
 
+const std::vector<std::string> kBadSoundOrClip = {
+    "video-music-text-file", "video-music-truncated", "video-music-empty-file",
+    "video-music-silent-clip", "video-voiceover-is-photo", "video-clip-truncated",
+    "video-clip-is-sound", "video-clip-is-photo", "video-trim-past-end",
+    "video-trim-starts-after-end", "video-scenes-over-180"};
+
 // Cases whose fix lies outside the spec reader; each has its own test case below.
 const std::vector<std::string> kKnownBugs = {
     "required-field-missing", "gallery-text-file", "megabyte-template", "megabyte-format",
@@ -141,7 +156,7 @@ const std::vector<std::string> kKnownBugs = {
 
 const std::vector<const std::vector<std::string>*> kTables = {
     &kYamlSlips, &kWholeFile, &kWrongKinds, &kOutOfRange, &kUnknownIds, &kUnknownWords, &kNotUtf8,
-    &kTooDeep, &kTooMany, &kTooLong, &kBadMedia, &kPathEscapes, &kVideo, &kKnownBugs};
+    &kTooDeep, &kTooMany, &kTooLong, &kBadMedia, &kPathEscapes, &kVideo, &kBadSoundOrClip, &kKnownBugs};
 
 }  // namespace
 
@@ -195,6 +210,10 @@ TEST_CASE("a photo path that leaves the spec's folder is refused") {
 
 TEST_CASE("a video section with a bad value, scene, path or caption is refused at its place") {
     check_refused(kVideo);
+}
+
+TEST_CASE("music, a voiceover or a clip that is not usable sound or video, or a trim past its end, is refused") {
+    check_refused(kBadSoundOrClip);
 }
 
 TEST_CASE("a missing required field points at 'content'") {

@@ -205,3 +205,26 @@ TEST_CASE("caption times are read as seconds, M:SS or SubRip's HH:MM:SS,mmm") {
     CHECK_FALSE(parse_caption_time("-3"));
     CHECK_FALSE(parse_caption_time("12 detik"));
 }
+
+TEST_CASE("a spec whose music, voiceover, clips and captions are all usable validates, with the video noted as not played") {
+    ScratchDir dir;
+    fs::create_directories(dir.path() / "photos");
+    fs::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/sawah.jpg");
+    for (const char* name : {"tone.mp3", "tone.m4a", "clip-h264.mp4", "clip-rotated-hevc.mp4"})
+        fs::copy_file(test_media_dir() / name, dir.path() / name);
+    write_file(dir.path() / "teks.srt", "1\n00:00:00,500 --> 00:00:02,000\nSelamat datang\n");
+    write_file(dir.path() / "post.yaml", kHead +
+                                             "video:\n"
+                                             "  music: tone.mp3\n"
+                                             "  music_volume: 0.5\n"
+                                             "  voiceover: tone.m4a\n"
+                                             "  captions: teks.srt\n"
+                                             "  scenes:\n"
+                                             "    - {template: quote, duration: 3, content: {quote: Terima kasih}}\n"
+                                             "    - {clip: clip-h264.mp4, trim: [1, 3.5]}\n"
+                                             "    - {clip: clip-rotated-hevc.mp4}\n");
+    CommandResult r = run_rupa("validate post.yaml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out == "post.yaml: ok\n");
+    CHECK(r.err == "post.yaml:6:3: warning: 'video' section checked, not played: this version renders stills only\n");
+}

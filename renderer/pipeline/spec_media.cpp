@@ -1,8 +1,12 @@
 // Opening a spec's media with its marks at hand.
 #include "pipeline/spec_media.hpp"
 
+#include "media/media_probe.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/yaml_source.hpp"
 #include "template/catalog.hpp"
+
+#include <cstdio>
 
 namespace rupa {
 
@@ -14,6 +18,57 @@ void check_template_scene(const VideoScene& scene) {
         if (field.required && !scene.content.has(field.name))
             throw SpecError(scene.where, "missing field 'content." + field.name + "' for this scene",
                             "template '" + tmpl.id + "' needs it; give it in the scene's 'content' or the spec's");
+}
+
+std::string seconds_text(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
+
+const char* kSoundHint = "use an mp3, m4a, wav, ogg or flac file";
+const char* kClipHint = "use an mp4 or mov clip from a phone or camera";
+
+MediaInfo probe(const MediaRef& media, const std::string& field, const char* hint) {
+    try {
+        return probe_media(media.path);
+    } catch (const MediaError& e) {
+        throw SpecError(media.where, "cannot use " + field + " '" + excerpt(media.as_written) + "': " + e.what(),
+                        hint);
+    }
+}
+
+void check_sound(const MediaRef& media, const std::string& field) {
+    if (!probe(media, field, kSoundHint).has_audio)
+        throw SpecError(media.where, "cannot use " + field + " '" + excerpt(media.as_written) +
+                                         "': the file has no sound", kSoundHint);
+}
+
+// A clip must hold video, and its trim must lie within it. Returns the frames it plays.
+long check_clip(const VideoScene& scene) {
+    const MediaRef& clip = *scene.clip;
+    MediaInfo info = probe(clip, "clip", kClipHint);
+    if (!info.has_video)
+        throw SpecError(clip.where, "cannot use clip '" + excerpt(clip.as_written) +
+                                        "': the file has only sound, no video", kClipHint);
+    long clip_frames = to_frames(info.duration);
+    std::string length = "the clip lasts " + seconds_text(info.duration);
+    if (scene.trim_from) {
+        if (scene.trim_from->value >= clip_frames)
+            throw SpecError(scene.trim_from->where, "'trim' starts after the clip ends", length);
+        // A frame's slack: containers and trims round differently.
+        if (scene.trim_to->value > clip_frames + 1)
+            throw SpecError(scene.trim_to->where,
+                            "'trim' ends at " + seconds_text(double(scene.trim_to->value) / kVideoFps) +
+                                ", after the clip ends", length);
+        return scene.trim_to->value - scene.trim_from->value;
+    }
+    if (scene.duration) return scene.duration->value;
+    if (clip_frames > kMaxVideoFrames)
+        throw SpecError(clip.where, "'" + excerpt(clip.as_written) + "' lasts " + seconds_text(info.duration) +
+                                        "; a video is at most 180 s",
+                        "keep part of it with 'trim: [from, to]'");
+    return clip_frames;
 }
 
 }  // namespace
@@ -28,14 +83,27 @@ DecodedImage decode_photo(const PhotoRef& photo) {
 }
 
 void check_video(const VideoSpec& video) {
+    if (video.music) check_sound(*video.music, "music");
+    if (video.voiceover) check_sound(*video.voiceover, "voiceover");
+    // The scenes' lengths as far as the spec fixes them (a template scene without a
+    // duration takes its template's, which is not known here).
+    long frames = 0;
     for (const VideoScene& scene : video.scenes) {
         switch (scene.kind) {
-            case SceneKind::templated: check_template_scene(scene); break;
+            case SceneKind::templated:
+                check_template_scene(scene);
+                if (scene.duration) frames += scene.duration->value;
+                break;
             case SceneKind::slideshow:
                 for (const PhotoRef& photo : scene.photos) decode_photo(photo);
+                if (scene.duration) frames += scene.duration->value;
                 break;
-            case SceneKind::clip: break;
+            case SceneKind::clip: frames += check_clip(scene); break;
         }
+        if (frames > kMaxVideoFrames)
+            throw SpecError(scene.where, "the scenes up to this one last " +
+                                             seconds_text(double(frames) / kVideoFps) + "; a video is at most 180 s",
+                            "shorten or remove scenes");
     }
 }
 

@@ -11,8 +11,10 @@ namespace rupa {
 // A spec's photo, decoded upright.
 DecodedImage decode_photo(const PhotoRef& photo);
 
-// Checks the `video:` section against what it names outside the spec: each scene's template
-// exists and gets the fields it needs, and each slideshow photo decodes.
+// Checks the `video:` section against what it names outside the spec: music and voiceover
+// hold sound, clips hold video and their trims lie within them, each scene's template
+// exists and gets the fields it needs, each slideshow photo decodes, and the scenes last
+// at most 180 s.
 void check_video(const VideoSpec& video);
 
 }  // namespace rupa
