@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs one for a given time.
-# Usage: fuzz/run.sh TARGET SECONDS      TARGET: spec, template, image or media
+# Usage: fuzz/run.sh TARGET SECONDS      TARGET: spec, template, image, media or captions
 # The corpus grows in build-fuzz/corpus-TARGET (seeded from samples/, templates/ and the
 # test media); a crash is written to build-fuzz/crashes/ and the script exits non-zero.
 # Keep a crasher as a regression case in tests/ once fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: fuzz/run.sh spec|template|image|media SECONDS}"
+target="${1:?usage: fuzz/run.sh spec|template|image|media|captions SECONDS}"
 seconds="${2:-600}"
 command -v clang++ >/dev/null || { echo "fuzz: needs clang (apt-get install clang libclang-rt-14-dev)"; exit 2; }
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DRUPA_FUZZ=ON -DRUPA_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target "fuzz_$target" >/dev/null
+cmake --build build-fuzz -j"${FUZZ_BUILD_JOBS:-$(nproc)}" --target "fuzz_$target" >/dev/null
 
 corpus="build-fuzz/corpus-$target"
 mkdir -p "$corpus" build-fuzz/crashes
 case "$target" in
-  spec) cp -n samples/*.yaml "$corpus"/ ;;
+  spec) cp -n samples/*.yaml fuzz/seeds/*.yaml "$corpus"/ ;;
+  captions) cp -n fuzz/seeds/*.srt "$corpus"/ ;;
   template) cp -n templates/*/template.yaml "$corpus"/ 2>/dev/null || true
             for f in templates/*/template.yaml templates/brands/*/brand.yaml; do
               cp -n "$f" "$corpus/$(echo "$f" | tr / _)"; done ;;
@@ -26,7 +27,7 @@ case "$target" in
   media) bash tests/media/make-test-media.sh build-fuzz/media >/dev/null
          find build-fuzz/media -type f -size -300k \( -name '*.mp4' -o -name '*.mp3' -o -name '*.m4a' \
               -o -name '*.ogg' -o -name '*.flac' -o -name '*.wav' \) -exec cp -n {} "$corpus"/ \; ;;
-  *) echo "fuzz: unknown target '$target' (spec, template, image or media)"; exit 2 ;;
+  *) echo "fuzz: unknown target '$target' (spec, template, image, media or captions)"; exit 2 ;;
 esac
 # The spec target reads photos relative to the spec: give it the sample photos.
 [[ "$target" == spec ]] && export RUPA_FUZZ_PHOTOS="$PWD/samples/photos"
