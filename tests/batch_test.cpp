@@ -166,6 +166,17 @@ TEST_CASE("a broken spec is reported with its error and the others are rendered;
     CHECK(fs::exists(folder.path() / "out/announcement/square.png"));
 }
 
+TEST_CASE("a broken spec dated in another week is left alone") {
+    PostsFolder folder;
+    std::string hoax = read_file(folder.path() / "posts/hoax.yaml");
+    write_file(folder.path() / "posts/hoax.yaml", hoax + "  tittle: Salah ketik\n");
+    CommandResult r = folder.batch("--week 2024-W27 -o out");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(folder.report()["other_weeks"] == 2);
+    CHECK(folder.batch("--week 2024-W28 -o out").status == 1);  // its own week reports it
+}
+
 TEST_CASE("a spec that reads but cannot render fails alone, with the render's own error") {
     PostsFolder folder;
     std::string spec = read_file(folder.path() / "posts/event.yaml");
