@@ -150,7 +150,8 @@ bool up_to_date(const BatchRequest& request, const PostOutcome& post, const std:
 }
 
 // One `rupa render` child: stdout discarded, stderr kept in the state folder for the report.
-// It dies with the batch, so that a killed batch leaves no render running behind it.
+// It gets SIGTERM when the batch ends, however the batch ends (even by SIGKILL), so that no
+// render runs on behind it; rupa removes its temporaries on SIGTERM.
 pid_t start_render(const fs::path& binary, const fs::path& spec, const BatchRequest& request,
                    const fs::path& log) {
     std::vector<std::string> words = {binary.string(), "render", spec.string(), "-o", request.out_dir.string()};
@@ -161,7 +162,7 @@ pid_t start_render(const fs::path& binary, const fs::path& spec, const BatchRequ
     pid_t pid = fork();
     if (pid != 0) return pid;
     // In the child: only async-signal-safe calls until exec.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);
     int null_fd = open("/dev/null", O_WRONLY);
     int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
