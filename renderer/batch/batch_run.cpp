@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <fcntl.h>
 #include <fstream>
@@ -194,6 +195,14 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
     auto finish_one = [&] {
         int raw = 0;
         pid_t pid = waitpid(-1, &raw, 0);
+        if (pid < 0 && errno == ECHILD) {  // never expected: no child is left to wait for
+            for (auto& [lost, job] : running) {
+                posts[job.post].status = PostStatus::failed;
+                posts[job.post].error = "lost track of the render of " + posts[job.post].spec.string();
+            }
+            running.clear();
+            return;
+        }
         auto it = running.find(pid);
         if (pid < 0 || it == running.end()) return;
         PostOutcome& post = posts[it->second.post];
