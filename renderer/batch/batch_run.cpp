@@ -137,15 +137,12 @@ bool up_to_date(const BatchRequest& request, const PostOutcome& post, const std:
     std::ifstream state(state_dir(request) / (post.output + ".inputs"));
     std::string recorded;
     if (fingerprint.empty() || !std::getline(state, recorded) || recorded != fingerprint) return false;
-    std::ifstream report_file(request.out_dir / post.output / "render.json");
-    nlohmann::json report = nlohmann::json::parse(report_file, nullptr, false);
-    if (report.is_discarded() || !report.contains("files")) return false;
-    for (const auto& file : report["files"]) {
-        if (!file.contains("file") || !file["file"].is_string()) return false;
+    auto files = listed_files(request.out_dir / post.output);
+    if (!files) return false;
+    for (const ListedFile& file : *files) {
         std::error_code ec;
-        fs::path path = request.out_dir / post.output / file["file"].get<std::string>();
-        std::uintmax_t size = fs::file_size(path, ec);
-        if (ec || (file.contains("bytes") && file["bytes"] != size)) return false;
+        std::uintmax_t size = fs::file_size(request.out_dir / post.output / file.name, ec);
+        if (ec || (file.bytes && *file.bytes != size)) return false;
     }
     return true;
 }
@@ -270,6 +267,21 @@ nlohmann::json report_json(const BatchRequest& request, const BatchReport& repor
 }
 
 }  // namespace
+
+std::optional<std::vector<ListedFile>> listed_files(const fs::path& post_folder) {
+    std::ifstream in(post_folder / "render.json");
+    nlohmann::json report = nlohmann::json::parse(in, nullptr, false);
+    if (report.is_discarded() || !report.contains("files")) return std::nullopt;
+    std::vector<ListedFile> files;
+    for (const auto& entry : report["files"]) {
+        if (!entry.contains("file") || !entry["file"].is_string()) return std::nullopt;
+        ListedFile file{entry["file"].get<std::string>(), std::nullopt};
+        if (entry.contains("bytes") && entry["bytes"].is_number_unsigned())
+            file.bytes = entry["bytes"].get<std::uintmax_t>();
+        files.push_back(file);
+    }
+    return files;
+}
 
 bool BatchReport::any_failed() const {
     return std::any_of(posts.begin(), posts.end(), [](const PostOutcome& p) { return p.status == PostStatus::failed; });

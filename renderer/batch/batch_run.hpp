@@ -7,6 +7,7 @@
 #include "batch/iso_week.hpp"
 #include "spec/spec.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -52,6 +53,17 @@ struct BatchReport {
 
     bool any_failed() const;
 };
+
+// One file a post's render.json lists: its name inside the post's folder and, when recorded,
+// its size.
+struct ListedFile {
+    std::string name;
+    std::optional<std::uintmax_t> bytes;
+};
+
+// The files the render.json in `post_folder` lists; nothing when it is missing, unreadable or
+// has an entry without a file name.
+std::optional<std::vector<ListedFile>> listed_files(const std::filesystem::path& post_folder);
 
 // Runs the batch. `rupa_binary` is the program each post is rendered by. Throws SpecError
 // for a request that cannot run at all (no such folder).

@@ -5,9 +5,7 @@
 #include "locale/locale_text.hpp"
 #include "output/atomic_file.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <fstream>
+#include <algorithm>
 #include <sstream>
 
 namespace rupa {
@@ -30,15 +28,11 @@ std::string escape_html(const std::string& text) {
     return out;
 }
 
-// The files a post's render.json lists, as names inside its folder.
+// The names of the files a post's render.json lists.
 std::vector<std::string> post_files(const fs::path& folder) {
-    std::ifstream in(folder / "render.json");
-    nlohmann::json report = nlohmann::json::parse(in, nullptr, false);
     std::vector<std::string> names;
-    if (report.is_discarded() || !report.contains("files")) return names;
-    for (const auto& file : report["files"])
-        if (file.contains("file") && file["file"].is_string())
-            names.push_back(fs::path(file["file"].get<std::string>()).filename().string());
+    for (const ListedFile& file : listed_files(folder).value_or(std::vector<ListedFile>{}))
+        names.push_back(fs::path(file.name).filename().string());
     return names;
 }
 
