@@ -206,7 +206,7 @@ TEST_CASE("caption times are read as seconds, M:SS or SubRip's HH:MM:SS,mmm") {
     CHECK_FALSE(parse_caption_time("12 detik"));
 }
 
-TEST_CASE("a spec whose music, voiceover, clips and captions are all usable validates, with the video noted as not played") {
+TEST_CASE("a spec whose music, voiceover, clips and captions are all usable validates, with the parts not played yet noted") {
     ScratchDir dir;
     fs::create_directories(dir.path() / "photos");
     fs::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/sawah.jpg");
@@ -226,5 +226,6 @@ TEST_CASE("a spec whose music, voiceover, clips and captions are all usable vali
     CommandResult r = run_rupa("validate post.yaml", dir.path());
     CHECK(r.status == 0);
     CHECK(r.out == "post.yaml: ok\n");
-    CHECK(r.err == "post.yaml:6:3: warning: 'video' section checked, not played: this version renders stills only\n");
+    CHECK(r.err == "post.yaml:6:3: warning: 'scenes', 'voiceover', 'captions' are checked but not played yet: "
+                   "videos play the template's own motion and the music\n");
 }

@@ -1,5 +1,8 @@
-// Drawing each node kind with Cairo, librsvg and PangoCairo.
+// Drawing each node kind with Cairo, librsvg and PangoCairo, at the values its motion has
+// at the frame drawn.
 #include "draw/scene_painter.hpp"
+
+#include "locale/locale_text.hpp"
 
 #include <pango/pangocairo.h>
 
@@ -10,6 +13,18 @@
 namespace rupa {
 
 namespace {
+
+// A run of settled nodes is worth a cached layer when it holds more than one cheap shape:
+// compositing a layer costs about as much as filling one full-canvas rectangle.
+constexpr size_t kMinNodesPerLayer = 2;
+
+// A node's values at one frame.
+struct NodeState {
+    double opacity = 1;
+    Box box;
+    Box source;
+    PangoLayout* text = nullptr;
+};
 
 void set_colour(cairo_t* cr, const Rgba& c, double opacity) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * opacity);
@@ -29,79 +44,134 @@ void rounded_rect(cairo_t* cr, const Box& b, double r) {
     cairo_close_path(cr);
 }
 
-void draw_rect(cairo_t* cr, const SceneNode& n) {
-    rounded_rect(cr, n.box, n.radius);
-    set_colour(cr, n.fill, n.opacity);
+void draw_rect(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    rounded_rect(cr, s.box, n.radius);
+    set_colour(cr, n.fill, s.opacity);
     cairo_fill(cr);
 }
 
-void draw_gradient(cairo_t* cr, const SceneNode& n) {
-    const Box& b = n.box;
+void draw_gradient(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    const Box& b = s.box;
     CairoPatternPtr pattern(n.vertical ? cairo_pattern_create_linear(0, b.y, 0, b.bottom())
                                        : cairo_pattern_create_linear(b.x, 0, b.right(), 0));
-    cairo_pattern_add_color_stop_rgba(pattern.get(), 0, n.fill.r, n.fill.g, n.fill.b,
-                                      n.fill.a * n.opacity);
+    cairo_pattern_add_color_stop_rgba(pattern.get(), 0, n.fill.r, n.fill.g, n.fill.b, n.fill.a * s.opacity);
     cairo_pattern_add_color_stop_rgba(pattern.get(), 1, n.fill_to.r, n.fill_to.g, n.fill_to.b,
-                                      n.fill_to.a * n.opacity);
+                                      n.fill_to.a * s.opacity);
     cairo_rectangle(cr, b.x, b.y, b.w, b.h);
     cairo_set_source(cr, pattern.get());
     cairo_fill(cr);
 }
 
-void draw_image(cairo_t* cr, const SceneNode& n) {
-    cairo_save(cr);
-    cairo_rectangle(cr, n.box.x, n.box.y, n.box.w, n.box.h);
+void draw_image(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving) {
+    cairo_rectangle(cr, s.box.x, s.box.y, s.box.w, s.box.h);
     cairo_clip(cr);
-    cairo_translate(cr, n.box.x, n.box.y);
-    cairo_scale(cr, n.box.w / n.source.w, n.box.h / n.source.h);
-    cairo_set_source_surface(cr, n.image.get(), -n.source.x, -n.source.y);
+    cairo_translate(cr, s.box.x, s.box.y);
+    cairo_scale(cr, s.box.w / s.source.w, s.box.h / s.source.h);
+    cairo_set_source_surface(cr, n.image.get(), -s.source.x, -s.source.y);
     cairo_pattern_t* source = cairo_get_source(cr);
-    cairo_pattern_set_filter(source, CAIRO_FILTER_GOOD);
+    // A drifting photo is redrawn every frame: bilinear keeps that cheap, and the motion
+    // hides what a finer filter would add.
+    cairo_pattern_set_filter(source, moving ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
     cairo_pattern_set_extend(source, CAIRO_EXTEND_PAD);
-    cairo_paint_with_alpha(cr, n.opacity);
-    cairo_restore(cr);
+    cairo_paint_with_alpha(cr, s.opacity);
 }
 
-void draw_svg(cairo_t* cr, const SceneNode& n) {
-    RsvgRectangle viewport{n.box.x, n.box.y, n.box.w, n.box.h};
-    if (n.opacity < 1) cairo_push_group(cr);
+void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
+    if (s.opacity < 1) cairo_push_group(cr);
     GError* raw_error = nullptr;
     rsvg_handle_render_document(n.svg.get(), cr, &viewport, &raw_error);
     GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
-    if (n.opacity < 1) {
+    if (s.opacity < 1) {
         cairo_pop_group_to_source(cr);
-        cairo_paint_with_alpha(cr, n.opacity);
+        cairo_paint_with_alpha(cr, s.opacity);
     }
 }
 
-void draw_text(cairo_t* cr, const SceneNode& n) {
-    set_colour(cr, n.fill, n.opacity);
-    cairo_move_to(cr, n.box.x, n.box.y);
-    pango_cairo_show_layout(cr, n.text.get());
+void draw_text(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    set_colour(cr, n.fill, s.opacity);
+    cairo_move_to(cr, s.box.x, s.box.y);
+    pango_cairo_show_layout(cr, s.text);
 }
 
-void draw_node(cairo_t* cr, const SceneNode& n) {
+// The node as it stands at `frame`. A counting figure gets a copy of its layout with the
+// number it shows then (`counted` owns it).
+NodeState state_at(const SceneNode& n, long frame, GObjectPtr<PangoLayout>& counted) {
+    const NodeMotion& m = n.motion;
+    NodeState s;
+    s.opacity = n.opacity * std::clamp(m.opacity.at(frame), 0.0, 1.0);
+    s.box = n.box;
+    s.source = m.ken_burns ? m.source.at(frame) : n.source;
+    s.text = n.text.get();
+    double count = m.count.at(frame);
+    if (n.kind == NodeKind::text && n.text && count < 1) {
+        counted.reset(pango_layout_copy(n.text.get()));
+        std::string shown = count_up_text(pango_layout_get_text(n.text.get()), m.decimal_mark, count);
+        pango_layout_set_text(counted.get(), shown.c_str(), -1);
+        s.text = counted.get();
+    }
+    return s;
+}
+
+void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
+    const NodeMotion& m = n.motion;
+    GObjectPtr<PangoLayout> counted;
+    NodeState s = state_at(n, frame, counted);
+    if (s.opacity <= 0) return;
+    double reveal = std::clamp(m.reveal.at(frame), 0.0, 1.0);
+    if (reveal <= 0) return;
     cairo_save(cr);
     if (n.clipped) {
         cairo_rectangle(cr, n.clip.x, n.clip.y, n.clip.w, n.clip.h);
         cairo_clip(cr);
     }
+    cairo_translate(cr, m.dx.at(frame), m.dy.at(frame));
+    double scale = m.scale.at(frame);
+    if (scale != 1) {
+        double cx = n.box.x + n.box.w / 2, cy = n.box.y + n.box.h / 2;
+        cairo_translate(cr, cx, cy);
+        cairo_scale(cr, scale, scale);
+        cairo_translate(cr, -cx, -cy);
+    }
+    if (reveal < 1) {
+        // A shape grows from its left edge (a bar filling up); anything else is wiped in.
+        if (n.kind == NodeKind::rect) {
+            s.box.w = std::max(std::min(n.box.w, 2 * n.radius), n.box.w * reveal);
+        } else {
+            cairo_rectangle(cr, n.box.x - 4, n.box.y - n.box.h, n.box.w * reveal + 4, n.box.h * 3);
+            cairo_clip(cr);
+        }
+    }
     switch (n.kind) {
-        case NodeKind::rect: draw_rect(cr, n); break;
-        case NodeKind::gradient: draw_gradient(cr, n); break;
-        case NodeKind::image: draw_image(cr, n); break;
-        case NodeKind::svg: draw_svg(cr, n); break;
-        case NodeKind::text: draw_text(cr, n); break;
+        case NodeKind::rect: draw_rect(cr, n, s); break;
+        case NodeKind::gradient: draw_gradient(cr, n, s); break;
+        case NodeKind::image: draw_image(cr, n, s, m.ken_burns); break;
+        case NodeKind::svg: draw_svg(cr, n, s); break;
+        case NodeKind::text: draw_text(cr, n, s); break;
     }
     cairo_restore(cr);
 }
 
-}  // namespace
-
-CairoSurfacePtr paint_scene(const Scene& scene, int /*frame*/, const TextProbe& before_text) {
-    CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.width, scene.height));
+CairoSurfacePtr new_surface(cairo_format_t format, int width, int height) {
+    CairoSurfacePtr surface(cairo_image_surface_create(format, width, height));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error("cannot allocate a canvas");
+    return surface;
+}
+
+// A context drawing the scene's design coordinates onto `canvas`, scaled to fill it.
+CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas) {
+    CairoPtr cr(cairo_create(canvas));
+    double sx = double(cairo_image_surface_get_width(canvas)) / scene.width;
+    double sy = double(cairo_image_surface_get_height(canvas)) / scene.height;
+    if (sx != 1 || sy != 1) cairo_scale(cr.get(), sx, sy);
+    return cr;
+}
+
+}  // namespace
+
+CairoSurfacePtr paint_scene(const Scene& scene, int frame, const TextProbe& before_text) {
+    CairoSurfacePtr surface = new_surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);
     CairoPtr cr(cairo_create(surface.get()));
     set_colour(cr.get(), scene.background, 1);
     cairo_paint(cr.get());
@@ -110,10 +180,65 @@ CairoSurfacePtr paint_scene(const Scene& scene, int /*frame*/, const TextProbe& 
             cairo_surface_flush(surface.get());
             before_text(n, surface.get());
         }
-        draw_node(cr.get(), n);
+        draw_node(cr.get(), n, frame);
     }
     cairo_surface_flush(surface.get());
     return surface;
+}
+
+FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
+    for (const SceneNode& n : scene.nodes) settles_at_.push_back(n.motion.settles_at());
+}
+
+CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int height) {
+    CairoSurfacePtr layer = new_surface(CAIRO_FORMAT_ARGB32, width, height);
+    CairoPtr cr = scaled_context(scene_, layer.get());
+    for (size_t i = begin; i < end; ++i) draw_node(cr.get(), scene_.nodes[i], LONG_MAX);
+    cairo_surface_flush(layer.get());
+    return layer;
+}
+
+void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
+    int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
+    cairo_surface_t* target = canvas;
+    if (opacity < 1) {
+        if (!group_) group_ = new_surface(CAIRO_FORMAT_RGB24, width, height);
+        target = group_.get();
+    }
+    {
+        CairoPtr cr = scaled_context(scene_, target);
+        set_colour(cr.get(), scene_.background, 1);
+        cairo_paint(cr.get());
+        std::map<std::pair<size_t, size_t>, CairoSurfacePtr> used;
+        const auto& nodes = scene_.nodes;
+        for (size_t i = 0; i < nodes.size();) {
+            size_t end = i;
+            while (end < nodes.size() && settles_at_[end] <= frame) ++end;
+            if (end - i >= kMinNodesPerLayer) {
+                auto key = std::make_pair(i, end);
+                auto cached = layers_.find(key);
+                CairoSurfacePtr layer =
+                    cached != layers_.end() ? std::move(cached->second) : layer_for(i, end, width, height);
+                cairo_save(cr.get());
+                cairo_identity_matrix(cr.get());
+                cairo_set_source_surface(cr.get(), layer.get(), 0, 0);
+                cairo_paint(cr.get());
+                cairo_restore(cr.get());
+                used[key] = std::move(layer);
+                i = end;
+                continue;
+            }
+            for (; i < std::max(end, i + 1) && i < nodes.size(); ++i) draw_node(cr.get(), nodes[i], frame);
+        }
+        layers_ = std::move(used);  // runs that grew or split are drawn afresh next time
+    }
+    cairo_surface_flush(target);
+    if (target != canvas) {
+        CairoPtr cr(cairo_create(canvas));
+        cairo_set_source_surface(cr.get(), target, 0, 0);
+        cairo_paint_with_alpha(cr.get(), opacity);
+        cairo_surface_flush(canvas);
+    }
 }
 
 }  // namespace rupa

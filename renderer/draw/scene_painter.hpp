@@ -1,12 +1,13 @@
 // Scene at frame N -> Cairo surface. A plain traversal of the scene's nodes; all layout
-// decisions were taken before.
+// decisions were taken before, and motion only changes the values bound to each node.
 #pragma once
 
 #include "handles/cairo.hpp"
 #include "scene/scene.hpp"
 
 #include <functional>
-
+#include <map>
+#include <utility>
 
 namespace rupa {
 
@@ -16,5 +17,27 @@ using TextProbe = std::function<void(const SceneNode& text, cairo_surface_t* can
 
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0, const TextProbe& before_text = {});
+
+// Draws one scene frame after frame onto canvases of any size (the scene is scaled to fill
+// them: a 1200x675 design on a 1920x1080 video). Runs of nodes that no longer change are
+// drawn once into a cached layer and composited from then on, so a settled frame costs
+// little more than its moving parts (a photo's Ken Burns drift).
+class FramePainter {
+public:
+    explicit FramePainter(const Scene& scene);
+
+    // Paints frame `frame` over the whole of `canvas` (opaque), at `opacity` over what is
+    // already there when below 1 (a crossfade).
+    void paint(long frame, cairo_surface_t* canvas, double opacity = 1);
+
+private:
+    CairoSurfacePtr layer_for(size_t begin, size_t end, int width, int height);
+
+    const Scene& scene_;
+    std::vector<long> settles_at_;
+    // Cached runs of settled nodes, by [begin, end) node index.
+    std::map<std::pair<size_t, size_t>, CairoSurfacePtr> layers_;
+    CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
+};
 
 }  // namespace rupa

@@ -3,9 +3,11 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
+#include <libavfilter/avfilter.h>
 #include <libavformat/avformat.h>
 #include <libavutil/dict.h>
 #include <libavutil/frame.h>
+#include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 }
 #include <cstddef>
@@ -30,6 +32,26 @@ struct SwsContextDeleter {
     void operator()(SwsContext* s) const { sws_freeContext(s); }
 };
 
+// An output context and the file it writes, closed together.
+struct AvFormatOutputDeleter {
+    void operator()(AVFormatContext* c) const {
+        if (c->pb && !(c->oformat->flags & AVFMT_NOFILE)) avio_closep(&c->pb);
+        avformat_free_context(c);
+    }
+};
+struct AvFilterGraphDeleter {
+    void operator()(AVFilterGraph* g) const { avfilter_graph_free(&g); }
+};
+struct SwrContextDeleter {
+    void operator()(SwrContext* s) const { swr_free(&s); }
+};
+struct AvDictionaryDeleter {
+    void operator()(AVDictionary* d) const { av_dict_free(&d); }
+};
+
+using AvFormatOutputPtr = std::unique_ptr<AVFormatContext, AvFormatOutputDeleter>;
+using AvFilterGraphPtr = std::unique_ptr<AVFilterGraph, AvFilterGraphDeleter>;
+using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
 using AvFormatInputPtr = std::unique_ptr<AVFormatContext, AvFormatInputDeleter>;
 using AvCodecContextPtr = std::unique_ptr<AVCodecContext, AvCodecContextDeleter>;
 using AvFramePtr = std::unique_ptr<AVFrame, AvFrameDeleter>;

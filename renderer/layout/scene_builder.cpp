@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace rupa {
 
@@ -46,9 +47,19 @@ private:
         add_nodes(e);
         for (size_t i = first; i < scene_.nodes.size(); ++i) {
             scene_.nodes[i].where = e.where;
+            scene_.nodes[i].element = e.name;
+            if (e.kind != ElementKind::text && e.kind != ElementKind::stack)
+                scene_.nodes[i].part = part_in_name(scene_.nodes[i].name, e.name);
             check_glyphs(scene_.nodes[i]);
             check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo);
         }
+    }
+
+    // Repeated parts are named "<element>-<n>-...": stats, bars and agenda entries.
+    static int part_in_name(const std::string& node, const std::string& element) {
+        if (node.size() <= element.size() + 1 || node.compare(0, element.size() + 1, element + "-") != 0) return 0;
+        int n = std::atoi(node.c_str() + element.size() + 1);
+        return n > 0 ? n - 1 : 0;
     }
 
     // Story and reel: text and logos inside x 65-900, y 270-1248 (PRODUCT.md, after Meta's
@@ -131,6 +142,8 @@ private:
         SceneNode n = node(NodeKind::image, e.name, e.box);
         n.image = image.surface;
         n.source = cover_crop(image.width, image.height, e.box, ref.focus_x, ref.focus_y);
+        n.focus_x = ref.focus_x;
+        n.focus_y = ref.focus_y;
         double scale = e.box.w / n.source.w;
         if (scale > kMaxUpscale) {
             char text[160];
@@ -192,8 +205,10 @@ private:
         for (size_t i = 0; i < blocks.size(); ++i) {
             TextBlock& b = blocks[i];
             if (i) y += b.gap_before;
+            size_t block_first = scene_.nodes.size();
             if (!b.marker.empty()) add_marker(b, e.box.x, y);
             place_text(b, e.box.x + b.indent, y, e.box.w - b.indent);
+            for (size_t k = block_first; k < scene_.nodes.size(); ++k) scene_.nodes[k].part = int(i);
             y += b.height;
         }
         // Text that overflows at its minimum size is cut at its box rather than drawn over

@@ -272,4 +272,43 @@ std::string format_rupiah(double value, Locale locale) {
     return rupiah_text(round_to(to_decimal(value), 2), locale, 2);
 }
 
+std::string count_up_text(const std::string& figure, char decimal_mark, double progress) {
+    size_t begin = figure.find_first_of("0123456789");
+    if (begin == std::string::npos || progress >= 1) return figure;
+    auto is_digit = [&](size_t i) { return i < figure.size() && figure[i] >= '0' && figure[i] <= '9'; };
+    size_t end = begin;
+    std::string digits;
+    int decimals = -1;  // digits after the decimal mark; -1 = none
+    bool grouped = false;
+    while (end < figure.size()) {
+        char c = figure[end];
+        if (is_digit(end)) {
+            digits += c;
+            if (decimals >= 0) ++decimals;
+        } else if ((c == '.' || c == ',') && is_digit(end + 1)) {
+            if (c == decimal_mark && decimals < 0) decimals = 0;
+            else if (c != decimal_mark) grouped = true;
+            else break;
+        } else {
+            break;
+        }
+        ++end;
+    }
+    if (digits.size() > 18) return figure;  // beyond what an integer holds exactly
+    long double whole = std::stold(digits);
+    unsigned long long value = (unsigned long long)std::llround(whole * std::clamp(progress, 0.0, 1.0));
+    int fraction = std::max(decimals, 0);
+    std::string text = std::to_string(value);
+    if (int(text.size()) <= fraction) text.insert(0, size_t(fraction + 1 - int(text.size())), '0');
+    std::string integer = text.substr(0, text.size() - size_t(fraction));
+    std::string out;
+    char group_mark = decimal_mark == ',' ? '.' : ',';
+    for (size_t i = 0; i < integer.size(); ++i) {
+        if (grouped && i > 0 && (integer.size() - i) % 3 == 0) out += group_mark;
+        out += integer[i];
+    }
+    if (decimals >= 0) out += decimal_mark + text.substr(text.size() - size_t(fraction));
+    return figure.substr(0, begin) + out + figure.substr(end);
+}
+
 }  // namespace rupa

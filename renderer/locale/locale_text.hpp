@@ -70,4 +70,10 @@ std::string format_stat_inline(double value, const std::string& unit, Locale loc
 // ("Rp2.500,50"); a negative amount puts the sign first ("-Rp2.500.000").
 std::string format_rupiah(double value, Locale locale);
 
+// A figure counting up to its value, as a video shows it at `progress` (0..1): the first
+// number in `figure` scaled by `progress`, written with the same decimals and grouping, so
+// "212,9" at one half reads "106,5" and "Rp2.500.000" reads "Rp1.250.000". Text around the
+// number is kept; a figure with no digits is returned as it is.
+std::string count_up_text(const std::string& figure, char decimal_mark, double progress);
+
 }  // namespace rupa

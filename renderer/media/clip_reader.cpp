@@ -7,6 +7,8 @@
 #include "media/frame_colours.hpp"
 #include "media/orientation.hpp"
 
+#include <cstring>
+
 extern "C" {
 #include <libavutil/mathematics.h>
 #include <libavutil/pixdesc.h>
@@ -256,11 +258,22 @@ void ClipReader::draw(const AVFrame& picture, cairo_surface_t* into) {
     int width = cairo_image_surface_get_width(target);
     int height = cairo_image_surface_get_height(target);
     prepare_scaler(*crop_, picture, width, height);
+    // swscale's vector code may write a little past the end of its last row: it scales into
+    // a frame of libav's own, padded for that, and the rows are copied to the canvas.
+    if (!scaled_ || scaled_->width != width || scaled_->height != height) {
+        scaled_.reset(av_frame_alloc());
+        scaled_->format = AV_PIX_FMT_BGRA;
+        scaled_->width = width;
+        scaled_->height = height;
+        if (!scaled_ || av_frame_get_buffer(scaled_.get(), 64) < 0) throw MediaError("not enough memory for the clip");
+    }
+    sws_scale(scaler_.get(), crop_->data, crop_->linesize, 0, crop_->height, scaled_->data, scaled_->linesize);
     cairo_surface_flush(target);
-    uint8_t* pixels[4] = {cairo_image_surface_get_data(target), nullptr, nullptr, nullptr};
-    int stride[4] = {cairo_image_surface_get_stride(target), 0, 0, 0};
-    sws_scale(scaler_.get(), crop_->data, crop_->linesize, 0, crop_->height, pixels, stride);
-    premultiply_alpha(AVPixelFormat(picture.format), pixels[0], stride[0], width, height);
+    uint8_t* pixels = cairo_image_surface_get_data(target);
+    int stride = cairo_image_surface_get_stride(target);
+    for (int y = 0; y < height; ++y)
+        std::memcpy(pixels + size_t(y) * stride, scaled_->data[0] + size_t(y) * scaled_->linesize[0], size_t(width) * 4);
+    premultiply_alpha(AVPixelFormat(picture.format), pixels, stride, width, height);
     cairo_surface_mark_dirty(target);
     if (stored_) paint_upright(stored_.get(), exif_orientation_turning(info_.rotation), into);
 }

@@ -71,6 +71,7 @@ private:
     ScalerSource scaler_source_;
     SwsContextPtr scaler_;
     CairoSurfacePtr stored_;  // the output frame as the clip stores it, for turning upright
+    AvFramePtr scaled_;       // swscale's output, padded as it needs
 };
 
 }  // namespace rupa

@@ -132,3 +132,28 @@ void remove_stale_temporaries(const std::filesystem::path& folder) {
 }
 
 }  // namespace rupa
+
+namespace rupa {
+
+struct PendingFile::Registration {
+    explicit Registration(const std::filesystem::path& path) : name(path) {}
+    TemporaryName name;
+};
+
+PendingFile::PendingFile(const std::filesystem::path& target) : target_(target), temporary_(target) {
+    temporary_ += ".part-" + std::to_string(::getpid());
+    registration_ = std::make_unique<Registration>(temporary_);
+}
+
+PendingFile::~PendingFile() {
+    if (!committed_) ::unlink(temporary_.c_str());
+}
+
+void PendingFile::commit() {
+    FileDescriptor fd(::open(temporary_.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) fail(temporary_, "finish");
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) fail(target_, "rename into");
+    committed_ = true;
+}
+
+}  // namespace rupa

@@ -3,12 +3,16 @@
 #include "pipeline/render_job.hpp"
 
 #include "draw/scene_painter.hpp"
+#include "draw/timeline_painter.hpp"
 #include "layout/assets.hpp"
 #include "layout/font_set.hpp"
 #include "layout/scene_builder.hpp"
+#include "layout/video_layout.hpp"
+#include "media/mp4_check.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/contrast_check.hpp"
 #include "pipeline/spec_media.hpp"
+#include "pipeline/video_render.hpp"
 #include "output/png_encoder.hpp"
 #include "output/post_text.hpp"
 #include "spec/format.hpp"
@@ -23,6 +27,7 @@
 #include <chrono>
 #include <functional>
 #include <future>
+#include <optional>
 
 namespace rupa {
 
@@ -46,9 +51,10 @@ std::vector<std::string> format_and_platform_names() {
     return names;
 }
 
-// Format ids and platform names, expanded in order and without repeats. Video formats
-// reached through a platform are skipped with a warning until video rendering exists;
-// named directly, they are an error.
+// Format ids and platform names, expanded in order and without repeats. A video format
+// needs a template that plays (a `video:` block) with the layout its aspect plays from:
+// named directly, a format it cannot play is an error; reached through a platform, it is
+// skipped with a warning.
 std::vector<const Format*> resolve_formats(const std::vector<Located<std::string>>& asked,
                                            const Template& tmpl, Diagnostics& diagnostics) {
     std::vector<const Format*> out;
@@ -56,13 +62,19 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         const Format* f = find_format(id);
         if (std::find(out.begin(), out.end(), f) != out.end()) return;
         if (f->kind == FormatKind::video) {
-            if (!via_platform)
-                throw SpecError(where, "format '" + std::string(id) + "' is a video format",
-                                "this version of rupa renders still formats: square, portrait, "
-                                "story, landscape");
-            diagnostics.warn({"video-skipped",
-                              "video format '" + std::string(id) + "' skipped: this version renders stills only",
-                              std::string(id), where});
+            std::string design(design_format(*f).id);
+            std::string why = !tmpl.video.declared ? "template '" + tmpl.id + "' does not play as video"
+                              : !tmpl.layouts.count(design)
+                                  ? "template '" + tmpl.id + "' has no '" + design + "' layout for '" + std::string(id) + "' to play"
+                                  : "";
+            if (why.empty()) {
+                out.push_back(f);
+            } else if (!via_platform) {
+                throw SpecError(where, why, "it supports: " + join(tmpl.formats, ", "));
+            } else {
+                diagnostics.warn({"video-skipped", "video format '" + std::string(id) + "' skipped: " + why,
+                                  std::string(id), where});
+            }
             return;
         }
         if (!tmpl.layouts.count(std::string(id)))
@@ -82,8 +94,8 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         }
     }
     if (out.empty())
-        throw SpecError(asked.empty() ? SourceMark{} : asked.front().where, "no still format to render",
-                        "name one of: square, portrait, story, landscape");
+        throw SpecError(asked.empty() ? SourceMark{} : asked.front().where, "no format to render",
+                        "name one of: " + join(tmpl.formats, ", "));
     return out;
 }
 
@@ -161,6 +173,10 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
             entry["width"] = f.width;
             entry["height"] = f.height;
         }
+        if (f.frames > 0) {
+            entry["frames"] = f.frames;
+            entry["duration"] = double(f.frames) / kVideoFps;
+        }
         std::error_code ec;
         entry["bytes"] = fs::file_size(f.path, ec);
         files.push_back(entry);
@@ -179,6 +195,82 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
             {"seconds", result.seconds}};
 }
 
+// Parts of the `video:` section this version reads and checks but does not play yet.
+void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
+    std::vector<std::string> parts;
+    if (!video.scenes.empty()) parts.push_back("'scenes'");
+    if (video.voiceover) parts.push_back("'voiceover'");
+    if (!video.captions.empty()) parts.push_back("'captions'");
+    if (parts.empty()) return;
+    diagnostics.warn({"video-unplayed", join(parts, ", ") + (parts.size() == 1 ? " is" : " are") +
+                          " checked but not played yet: videos play the template's own motion and the music",
+                      "", video.where});
+}
+
+long video_frames(const Job& job) {
+    if (job.spec.video && job.spec.video->duration) return job.spec.video->duration->value;
+    return job.tmpl.video.duration;
+}
+
+// PRODUCT.md, "Formats": Reels, Shorts and TikTok want at least 3 s; Facebook Reels take at
+// most 90 s; a Story or WhatsApp Status segment is at most 60 s.
+void warn_platform_length(const Format& format, long frames, const Spec& spec, Diagnostics& diagnostics) {
+    if (format.id != "reel") return;
+    SourceMark where = spec.video && spec.video->duration ? spec.video->duration->where : spec.template_name.where;
+    double seconds = double(frames) / kVideoFps;
+    auto warn = [&](const std::string& text) {
+        diagnostics.warn({"platform-length", text, std::string(format.id), where});
+    };
+    if (seconds < 3) warn("the reel is shorter than the 3 s Reels, Shorts and TikTok accept");
+    if (seconds > 60) warn("the reel is longer than 60 s: a Story or WhatsApp Status shows it in parts");
+    if (seconds > 90) warn("the reel is longer than the 90 s Facebook Reels accept");
+}
+
+// The cover: the first scene settled (everything entered, nothing leaving), alone even when
+// a short video already fades to its outro there.
+CairoSurfacePtr paint_cover(const Timeline& timeline) {
+    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
+    FramePainter(timeline.scenes.front().scene).paint(timeline.cover_frame, canvas.get());
+    return canvas;
+}
+
+// PRODUCT.md, "Formats": WhatsApp takes media up to 16 MB.
+constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
+
+// Encodes one video format, reads it back against the platform rules, and writes its cover
+// (the settled frame). A format that fails is named in the result; the others go on.
+void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result) {
+    std::string id(format.id);
+    fs::path file = result.folder / (id + ".mp4");
+    try {
+        PendingFile pending(file);
+        SoundtrackRequest request;
+        if (job.spec.video && job.spec.video->music) {
+            request.music = job.spec.video->music->path;
+            request.music_volume = job.spec.video->music_volume;
+        }
+        request.samples = timeline.frames * (kAudioRate / kVideoFps);
+        Soundtrack sound(request);
+        encode_timeline(timeline, sound, pending.temporary(), VideoSettings{});
+        std::vector<std::string> broken = broken_platform_rules(
+            read_mp4_facts(pending.temporary()), {timeline.width, timeline.height, timeline.frames, sound.silent()});
+        if (!broken.empty()) throw std::runtime_error("the MP4 breaks platform rules: " + join(broken, "; "));
+        pending.commit();
+        result.files.push_back({id, file, timeline.width, timeline.height, timeline.frames});
+        std::error_code ec;
+        if (format.id == "reel" && fs::file_size(file, ec) > kWhatsAppBytes)
+            result.diagnostics.warn({"platform-size", "the reel is over the 16 MB WhatsApp accepts", id,
+                                     job.spec.template_name.where});
+        fs::path cover = result.folder / (id + "-cover.png");
+        write_file_atomically(cover, encode_png(paint_cover(timeline).get()));
+        result.files.push_back({id, cover, timeline.width, timeline.height, 0});
+    } catch (const std::exception& e) {
+        result.failed.push_back(id);
+        result.diagnostics.warn({"render-failed", std::string("could not render: ") + e.what(), id,
+                                 SourceMark{job.spec.display_name, 0, 0}});
+    }
+}
+
 }  // namespace
 
 void check_brand(const Brand& brand) {
@@ -188,7 +280,7 @@ void check_brand(const Brand& brand) {
 
 
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
-    Job job{read_spec(request.spec_file), {}, {}, {}, {}};
+    Job job{read_spec(request.spec_file), {}, {}, {}, {}, {}, {}};
     job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
     if (job.spec.brand_name) {
         job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
@@ -198,19 +290,27 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         throw SpecError(SourceMark{job.spec.display_name, 0, 0}, "no brand given",
                         "add 'brand: NAME' (see templates/brands/)");
     }
-    job.formats = resolve_formats(asked_formats(request, job), job.tmpl, diagnostics);
+    for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
+        (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
     check_fields(job, diagnostics);
     if (job.spec.video) {
         check_video(*job.spec.video);
-        diagnostics.warn({"video-skipped", "'video' section checked, not played: this version renders stills only",
-                          "", job.spec.video->where});
+        warn_unplayed(*job.spec.video, diagnostics);
     }
+    std::optional<Template> outro;
+    if (!job.videos.empty() && !job.tmpl.video.outro.empty())
+        outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
 
     const FontSet& fonts = bundled_fonts();
     check_fonts(job.brand, fonts);
     Assets assets = load_assets(job);
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
+    long frames = video_frames(job);
+    for (const Format* format : job.videos) {
+        job.timelines.push_back(build_timeline(inputs, outro ? &*outro : nullptr, *format, frames, diagnostics));
+        warn_platform_length(*format, frames, job.spec, diagnostics);
+    }
     return job;
 }
 
@@ -278,6 +378,7 @@ RenderResult render_spec(const RenderRequest& request) {
                               SourceMark{job.spec.display_name, 0, 0}});
         }
     }
+    for (size_t i = 0; i < job.videos.size(); ++i) write_video(job, *job.videos[i], job.timelines[i], result);
     fs::path caption = result.folder / "caption.txt";
     write_file_atomically(caption, caption_text(job.spec, job.brand));
     result.files.push_back({"", caption, 0, 0});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scene/scene.hpp"
+#include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
 #include "spec/format.hpp"
 #include "spec/spec.hpp"
@@ -28,6 +29,7 @@ struct RenderedFile {
     std::filesystem::path path;
     int width = 0;
     int height = 0;
+    long frames = 0;  // a video's length at 30 fps
 };
 
 struct RenderResult {
@@ -44,8 +46,10 @@ struct RenderPlan {
     Spec spec;
     Template tmpl;
     Brand brand;
-    std::vector<const Format*> formats;
-    std::vector<Scene> scenes;  // parallel to `formats`
+    std::vector<const Format*> formats;  // the still formats
+    std::vector<Scene> scenes;           // parallel to `formats`
+    std::vector<const Format*> videos;   // the video formats
+    std::vector<Timeline> timelines;     // parallel to `videos`
 };
 
 // Reads and checks every input and lays out every format; writes nothing.

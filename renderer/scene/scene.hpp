@@ -4,6 +4,7 @@
 
 #include "handles/cairo.hpp"
 #include "handles/gobject.hpp"
+#include "scene/animated.hpp"
 #include "spec/source_mark.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
@@ -11,6 +12,8 @@
 #include <librsvg/rsvg.h>
 #include <pango/pango.h>
 
+#include <algorithm>
+#include <climits>
 #include <string>
 #include <vector>
 
@@ -18,9 +21,36 @@ namespace rupa {
 
 enum class NodeKind { rect, gradient, image, svg, text };
 
+inline Box lerp(const Box& a, const Box& b, double t) {
+    return {lerp(a.x, b.x, t), lerp(a.y, b.y, t), lerp(a.w, b.w, t), lerp(a.h, b.h, t)};
+}
+
+// How a node moves in a video: each property static (a still) or keyframed, bound once when
+// the video's scene is built (layout/motion_binder) and read per frame by draw/.
+struct NodeMotion {
+    Animated<double> opacity{1.0};  // times the node's own opacity
+    Animated<double> dx{0.0}, dy{0.0};  // px offset from its box
+    Animated<double> scale{1.0};    // about the box's centre
+    Animated<double> reveal{1.0};   // the part of its width shown from the left (wipes, bars)
+    Animated<double> count{1.0};    // text: the part of its number shown (count-up)
+    bool ken_burns = false;         // image: `source` below drifts
+    Animated<Box> source;           // image: the part of the picture shown, when ken_burns
+    char decimal_mark = ',';        // count-up: the locale's decimal mark
+
+    // The first frame from which nothing about the node changes any more.
+    long settles_at() const {
+        long at = std::max({opacity.settles_at(), dx.settles_at(), dy.settles_at(), scale.settles_at(),
+                            reveal.settles_at(), count.settles_at()});
+        return ken_burns ? LONG_MAX : at;
+    }
+    bool is_static() const { return settles_at() == 0; }
+};
+
 struct SceneNode {
     NodeKind kind = NodeKind::rect;
     std::string name;  // the template element or text item it comes from
+    std::string element;  // the template element it belongs to
+    int part = 0;         // which of the element's repeated parts (stack item, stat, entry)
     SourceMark where;  // that element in the template, for warnings
     Box box;           // where it lands on the canvas
     double opacity = 1;
@@ -32,12 +62,15 @@ struct SceneNode {
 
     SharedSurface image;  // image: the decoded picture ...
     Box source;           // ... and the part of it (in its pixels) that fills `box`
+    double focus_x = 0.5, focus_y = 0.5;  // the photo's point of interest (0-1 of its size)
 
     SharedGObject<RsvgHandle> svg;  // svg: drawn to fill `box`
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
     bool clipped = false;             // text that overflowed: drawn only inside `clip`
     Box clip;
+
+    NodeMotion motion;  // video only; a still draws every node as it is
 };
 
 // Marks every node to be drawn only inside `box` (content that overflowed its element).

@@ -19,6 +19,13 @@ const std::vector<Format>& all_formats() {
     return formats;
 }
 
+const Format& design_format(const Format& format) {
+    if (format.id == "reel") return *find_format("story");
+    if (format.id == "video-square") return *find_format("square");
+    if (format.id == "video-landscape") return *find_format("landscape");
+    return format;
+}
+
 const Format* find_format(std::string_view id) {
     for (const Format& f : all_formats())
         if (f.id == id) return &f;

@@ -20,6 +20,11 @@ struct Format {
 };
 
 const std::vector<Format>& all_formats();
+
+// The still design a video format plays (PRODUCT.md, "Video"): reel <- story, video-square
+// <- square, video-landscape <- landscape (its 1200x675 design drawn at 1920x1080). A still
+// format is its own design.
+const Format& design_format(const Format& format);
 const Format* find_format(std::string_view id);
 
 // The formats a platform name stands for, or nothing when the name is no platform.

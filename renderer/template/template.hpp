@@ -5,8 +5,10 @@
 
 #include "spec/source_mark.hpp"
 
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,40 @@ struct FieldSpec {
     SourceMark where;
 };
 
+// How a template's elements play in a video (its `video:` block). Times are frames at
+// 30 fps, read from seconds; an easing is a CSS cubic-bezier's four numbers.
+using Bezier = std::array<double, 4>;
+
+enum class EnterKind { none, fade, rise, drop, slide_left, slide_right, zoom, wipe };
+
+struct Movement {
+    EnterKind kind = EnterKind::fade;
+    long at = 0;          // frames after the scene starts (enter) or before it ends (exit)
+    long duration = 15;   // frames
+    long stagger = 0;     // frames between the element's parts (stack items, stats, entries)
+    Bezier easing{0, 0, 0.58, 1};  // ease-out
+    double distance = 48; // px travelled by rise, drop and slides
+};
+
+struct ElementMotion {
+    std::optional<Movement> enter;  // none: the element is there from the first frame
+    std::optional<Movement> exit;   // none: it stays until the scene ends
+    long count_up = 0;    // stats and bars: frames the numbers take to count up (0: no count)
+    long grow = 0;        // bars: frames the bars take to grow (0: no growth)
+    double ken_burns = 0; // photo: the zoom reached at the scene's end (1.05 = 5 %), 0: still
+    SourceMark where;
+};
+
+struct TemplateVideo {
+    bool declared = false;  // the template has a `video:` block: it plays
+    long duration = 0;      // frames, outro included
+    std::map<std::string, ElementMotion> elements;  // by element name
+    std::string outro;      // the template of the closing card ("" = none)
+    long outro_duration = 0;
+    long transition = 12;   // frames of crossfade between the scene and its outro
+    SourceMark where;
+};
+
 struct Template {
     std::string id;
     std::string name;
@@ -107,6 +143,7 @@ struct Template {
     std::vector<std::string> formats;  // default formats, in order
     std::vector<FieldSpec> fields;
     std::map<std::string, Layout> layouts;  // by format id
+    TemplateVideo video;
 };
 
 }  // namespace rupa

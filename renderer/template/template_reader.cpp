@@ -6,6 +6,7 @@
 #include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
+#include "template/motion_reader.hpp"
 #include "template/placeholders.hpp"
 
 #include <algorithm>
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kTemplateFields = {"id",     "name",   "description", "brand",
-                                                  "formats", "fields", "styles",     "layouts"};
+                                                  "formats", "fields", "styles",     "layouts", "video"};
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
     "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
@@ -53,6 +54,7 @@ public:
                             "one per format it supports");
         read_layouts(root["layouts"], t);
         read_formats(root["formats"], t);
+        if (root["video"]) t.video = read_template_video(src_, root["video"], t);
         return t;
     }
 

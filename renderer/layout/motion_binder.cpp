@@ -1,0 +1,103 @@
+// DESIGN.md, "Motion": enter with ease-out, stagger related items, exits faster than
+// entries, numbers ease out and land on the exact value, photos drift without stopping.
+#include "layout/motion_binder.hpp"
+
+#include <algorithm>
+
+namespace rupa {
+
+namespace {
+
+Easing to_easing(const Bezier& b) { return Easing{b[0], b[1], b[2], b[3]}; }
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Where a node starts a movement from (enter) or goes to (exit), as offsets.
+struct Offset {
+    double dx = 0, dy = 0, scale = 1, reveal = 1;
+};
+
+Offset away(const Movement& m) {
+    switch (m.kind) {
+        case EnterKind::rise: return {0, m.distance, 1, 1};
+        case EnterKind::drop: return {0, -m.distance, 1, 1};
+        case EnterKind::slide_left: return {m.distance, 0, 1, 1};
+        case EnterKind::slide_right: return {-m.distance, 0, 1, 1};
+        case EnterKind::zoom: return {0, 0, 0.9, 1};
+        case EnterKind::wipe: return {0, 0, 1, 0};
+        default: return {};
+    }
+}
+
+// Keys a movement from `from` values to `to` values over [start, start + duration).
+void key_movement(NodeMotion& m, const Movement& move, long start, bool entering) {
+    Easing ease = to_easing(move.easing);
+    long end = start + move.duration;
+    Offset o = away(move);
+    bool fades = move.kind != EnterKind::wipe;
+    auto key = [&](Animated<double>& property, double offset_value, double home) {
+        if (offset_value == home) return;
+        property.key(start, entering ? offset_value : home, ease);
+        property.key(end, entering ? home : offset_value, ease);
+    };
+    if (fades) key(m.opacity, 0.0, 1.0);
+    key(m.dx, o.dx, 0.0);
+    key(m.dy, o.dy, 0.0);
+    key(m.scale, o.scale, 1.0);
+    key(m.reveal, o.reveal, 1.0);
+}
+
+// The part of the photo shown at the scene's end: `zoom` times closer, toward its focus.
+Box zoomed_source(const SceneNode& n, double zoom) {
+    const Box& s = n.source;
+    double w = s.w / zoom, h = s.h / zoom;
+    int image_w = cairo_image_surface_get_width(n.image.get());
+    int image_h = cairo_image_surface_get_height(n.image.get());
+    double cx = std::clamp(n.focus_x * image_w, s.x + w / 2, s.right() - w / 2);
+    double cy = std::clamp(n.focus_y * image_h, s.y + h / 2, s.bottom() - h / 2);
+    return {cx - w / 2, cy - h / 2, w, h};
+}
+
+}  // namespace
+
+long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale locale) {
+    long settled = 0;
+    for (SceneNode& n : scene.nodes) {
+        auto found = video.elements.find(n.element);
+        if (found == video.elements.end()) continue;
+        const ElementMotion& motion = found->second;
+        NodeMotion& m = n.motion;
+        m.decimal_mark = locale == Locale::id ? ',' : '.';
+        long start = 0;
+        if (motion.enter) {
+            start = motion.enter->at + motion.enter->stagger * n.part;
+            key_movement(m, *motion.enter, start, true);
+            settled = std::max(settled, start + motion.enter->duration);
+        }
+        bool is_number = n.kind == NodeKind::text && (ends_with(n.name, "-figure") || ends_with(n.name, "-value"));
+        if (motion.count_up > 0 && is_number) {
+            m.count.key(start, 0, Easing::ease_out());
+            m.count.key(start + motion.count_up, 1);
+            settled = std::max(settled, start + motion.count_up);
+        }
+        if (motion.grow > 0 && n.kind == NodeKind::rect && ends_with(n.name, "-bar")) {
+            m.reveal.key(start, 0, Easing::ease_out());
+            m.reveal.key(start + motion.grow, 1);
+            settled = std::max(settled, start + motion.grow);
+        }
+        if (motion.ken_burns > 0 && n.kind == NodeKind::image && n.image) {
+            m.ken_burns = true;
+            m.source.key(0, n.source);
+            m.source.key(frames, zoomed_source(n, motion.ken_burns));
+        }
+        if (motion.exit) {
+            long exit_start = frames - motion.exit->at - motion.exit->duration;
+            if (exit_start > settled) key_movement(m, *motion.exit, exit_start, false);
+        }
+    }
+    return settled;
+}
+
+}  // namespace rupa

@@ -1,0 +1,344 @@
+// The music is read twice: once to measure its loudness as it will play (trimmed or looped,
+// faded, at its volume), once to play it with the gain that brings it to -14 LUFS through a
+// look-ahead limiter that keeps true peaks under -1 dBTP. Both passes run through
+// libavfilter (ebur128, volume, alimiter); decoding goes through MediaInput's guarded open.
+#include "media/soundtrack.hpp"
+
+#include "media/media_input.hpp"
+
+extern "C" {
+#include <libavfilter/buffersink.h>
+#include <libavfilter/buffersrc.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/opt.h>
+}
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+namespace {
+
+// Fades that make a trimmed song start and end like a produced video's sound.
+constexpr double kFadeInSeconds = 0.3;
+constexpr double kFadeOutSeconds = 1.5;
+// A song shorter than this is kept in memory and looped from there; a longer one is read
+// again from its start, so memory stays flat (20 s of 48 kHz stereo float = 7.7 MB).
+constexpr long kLoopInMemorySamples = 20L * kAudioRate;
+// The most a quiet song is raised: beyond this it is noise, not music.
+constexpr double kMaxGainDb = 30;
+// alimiter's ceiling: -1.9 dBFS sample peak leaves room for the inter-sample peaks that
+// true-peak metering (4x oversampling, BS.1770-4 annex 2) finds above the samples.
+constexpr double kLimiterCeiling = 0.8;
+
+const AVChannelLayout kStereo = AV_CHANNEL_LAYOUT_STEREO;
+
+AvFramePtr new_block(int samples) {
+    AvFramePtr frame(av_frame_alloc());
+    frame->format = AV_SAMPLE_FMT_FLTP;
+    frame->sample_rate = kAudioRate;
+    av_channel_layout_copy(&frame->ch_layout, &kStereo);
+    frame->nb_samples = samples;
+    if (av_frame_get_buffer(frame.get(), 0) < 0) throw MediaError("not enough memory for the sound");
+    return frame;
+}
+
+// A graph from an abuffer of planar float stereo 48 kHz through `chain` to an abuffersink.
+AvFilterGraphPtr build_graph(const std::string& chain, AVFilterContext*& in, AVFilterContext*& out) {
+    AvFilterGraphPtr graph(avfilter_graph_alloc());
+    if (!graph) throw MediaError("not enough memory for the sound");
+    graph->nb_threads = 1;
+    char args[160];
+    std::snprintf(args, sizeof args,
+                  "time_base=1/%d:sample_rate=%d:sample_fmt=fltp:channel_layout=stereo", kAudioRate,
+                  kAudioRate);
+    if (avfilter_graph_create_filter(&in, avfilter_get_by_name("abuffer"), "in", args, nullptr, graph.get()) < 0 ||
+        avfilter_graph_create_filter(&out, avfilter_get_by_name("abuffersink"), "out", nullptr, nullptr,
+                                     graph.get()) < 0)
+        throw MediaError("the sound filters are missing from this FFmpeg");
+    AVFilterInOut* outputs = avfilter_inout_alloc();
+    AVFilterInOut* inputs = avfilter_inout_alloc();
+    outputs->name = av_strdup("in");
+    outputs->filter_ctx = in;
+    inputs->name = av_strdup("out");
+    inputs->filter_ctx = out;
+    // Whatever formats the chain's filters work in, blocks come out as the encoder takes them.
+    std::string whole = chain + ",aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo";
+    int rc = avfilter_graph_parse_ptr(graph.get(), whole.c_str(), &inputs, &outputs, nullptr);
+    avfilter_inout_free(&inputs);
+    avfilter_inout_free(&outputs);
+    if (rc < 0 || avfilter_graph_config(graph.get(), nullptr) < 0)
+        throw MediaError("cannot set up the sound filters ('" + chain + "')");
+    return graph;
+}
+
+double metadata_number(const AVFrame& frame, const char* key, double otherwise) {
+    AVDictionaryEntry* entry = av_dict_get(frame.metadata, key, nullptr, 0);
+    return entry ? std::strtod(entry->value, nullptr) : otherwise;
+}
+
+}  // namespace
+
+// The music as it plays before normalisation: decoded, resampled to 48 kHz stereo, looped
+// or cut to the video's length, faded, at its volume; silence when there is none.
+class MusicSource {
+public:
+    explicit MusicSource(const SoundtrackRequest& request) : request_(request) {
+        if (request_.music) open();
+    }
+
+    // The next block of at most `samples`; null after the video's length.
+    AvFramePtr next(int samples) {
+        long left = request_.samples - given_;
+        if (left <= 0) return nullptr;
+        int n = int(std::min<long>(samples, left));
+        AvFramePtr block = new_block(n);
+        float* l = reinterpret_cast<float*>(block->data[0]);
+        float* r = reinterpret_cast<float*>(block->data[1]);
+        if (!request_.music) {
+            std::fill(l, l + n, 0.f);
+            std::fill(r, r + n, 0.f);
+        } else {
+            fill(n);
+            for (int i = 0; i < n; ++i) {
+                float g = float(envelope(given_ + i));
+                l[i] = left_[read_ + size_t(i)] * g;
+                r[i] = right_[read_ + size_t(i)] * g;
+            }
+            read_ += size_t(n);
+            compact();
+        }
+        block->pts = given_;
+        given_ += n;
+        return block;
+    }
+
+private:
+    double envelope(long at) const {
+        if (!request_.shaped) return 1;
+        double t = double(at) / kAudioRate;
+        double total = double(request_.samples) / kAudioRate;
+        double fade_out = std::min(kFadeOutSeconds, total / 3);
+        double g = std::min(1.0, t / kFadeInSeconds);
+        g = std::min(g, (total - t) / fade_out);
+        return std::clamp(g, 0.0, 1.0) * request_.music_volume;
+    }
+
+    void open() {
+        input_ = std::make_unique<MediaInput>(*request_.music);
+        if (!input_->audio()) throw MediaError("the file has no sound");
+        decoder_ = input_->open_decoder(*input_->audio(), 1);
+        SwrContext* raw = nullptr;
+        AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+        if (swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLTP, kAudioRate, &decoder_->ch_layout,
+                                decoder_->sample_fmt, decoder_->sample_rate, 0, nullptr) < 0 ||
+            swr_init(raw) < 0) {
+            swr_free(&raw);
+            throw MediaError("the sound cannot be converted to 48 kHz stereo");
+        }
+        resampler_.reset(raw);
+        packet_.reset(av_packet_alloc());
+        decoded_.reset(av_frame_alloc());
+        drained_ = false;
+    }
+
+    // Makes at least `n` samples ready from the read position.
+    void fill(int n) {
+        while (left_.size() - read_ < size_t(n)) {
+            if (!decode_some()) loop();
+        }
+    }
+
+    // The song is over: start it again, from memory when it is short.
+    void loop() {
+        if (song_samples_ == 0) throw MediaError("the file has no sound in it");
+        if (keep_song_) {
+            keep_song_ = false;
+            loop_from_memory_ = true;
+        }
+        if (loop_from_memory_) {
+            append(song_left_.data(), song_right_.data(), song_left_.size());
+            return;
+        }
+        song_left_.clear();
+        song_right_.clear();
+        song_samples_ = 0;
+        keep_song_ = false;  // long songs are read again, never kept
+        open();
+    }
+
+    // Decodes one packet's worth; false at the end of the song.
+    bool decode_some() {
+        while (true) {
+            int rc = avcodec_receive_frame(decoder_.get(), decoded_.get());
+            if (rc == 0) {
+                convert(decoded_.get());
+                av_frame_unref(decoded_.get());
+                return true;
+            }
+            if (rc == AVERROR_EOF) {
+                convert(nullptr);
+                return false;
+            }
+            if (rc != AVERROR(EAGAIN)) throw MediaError("the sound is damaged part-way");
+            if (drained_) return false;
+            if (input_->read_packet(*packet_)) {
+                bool ours = packet_->stream_index == input_->audio()->index;
+                int sent = ours ? avcodec_send_packet(decoder_.get(), packet_.get()) : 0;
+                av_packet_unref(packet_.get());
+                if (sent < 0 && sent != AVERROR(EAGAIN)) throw MediaError("the sound is damaged part-way");
+            } else {
+                avcodec_send_packet(decoder_.get(), nullptr);
+                drained_ = true;
+            }
+        }
+    }
+
+    // Resamples one decoded frame (or flushes the resampler) onto the buffer.
+    void convert(const AVFrame* frame) {
+        int in_samples = frame ? frame->nb_samples : 0;
+        int room = swr_get_out_samples(resampler_.get(), in_samples);
+        if (room <= 0) return;
+        std::vector<float> l(static_cast<size_t>(room)), r(static_cast<size_t>(room));
+        uint8_t* out[2] = {reinterpret_cast<uint8_t*>(l.data()), reinterpret_cast<uint8_t*>(r.data())};
+        int made = swr_convert(resampler_.get(), out, room,
+                               frame ? const_cast<const uint8_t**>(frame->extended_data) : nullptr, in_samples);
+        if (made < 0) throw MediaError("the sound cannot be converted to 48 kHz stereo");
+        append(l.data(), r.data(), size_t(made));
+        if (loop_from_memory_) return;
+        song_samples_ += made;
+        if (keep_song_ && song_samples_ <= kLoopInMemorySamples) {
+            song_left_.insert(song_left_.end(), l.begin(), l.begin() + made);
+            song_right_.insert(song_right_.end(), r.begin(), r.begin() + made);
+        } else {
+            keep_song_ = false;
+            song_left_.clear();
+            song_right_.clear();
+        }
+    }
+
+    void append(const float* l, const float* r, size_t n) {
+        left_.insert(left_.end(), l, l + n);
+        right_.insert(right_.end(), r, r + n);
+    }
+
+    void compact() {
+        if (read_ < (1u << 16)) return;
+        left_.erase(left_.begin(), left_.begin() + long(read_));
+        right_.erase(right_.begin(), right_.begin() + long(read_));
+        read_ = 0;
+    }
+
+    SoundtrackRequest request_;
+    std::unique_ptr<MediaInput> input_;
+    AvCodecContextPtr decoder_;
+    SwrContextPtr resampler_;
+    AvPacketPtr packet_;
+    AvFramePtr decoded_;
+    bool drained_ = false;
+    std::vector<float> left_, right_;  // decoded, not yet given
+    size_t read_ = 0;
+    long given_ = 0;
+    // The song's first pass, kept while it may be short enough to loop from memory.
+    bool keep_song_ = true;
+    bool loop_from_memory_ = false;
+    long song_samples_ = 0;
+    std::vector<float> song_left_, song_right_;
+};
+
+LoudnessMeter::LoudnessMeter() : taken_(av_frame_alloc()) {
+    graph_ = build_graph("ebur128=peak=true:metadata=1", in_, out_);
+}
+
+void LoudnessMeter::add(const AVFrame& block) {
+    AvFramePtr copy(av_frame_clone(&block));
+    if (!copy || av_buffersrc_add_frame(in_, copy.get()) < 0) throw MediaError("cannot measure the sound");
+    drain();
+}
+
+void LoudnessMeter::drain() {
+    while (av_buffersink_get_frame(out_, taken_.get()) >= 0) {
+        measured_.integrated = metadata_number(*taken_, "lavfi.r128.I", measured_.integrated);
+        // ebur128 writes peaks as linear amplitudes (1.0 = 0 dBFS).
+        double peak = metadata_number(*taken_, "lavfi.r128.true_peak", 0);
+        if (peak > 0) measured_.true_peak = std::max(measured_.true_peak, 20 * std::log10(peak));
+        av_frame_unref(taken_.get());
+    }
+}
+
+Loudness LoudnessMeter::result() {
+    if (av_buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("cannot measure the sound");
+    drain();
+    return measured_;
+}
+
+Soundtrack::Soundtrack(const SoundtrackRequest& request) : request_(request), block_(av_frame_alloc()) {
+    if (request_.music) {
+        MusicSource first(request_);
+        LoudnessMeter meter;
+        while (AvFramePtr block = first.next(kAudioRate / 10)) meter.add(*block);
+        Loudness loudness = meter.result();
+        // Silence stays silence rather than being raised by kMaxGainDb.
+        gain_db_ = loudness.integrated <= -69 ? 0 : std::min(kMaxGainDb, kTargetLufs - loudness.integrated);
+    }
+    source_ = std::make_unique<MusicSource>(request_);
+    char chain[200];
+    std::snprintf(chain, sizeof chain,
+                  "volume=volume=%.3fdB:precision=float,"
+                  "alimiter=limit=%.2f:level=false:latency=true:attack=5:release=80",
+                  gain_db_, kLimiterCeiling);
+    graph_ = build_graph(request_.music ? chain : "anull", in_, out_);
+}
+
+Soundtrack::~Soundtrack() = default;
+
+const AVFrame* Soundtrack::next(int samples) {
+    av_frame_unref(block_.get());
+    while (true) {
+        int rc = av_buffersink_get_samples(out_, block_.get(), samples);
+        if (rc >= 0) {
+            // The limiter's look-ahead may hand back a little more than the video is long.
+            long left = request_.samples - given_;
+            if (left <= 0) return nullptr;
+            if (block_->nb_samples > left) block_->nb_samples = int(left);
+            block_->pts = given_;
+            given_ += block_->nb_samples;
+            return block_.get();
+        }
+        if (rc == AVERROR_EOF) return nullptr;
+        if (rc != AVERROR(EAGAIN)) throw MediaError("the sound filters failed");
+        if (flushed_) return nullptr;
+        AvFramePtr block = source_->next(samples * 4);
+        if (!block) {
+            if (av_buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("the sound filters failed");
+            flushed_ = true;
+        } else if (av_buffersrc_add_frame(in_, block.get()) < 0) {
+            throw MediaError("the sound filters failed");
+        }
+    }
+}
+
+Loudness measure_file_loudness(const std::filesystem::path& file) {
+    SoundtrackRequest request;
+    request.music = file;
+    request.shaped = false;
+    {
+        MediaInput probe(file);
+        if (!probe.audio() || probe.format().duration <= 0) throw MediaError("the file has no sound");
+        request.samples = long(double(probe.format().duration) / AV_TIME_BASE * kAudioRate);
+    }
+    MusicSource source(request);
+    LoudnessMeter meter;
+    try {
+        while (AvFramePtr block = source.next(kAudioRate / 10)) meter.add(*block);
+    } catch (const MediaError&) {
+        // The container's duration may overstate the sound by a frame; what was read counts.
+    }
+    return meter.result();
+}
+
+}  // namespace rupa

@@ -1,0 +1,83 @@
+// A video's sound: the spec's music trimmed or looped to the video's length, faded in and
+// out, then normalised to -14 LUFS integrated with its true peak held under -1 dBTP (the
+// level Instagram, TikTok and YouTube play at); or silence when there is no music. Read in
+// AAC-sized blocks as the encoder needs them, so memory stays flat however long the video.
+#pragma once
+
+#include "handles/av.hpp"
+#include "media/media_error.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace rupa {
+
+// The sound every MP4 of rupa carries: 48 kHz stereo (PRODUCT.md, "Formats").
+constexpr int kAudioRate = 48000;
+// PRODUCT.md, "Video": the mix is normalised to -14 LUFS, true peak under -1 dBTP.
+constexpr double kTargetLufs = -14.0;
+constexpr double kMaxTruePeak = -1.0;
+
+struct SoundtrackRequest {
+    std::optional<std::filesystem::path> music;
+    double music_volume = 1.0;  // 0..1, the music's level before the mix is normalised
+    long samples = 0;           // the video's length in samples at 48 kHz
+    bool shaped = true;         // faded in and out (false: as the file is, for measuring)
+};
+
+class MusicSource;
+
+class Soundtrack {
+public:
+    // Measures the music's loudness in a first pass; throws MediaError when it cannot be read.
+    explicit Soundtrack(const SoundtrackRequest& request);
+    ~Soundtrack();
+    Soundtrack(const Soundtrack&) = delete;
+    Soundtrack& operator=(const Soundtrack&) = delete;
+
+    // The next block of up to `samples` samples (planar float stereo at 48 kHz), or null after
+    // the video's length. Blocks are `samples` long except the last.
+    const AVFrame* next(int samples);
+
+    bool silent() const { return !request_.music; }
+    double gain_db() const { return gain_db_; }  // what normalisation applied to the music
+
+private:
+    SoundtrackRequest request_;
+    double gain_db_ = 0;
+    std::unique_ptr<MusicSource> source_;
+    AvFilterGraphPtr graph_;
+    AVFilterContext* in_ = nullptr;
+    AVFilterContext* out_ = nullptr;
+    AvFramePtr block_;
+    long given_ = 0;
+    bool flushed_ = false;
+};
+
+// What a sound measures, by libavfilter's EBU R128 meter (ITU-R BS.1770-4).
+struct Loudness {
+    double integrated = -70;  // LUFS; -70 or less for silence
+    double true_peak = -100;  // dBTP
+};
+
+// Measures planar float stereo 48 kHz sound, block by block, through libavfilter's ebur128.
+class LoudnessMeter {
+public:
+    LoudnessMeter();
+    void add(const AVFrame& block);
+    Loudness result();
+
+private:
+    AvFilterGraphPtr graph_;
+    AVFilterContext* in_ = nullptr;
+    AVFilterContext* out_ = nullptr;
+    AvFramePtr taken_;
+    Loudness measured_;
+    void drain();
+};
+
+// The loudness of the sound of a media file (the first audio stream), for checking outputs.
+Loudness measure_file_loudness(const std::filesystem::path& file);
+
+}  // namespace rupa

@@ -1,0 +1,93 @@
+// Integer BT.709 conversion: coefficients in 16.16 fixed point, computed once from the
+// standard's constants, so the result is the rounded exact value.
+#include "media/yuv_converter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace rupa {
+
+namespace {
+
+constexpr double kKr = 0.2126, kKb = 0.0722, kKg = 1 - kKr - kKb;  // BT.709-6, 3.2
+constexpr int kShift = 16;
+constexpr int kOne = 1 << kShift;
+
+struct Coefficients {
+    std::array<int, 3> y, cb, cr;  // per R, G, B
+};
+
+int fixed(double v) { return int(std::lround(v * kOne)); }
+
+// Y' = 16 + 219 E'y, Cb = 128 + 224 E'cb, Cr = 128 + 224 E'cr (BT.709-6, 3.4-3.5), with
+// E' = component / 255.
+const Coefficients& coefficients() {
+    static const Coefficients c = [] {
+        Coefficients k;
+        double ys = 219.0 / 255, cs = 224.0 / 255;
+        k.y = {fixed(ys * kKr), fixed(ys * kKg), fixed(ys * kKb)};
+        double cb = cs / (2 * (1 - kKb)), cr = cs / (2 * (1 - kKr));
+        k.cb = {fixed(-cb * kKr), fixed(-cb * kKg), fixed(cb * (1 - kKb))};
+        k.cr = {fixed(cr * (1 - kKr)), fixed(-cr * kKg), fixed(-cr * kKb)};
+        return k;
+    }();
+    return c;
+}
+
+inline uint8_t clamp8(int v) { return uint8_t(std::clamp(v, 0, 255)); }
+
+inline int luma(const Coefficients& k, int r, int g, int b) {
+    return 16 + ((k.y[0] * r + k.y[1] * g + k.y[2] * b + kOne / 2) >> kShift);
+}
+
+// Chroma of the sum of four pixels' components (each sum 0..1020): the rounding stays exact.
+inline int chroma(const std::array<int, 3>& k, int r4, int g4, int b4) {
+    constexpr int kRound = 2 * kOne;  // half of 4 << kShift
+    int v = k[0] * r4 + k[1] * g4 + k[2] * b4;
+    return 128 + ((v + kRound) >> (kShift + 2));
+}
+
+}  // namespace
+
+Yuv bt709_limited(int r, int g, int b) {
+    const Coefficients& k = coefficients();
+    return {clamp8(luma(k, r, g, b)), clamp8(chroma(k.cb, 4 * r, 4 * g, 4 * b)),
+            clamp8(chroma(k.cr, 4 * r, 4 * g, 4 * b))};
+}
+
+void convert_to_yuv420(cairo_surface_t* canvas, AVFrame& frame) {
+    cairo_surface_flush(canvas);
+    const Coefficients& k = coefficients();
+    const uint8_t* pixels = cairo_image_surface_get_data(canvas);
+    int stride = cairo_image_surface_get_stride(canvas);
+    int width = frame.width, height = frame.height;
+    for (int y = 0; y < height; y += 2) {
+        const uint32_t* row0 = reinterpret_cast<const uint32_t*>(pixels + size_t(y) * stride);
+        const uint32_t* row1 = reinterpret_cast<const uint32_t*>(pixels + size_t(std::min(y + 1, height - 1)) * stride);
+        uint8_t* y0 = frame.data[0] + size_t(y) * frame.linesize[0];
+        uint8_t* y1 = frame.data[0] + size_t(std::min(y + 1, height - 1)) * frame.linesize[0];
+        uint8_t* cb = frame.data[1] + size_t(y / 2) * frame.linesize[1];
+        uint8_t* cr = frame.data[2] + size_t(y / 2) * frame.linesize[2];
+        for (int x = 0; x < width; x += 2) {
+            int x1 = std::min(x + 1, width - 1);
+            uint32_t p[4] = {row0[x], row0[x1], row1[x], row1[x1]};
+            int r4 = 0, g4 = 0, b4 = 0;
+            for (int i = 0; i < 4; ++i) {
+                int r = (p[i] >> 16) & 0xFF, g = (p[i] >> 8) & 0xFF, b = p[i] & 0xFF;
+                r4 += r;
+                g4 += g;
+                b4 += b;
+                uint8_t luma_value = clamp8(luma(k, r, g, b));
+                if (i == 0) y0[x] = luma_value;
+                else if (i == 1) y0[x1] = luma_value;
+                else if (i == 2) y1[x] = luma_value;
+                else y1[x1] = luma_value;
+            }
+            cb[x / 2] = clamp8(chroma(k.cb, r4, g4, b4));
+            cr[x / 2] = clamp8(chroma(k.cr, r4, g4, b4));
+        }
+    }
+}
+
+}  // namespace rupa

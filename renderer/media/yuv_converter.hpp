@@ -1,0 +1,26 @@
+// Cairo's opaque RGB24 canvas -> BT.709 limited-range 4:2:0, the colours every platform of
+// PRODUCT.md expects (ITU-R BT.709-6, item 3.2-3.5: Kr 0.2126, Kb 0.0722; Y' 16-235,
+// Cb/Cr 16-240 around 128 for 8 bits). Exact to the rounding of the integer formula.
+#pragma once
+
+extern "C" {
+#include <libavutil/frame.h>
+}
+#include <cairo.h>
+
+#include <cstdint>
+
+namespace rupa {
+
+struct Yuv {
+    uint8_t y, cb, cr;
+};
+
+// One R'G'B' colour (0-255 each) in BT.709 limited range.
+Yuv bt709_limited(int r, int g, int b);
+
+// Converts `canvas` (CAIRO_FORMAT_RGB24 or ARGB32 drawn opaque, of the frame's size) into
+// `frame`'s YUV420P planes. Chroma is the average of each 2x2 block (centre-sited).
+void convert_to_yuv420(cairo_surface_t* canvas, AVFrame& frame);
+
+}  // namespace rupa

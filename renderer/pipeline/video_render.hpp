@@ -1,0 +1,18 @@
+// One video format from its timeline to a checked MP4: frames drawn on this thread while an
+// encoder thread converts and encodes the ones before them (x264 adds threads of its own).
+#pragma once
+
+#include "media/mp4_writer.hpp"
+#include "media/soundtrack.hpp"
+#include "scene/timeline.hpp"
+
+#include <filesystem>
+
+namespace rupa {
+
+// Draws every frame of `timeline` and encodes it, with `sound`, into `file`.
+// Throws MediaError or std::runtime_error when encoding fails.
+void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
+                     const VideoSettings& settings);
+
+}  // namespace rupa

@@ -1,0 +1,198 @@
+// Video formats end to end: every MP4 is read back with libav and held to the platform
+// rules, its first second is seen to move, and its cover is its settled frame.
+#include "media/clip_reader.hpp"
+#include "media/mp4_check.hpp"
+#include "media/soundtrack.hpp"
+#include "media/yuv_converter.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+using namespace rupa;
+using namespace rupa::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A stats spec whose video is short, to keep the suite quick.
+void write_stats_spec(const fs::path& folder, const std::string& video_section) {
+    write_file(folder / "angka.yaml",
+               "template: stats\n"
+               "content:\n"
+               "  title: Warganet Indonesia Makin Banyak\n"
+               "  stats:\n"
+               "    - {value: 212900000, label: pengguna internet}\n"
+               "    - {value: 167000000, label: pengguna media sosial}\n"
+               "    - {value: 78, unit: \"%\", label: aktif di media sosial}\n"
+               "  source: Laporan Digital Indonesia 2023\n" +
+                   video_section);
+}
+
+// Frames of an MP4 as RGB canvases, read through ClipReader at the video's own size.
+std::vector<CairoSurfacePtr> frames_of(const fs::path& file, int width, int height, const std::vector<long>& wanted) {
+    ClipReader reader({file, 0, -1, width, height, 0.5, 0.5, 30});
+    std::vector<CairoSurfacePtr> out;
+    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    for (long n = 0; reader.next(canvas.get()); ++n) {
+        if (std::find(wanted.begin(), wanted.end(), n) == wanted.end()) continue;
+        CairoSurfacePtr copy(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+        cairo_t* cr = cairo_create(copy.get());
+        cairo_set_source_surface(cr, canvas.get(), 0, 0);
+        cairo_paint(cr);
+        cairo_destroy(cr);
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+// The mean absolute difference of two canvases' channels, 0-255.
+double mean_difference(cairo_surface_t* a, cairo_surface_t* b) {
+    int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    double sum = 0;
+    for (int y = 0; y < h; y += 2)
+        for (int x = 0; x < w; x += 2) {
+            Argb p = argb_at(a, x, y), q = argb_at(b, x, y);
+            sum += std::abs(p.r - q.r) + std::abs(p.g - q.g) + std::abs(p.b - q.b);
+        }
+    return sum / (3.0 * ((w + 1) / 2) * ((h + 1) / 2));
+}
+
+CairoSurfacePtr read_png(const fs::path& file) {
+    return CairoSurfacePtr(cairo_image_surface_create_from_png(file.c_str()));
+}
+
+}  // namespace
+
+TEST_CASE("BT.709 limited range gives the standard's values for white, black and the primaries") {
+    auto same = [](Yuv got, int y, int cb, int cr) { return got.y == y && got.cb == cb && got.cr == cr; };
+    CHECK(same(bt709_limited(255, 255, 255), 235, 128, 128));
+    CHECK(same(bt709_limited(0, 0, 0), 16, 128, 128));
+    CHECK(same(bt709_limited(255, 0, 0), 63, 102, 240));
+    CHECK(same(bt709_limited(0, 255, 0), 173, 42, 26));
+    CHECK(same(bt709_limited(0, 0, 255), 32, 240, 118));
+    CHECK(same(bt709_limited(128, 128, 128), 126, 128, 128));
+}
+
+TEST_CASE("a canvas converts to 4:2:0 with each 2x2 block's chroma and each pixel's luma") {
+    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 2));
+    cairo_t* cr = cairo_create(canvas.get());
+    cairo_set_source_rgb(cr, 1, 0, 0);  // left block red, right block blue
+    cairo_rectangle(cr, 0, 0, 2, 2);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 1);
+    cairo_rectangle(cr, 2, 0, 2, 2);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    AvFramePtr frame(av_frame_alloc());
+    frame->format = AV_PIX_FMT_YUV420P;
+    frame->width = 4;
+    frame->height = 2;
+    REQUIRE(av_frame_get_buffer(frame.get(), 0) == 0);
+    convert_to_yuv420(canvas.get(), *frame);
+    CHECK(frame->data[0][0] == 63);
+    CHECK(frame->data[0][frame->linesize[0] + 3] == 32);
+    CHECK(frame->data[1][0] == 102);
+    CHECK(frame->data[2][0] == 240);
+    CHECK(frame->data[1][1] == 240);
+    CHECK(frame->data[2][1] == 118);
+}
+
+TEST_CASE("a reel of the stats template is a platform-conformant MP4 that moves in its first second") {
+    ScratchDir dir;
+    write_stats_spec(dir.path(), "video: {duration: 5}\n");
+    CommandResult r = run_rupa("render angka.yaml --formats reel -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    fs::path reel = dir.path() / "out/angka/reel.mp4";
+    Mp4Facts facts = read_mp4_facts(reel);
+    CHECK(broken_platform_rules(facts, {1080, 1920, 150, true}).empty());
+    CHECK(facts.video_codec == "h264");
+    CHECK(facts.profile == 100);
+    CHECK(facts.level == 40);
+    CHECK(facts.pixel_format == "yuv420p");
+    CHECK(facts.bt709_stream);
+    CHECK(facts.bt709_colr);
+    CHECK(facts.frame_rate == doctest::Approx(30));
+    CHECK(facts.constant_frame_rate);
+    CHECK(facts.frames == 150);
+    CHECK(facts.duration == doctest::Approx(5.0));
+    CHECK(facts.longest_gop == doctest::Approx(2.0));
+    CHECK(facts.closed_gops);
+    CHECK(facts.moov_first);
+    CHECK_FALSE(facts.edit_list);
+    CHECK(facts.aac_lc);
+    CHECK(facts.audio_rate == 48000);
+    CHECK(facts.audio_channels == 2);
+    CHECK(measure_file_loudness(reel).integrated <= -70);  // no music: a silent track
+
+    auto report = nlohmann::json::parse(read_file(dir.path() / "out/angka/render.json"));
+    REQUIRE(report["files"].size() == 4);
+    CHECK(report["files"][0]["file"] == "reel.mp4");
+    CHECK(report["files"][0]["frames"] == 150);
+    CHECK(report["files"][1]["file"] == "reel-cover.png");
+
+    // The first second animates: the frames at 0, 0.5 s and 1 s all differ.
+    auto frames = frames_of(reel, 1080, 1920, {0, 15, 30, 75});
+    REQUIRE(frames.size() == 4);
+    CHECK(mean_difference(frames[0].get(), frames[1].get()) > 2);
+    CHECK(mean_difference(frames[1].get(), frames[2].get()) > 0.5);
+    // Settled by 2.5 s, the frame is the cover (within what compression changes).
+    CairoSurfacePtr cover = read_png(dir.path() / "out/angka/reel-cover.png");
+    CHECK(mean_difference(frames[3].get(), cover.get()) < 1.5);
+}
+
+TEST_CASE("music is looped to the video's length and the mix is normalised to -14 LUFS under -1 dBTP") {
+    ScratchDir dir;
+    fs::copy_file(test_media_dir() / "tone.mp3", dir.path() / "lagu.mp3");
+    write_stats_spec(dir.path(), "video: {duration: 7, music: lagu.mp3, music_volume: 0.5}\n");
+    CommandResult r = run_rupa("render angka.yaml --formats video-square -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    fs::path video = dir.path() / "out/angka/video-square.mp4";
+    Mp4Facts facts = read_mp4_facts(video);
+    CHECK(broken_platform_rules(facts, {1080, 1080, 210, false}).empty());
+    CHECK(facts.audio_bitrate >= 128000);
+    Loudness loudness = measure_file_loudness(video);
+    CHECK(loudness.integrated == doctest::Approx(-14).epsilon(0.05));
+    CHECK(loudness.true_peak < -1.0);
+}
+
+TEST_CASE("video-landscape plays the 1200x675 landscape design at 1920x1080") {
+    ScratchDir dir;
+    write_stats_spec(dir.path(), "video: {duration: 5}\n");
+    CommandResult r = run_rupa("render angka.yaml --formats video-landscape,landscape -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    Mp4Facts facts = read_mp4_facts(dir.path() / "out/angka/video-landscape.mp4");
+    CHECK(facts.width == 1920);
+    CHECK(facts.height == 1080);
+    CHECK(png_size(dir.path() / "out/angka/video-landscape-cover.png").width == 1920);
+    // The cover is the still design, scaled: the same picture as landscape.png at 1.6x.
+    CairoSurfacePtr still = read_png(dir.path() / "out/angka/landscape.png");
+    CairoSurfacePtr cover = read_png(dir.path() / "out/angka/video-landscape-cover.png");
+    CairoSurfacePtr scaled(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1200, 675));
+    cairo_t* cr = cairo_create(scaled.get());
+    cairo_scale(cr, 1200.0 / 1920, 675.0 / 1080);
+    cairo_set_source_surface(cr, cover.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    CHECK(mean_difference(still.get(), scaled.get()) < 4);
+}
+
+TEST_CASE("a video format the template cannot play is an error at the format's line") {
+    ScratchDir dir;
+    write_file(dir.path() / "kutipan.yaml",
+               "template: quote\n"
+               "formats: [square, reel]\n"
+               "content:\n"
+               "  quote: {text: Jangan lelah melayani., by: Rini}\n");
+    CommandResult r = run_rupa("render kutipan.yaml -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err.find("kutipan.yaml:2:19: error: template 'quote' does not play as video") != std::string::npos);
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
