@@ -112,8 +112,7 @@ const std::vector<std::string> kOutOfRange = {
 
 const std::vector<std::string> kUnknownIds = {
     "template-close", "template-far", "template-empty", "brand-close", "brand-far",
-    "locale-close", "locale-far", "format-close", "format-far", "platform-close",
-    "video-format-named"};
+    "locale-close", "locale-far", "format-close", "format-far", "platform-close"};
 
 const std::vector<std::string> kUnknownWords = {
     "verdict-close", "verdict-english", "verdict-far", "field-close", "field-far",

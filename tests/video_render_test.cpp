@@ -184,15 +184,53 @@ TEST_CASE("video-landscape plays the 1200x675 landscape design at 1920x1080") {
     CHECK(mean_difference(still.get(), scaled.get()) < 4);
 }
 
-TEST_CASE("a video format the template cannot play is an error at the format's line") {
+TEST_CASE("a video format named for a template without motion is an error at the format's line") {
     ScratchDir dir;
+    // A designer's template with layouts but no `video:` block plays no video.
+    std::string quote = read_file(source_dir() / "templates/quote/template.yaml");
+    fs::create_directories(dir.path() / "diam");
+    write_file(dir.path() / "diam/template.yaml", quote.substr(0, quote.find("\nvideo:")) + "\n");
     write_file(dir.path() / "kutipan.yaml",
-               "template: quote\n"
+               "template: ./diam\n"
                "formats: [square, reel]\n"
                "content:\n"
                "  quote: {text: Jangan lelah melayani., by: Rini}\n");
     CommandResult r = run_rupa("render kutipan.yaml -o out", dir.path());
     CHECK(r.status == 2);
-    CHECK(r.err.find("kutipan.yaml:2:19: error: template 'quote' does not play as video") != std::string::npos);
+    CHECK(r.err == "kutipan.yaml:2:19: error: template 'quote' does not play as video "
+                   "(it supports: square, portrait, story, landscape)\n");
     CHECK(is_empty_or_missing(dir.path() / "out"));
+
+    // Reached through a platform, the video format is skipped with a warning instead.
+    write_file(dir.path() / "kutipan.yaml",
+               "template: ./diam\n"
+               "formats: [instagram]\n"
+               "content:\n"
+               "  quote: {text: Jangan lelah melayani., by: Rini}\n");
+    r = run_rupa("render kutipan.yaml -o out", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.find("kutipan.yaml:2:11: warning: video format 'reel' skipped: template 'quote' does not play as video") !=
+          std::string::npos);
+    CHECK(fs::exists(dir.path() / "out/kutipan/story.png"));
+    CHECK_FALSE(fs::exists(dir.path() / "out/kutipan/reel.mp4"));
+}
+
+TEST_CASE("every built-in template's sample plays its reel, and its cover is the settled design") {
+    for (const char* sample : {"event", "quote", "announcement", "agenda", "hoax", "stats"}) {
+        INFO(sample);
+        ScratchDir dir;
+        fs::copy(source_dir() / "samples", dir.path() / "samples", fs::copy_options::recursive);
+        std::string spec = read_file(dir.path() / "samples" / (std::string(sample) + ".yaml"));
+        write_file(dir.path() / "samples" / (std::string(sample) + ".yaml"), spec + "video: {duration: 4}\n");
+        CommandResult r =
+            run_rupa("render samples/" + std::string(sample) + ".yaml --formats reel,story -o out", dir.path());
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        fs::path folder = dir.path() / "out" / sample;
+        CHECK(broken_platform_rules(read_mp4_facts(folder / "reel.mp4"), {1080, 1920, 120, true}).empty());
+        // The cover is the story design with everything entered; only a drifting photo differs.
+        CairoSurfacePtr cover = read_png(folder / "reel-cover.png");
+        CairoSurfacePtr still = read_png(folder / "story.png");
+        CHECK(mean_difference(cover.get(), still.get()) < (std::string(sample) == "event" ? 6 : 0.5));
+    }
 }
