@@ -65,6 +65,33 @@ CairoSurfacePtr read_png(const fs::path& file) {
     return CairoSurfacePtr(cairo_image_surface_create_from_png(file.c_str()));
 }
 
+// A 16-bit stereo WAV of `seconds` at 48 kHz: a quiet tone (-40 dBFS) with a full-scale
+// burst every half second (a drum hit in quiet music): normalisation raises the tone, and
+// the bursts must still stay under -1 dBTP.
+void write_peaky_wav(const fs::path& file, int seconds) {
+    int samples = seconds * 48000;
+    std::string data;
+    auto put16 = [&](int v) { data += char(v & 0xFF); data += char((v >> 8) & 0xFF); };
+    for (int i = 0; i < samples; ++i) {
+        double v = 0.01 * std::sin(2 * M_PI * 440 * i / 48000.0);
+        if (i % 24000 < 480) v = 0.99 * std::sin(2 * M_PI * 1000 * i / 48000.0);
+        put16(int(std::lround(v * 32767)));
+        put16(int(std::lround(v * 32767)));
+    }
+    std::string header = "RIFF";
+    auto put32s = [](std::string& s, uint32_t v) { for (int k = 0; k < 4; ++k) s += char((v >> (8 * k)) & 0xFF); };
+    put32s(header, uint32_t(36 + data.size()));
+    header += "WAVEfmt ";
+    put32s(header, 16);
+    header += std::string("\x01\x00\x02\x00", 4);
+    put32s(header, 48000);
+    put32s(header, 48000 * 4);
+    header += std::string("\x04\x00\x10\x00", 4);
+    header += "data";
+    put32s(header, uint32_t(data.size()));
+    write_file(file, header + data);
+}
+
 }  // namespace
 
 TEST_CASE("BT.709 limited range gives the standard's values for white, black and the primaries") {
@@ -159,6 +186,38 @@ TEST_CASE("music is looped to the video's length and the mix is normalised to -1
     Loudness loudness = measure_file_loudness(video);
     CHECK(loudness.integrated == doctest::Approx(-14).epsilon(0.05));
     CHECK(loudness.true_peak < -1.0);
+}
+
+TEST_CASE("quiet music with loud bursts is raised to -14 LUFS while its true peak stays under -1 dBTP") {
+    ScratchDir dir;
+    write_peaky_wav(dir.path() / "klik.wav", 6);
+    write_stats_spec(dir.path(), "video: {duration: 6, music: klik.wav}\n");
+    CommandResult r = run_rupa("render angka.yaml --formats video-square -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    Loudness loudness = measure_file_loudness(dir.path() / "out/angka/video-square.mp4");
+    CHECK(loudness.integrated == doctest::Approx(-14).epsilon(0.1));
+    CHECK(loudness.true_peak < -1.0);
+}
+
+TEST_CASE("a video's memory does not grow with its length") {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer holds freed memory in quarantine, which grows with the work done.
+    MESSAGE("skipped under AddressSanitizer");
+#else
+    ScratchDir dir;
+    write_stats_spec(dir.path(), "video: {duration: 3}\n");
+    fs::copy_file(dir.path() / "angka.yaml", dir.path() / "pendek.yaml");
+    write_stats_spec(dir.path(), "video: {duration: 24}\n");
+    MeasuredRun short_run = run_measured(rupa_binary(), {"render", "pendek.yaml", "--formats", "video-square", "-o", "out"}, dir.path());
+    MeasuredRun long_run = run_measured(rupa_binary(), {"render", "angka.yaml", "--formats", "video-square", "-o", "out"}, dir.path());
+    REQUIRE(short_run.status == 0);
+    REQUIRE(long_run.status == 0);
+    MESSAGE("peak memory: 3 s video " << short_run.peak_rss_kib / 1024 << " MB, 24 s video "
+                                       << long_run.peak_rss_kib / 1024 << " MB");
+    CHECK(long_run.peak_rss_kib - short_run.peak_rss_kib < 20 * 1024);
+    CHECK(long_run.peak_rss_kib < 400 * 1024);
+#endif
 }
 
 TEST_CASE("video-landscape plays the 1200x675 landscape design at 1920x1080") {

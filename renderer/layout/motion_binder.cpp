@@ -76,8 +76,7 @@ long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale l
             key_movement(m, *motion.enter, start, true);
             settled = std::max(settled, start + motion.enter->duration);
         }
-        bool is_number = n.kind == NodeKind::text && (ends_with(n.name, "-figure") || ends_with(n.name, "-value"));
-        if (motion.count_up > 0 && is_number) {
+        if (motion.count_up > 0 && n.kind == NodeKind::text && n.countable) {
             m.count.key(start, 0, Easing::ease_out());
             m.count.key(start + motion.count_up, 1);
             settled = std::max(settled, start + motion.count_up);

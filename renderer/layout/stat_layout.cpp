@@ -112,6 +112,7 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits) 
             const StatCell& cell = cells[r * columns + c];
             double x = e.box.x + c * (cell_width + column_gap);
             push_text(nodes, cell.figure, x, y, cell_width, in);
+            nodes.back().countable = bool(in.stats[r * columns + c].number);
             if (!cell.unit.markup.empty()) {
                 double gap = cell.unit.markup == "%" ? 0 : cell.unit.size * 0.3;
                 double unit_y = y + cell.figure_baseline - cell.unit_baseline;
@@ -166,6 +167,7 @@ std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits) 
         double text_h = std::max(labels[i].height, values[i].height);
         push_text(nodes, labels[i], e.box.x, y, e.box.w, in);
         push_text(nodes, values[i], e.box.right() - values[i].text_width - values[i].text_x, y, values[i].text_width + 1, in);
+        nodes.back().countable = true;
         double bar_y = y + text_h + 8;
         SceneNode track;
         track.kind = NodeKind::rect;

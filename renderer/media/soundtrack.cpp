@@ -31,9 +31,12 @@ constexpr double kFadeOutSeconds = 1.5;
 constexpr long kLoopInMemorySamples = 20L * kAudioRate;
 // The most a quiet song is raised: beyond this it is noise, not music.
 constexpr double kMaxGainDb = 30;
-// alimiter's ceiling: -1.9 dBFS sample peak leaves room for the inter-sample peaks that
-// true-peak metering (4x oversampling, BS.1770-4 annex 2) finds above the samples.
-constexpr double kLimiterCeiling = 0.8;
+// The limiter's ceiling, -3 dBFS at four times the rate: below -1 dBTP with room for what
+// resampling back and AAC encoding add to the peaks (about 1 dB on hard transients).
+constexpr double kLimiterCeiling = 0.708;
+// How near the target the measured loudness must come before the gain is settled.
+constexpr double kLoudnessTolerance = 0.3;
+constexpr int kMaxGainPasses = 5;
 
 const AVChannelLayout kStereo = AV_CHANNEL_LAYOUT_STEREO;
 
@@ -277,20 +280,42 @@ Loudness LoudnessMeter::result() {
 }
 
 Soundtrack::Soundtrack(const SoundtrackRequest& request) : request_(request), block_(av_frame_alloc()) {
-    if (request_.music) {
-        MusicSource first(request_);
+    if (request_.music) gain_db_ = normalising_gain();
+    open_chain(gain_db_);
+}
+
+// The gain that brings the music, as it plays through the limiter, to the target. The
+// limiter takes loudness off peaky music, so the gain is measured again through it and
+// corrected (each pass reads the music once more; peaky music needs a few).
+double Soundtrack::normalising_gain() {
+    LoudnessMeter raw_meter;
+    MusicSource raw(request_);
+    while (AvFramePtr block = raw.next(kAudioRate / 10)) raw_meter.add(*block);
+    double integrated = raw_meter.result().integrated;
+    if (integrated <= -69) return 0;  // silence stays silence rather than being raised
+    double gain = std::min(kMaxGainDb, kTargetLufs - integrated);
+    for (int pass = 0; pass < kMaxGainPasses; ++pass) {
+        open_chain(gain);
         LoudnessMeter meter;
-        while (AvFramePtr block = first.next(kAudioRate / 10)) meter.add(*block);
-        Loudness loudness = meter.result();
-        // Silence stays silence rather than being raised by kMaxGainDb.
-        gain_db_ = loudness.integrated <= -69 ? 0 : std::min(kMaxGainDb, kTargetLufs - loudness.integrated);
+        while (const AVFrame* block = next(kAudioRate / 10)) meter.add(*block);
+        double error = kTargetLufs - meter.result().integrated;
+        if (std::abs(error) < kLoudnessTolerance) break;
+        gain = std::min(kMaxGainDb, gain + error);
     }
+    return gain;
+}
+
+// The music at `gain` through a true-peak limiter: limiting at four times the sample rate
+// catches the peaks between samples that BS.1770's true-peak meter (and a player's DAC) sees.
+void Soundtrack::open_chain(double gain) {
     source_ = std::make_unique<MusicSource>(request_);
-    char chain[200];
+    given_ = 0;
+    flushed_ = false;
+    char chain[300];
     std::snprintf(chain, sizeof chain,
-                  "volume=volume=%.3fdB:precision=float,"
-                  "alimiter=limit=%.2f:level=false:latency=true:attack=5:release=80",
-                  gain_db_, kLimiterCeiling);
+                  "volume=volume=%.3fdB:precision=float,aresample=%d,"
+                  "alimiter=limit=%.3f:level=false:latency=true:attack=5:release=80,aresample=%d",
+                  gain, 4 * kAudioRate, kLimiterCeiling, kAudioRate);
     graph_ = build_graph(request_.music ? chain : "anull", in_, out_);
 }
 

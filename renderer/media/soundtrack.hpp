@@ -44,6 +44,9 @@ public:
     double gain_db() const { return gain_db_; }  // what normalisation applied to the music
 
 private:
+    double normalising_gain();
+    void open_chain(double gain);
+
     SoundtrackRequest request_;
     double gain_db_ = 0;
     std::unique_ptr<MusicSource> source_;

@@ -64,7 +64,7 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         if (f->kind == FormatKind::video) {
             std::string design(design_format(*f).id);
             std::string why = !tmpl.video.declared ? "template '" + tmpl.id + "' does not play as video"
-                              : !tmpl.layouts.count(design)
+                              : !tmpl.layouts.count(design) && !tmpl.layouts.count(std::string(id))
                                   ? "template '" + tmpl.id + "' has no '" + design + "' layout for '" + std::string(id) + "' to play"
                                   : "";
             if (why.empty()) {
@@ -298,8 +298,14 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         warn_unplayed(*job.spec.video, diagnostics);
     }
     std::optional<Template> outro;
-    if (!job.videos.empty() && !job.tmpl.video.outro.empty())
+    if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
+        for (const Format* f : job.videos)
+            if (!outro->layouts.count(std::string(f->id)) && !outro->layouts.count(std::string(design_format(*f).id)))
+                throw SpecError(job.tmpl.video.where,
+                                "the outro template '" + outro->id + "' has no layout for '" + std::string(f->id) + "'",
+                                "give it a '" + std::string(design_format(*f).id) + "' layout");
+    }
 
     const FontSet& fonts = bundled_fonts();
     check_fonts(job.brand, fonts);

@@ -67,6 +67,7 @@ struct SceneNode {
     SharedGObject<RsvgHandle> svg;  // svg: drawn to fill `box`
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
+    bool countable = false;           // text: a number given as a number, which may count up
     bool clipped = false;             // text that overflowed: drawn only inside `clip`
     Box clip;
 

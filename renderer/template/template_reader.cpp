@@ -155,7 +155,9 @@ private:
                 if (f.kind == FormatKind::still && t.layouts.count(std::string(f.id))) t.formats.emplace_back(f.id);
         } else {
             for (const auto& id : src_.text_list(node, "formats")) {
-                if (!t.layouts.count(id))
+                const Format* format = find_format(id);
+                bool designed = format && t.layouts.count(std::string(design_format(*format).id));
+                if (!t.layouts.count(id) && !designed)
                     throw SpecError(src_.mark(node), "format '" + id + "' has no layout",
                                     "add layouts: " + id + ": [...]");
                 t.formats.push_back(id);

@@ -1,0 +1,120 @@
+// Motion: easing curves, keyframed values, count-up text, the template's `video:` block and
+// how it is bound to a scene's nodes.
+#include "layout/motion_binder.hpp"
+#include "locale/locale_text.hpp"
+#include "scene/animated.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rupa;
+using namespace rupa::test;
+namespace fs = std::filesystem;
+
+TEST_CASE("easing curves give the values browsers give for CSS's timing functions") {
+    CHECK(Easing::linear().apply(0.3) == doctest::Approx(0.3));
+    CHECK(Easing::ease_out().apply(0.5) == doctest::Approx(0.68464).epsilon(1e-4));
+    CHECK(Easing::ease().apply(0.5) == doctest::Approx(0.80240).epsilon(1e-4));
+    CHECK(Easing::ease_in().apply(0.5) == doctest::Approx(0.31536).epsilon(1e-4));
+    CHECK(Easing::ease_in_out().apply(0.25) == doctest::Approx(0.12916).epsilon(1e-4));
+    CHECK(Easing::ease_out().apply(0) == 0);
+    CHECK(Easing::ease_out().apply(1) == doctest::Approx(1));
+}
+
+TEST_CASE("a keyframed value holds before its first key, eases between keys and settles on its last") {
+    Animated<double> opacity;
+    opacity.key(30, 1.0);
+    opacity.key(15, 0.0, Easing::ease_out());  // keys may come in any order
+    CHECK(opacity.at(0) == 0);
+    CHECK(opacity.at(15) == 0);
+    CHECK(opacity.at(22) == doctest::Approx(Easing::ease_out().apply(7.0 / 15)));
+    CHECK(opacity.at(30) == 1);
+    CHECK(opacity.at(1000) == 1);
+    CHECK(opacity.settles_at() == 30);
+    Animated<double> still(0.5);
+    CHECK(still.is_static());
+    CHECK(still.at(99) == 0.5);
+}
+
+TEST_CASE("a counting figure keeps its decimals, grouping and the text around it, and lands exactly") {
+    CHECK(count_up_text("212,9", ',', 0.5) == "106,5");
+    CHECK(count_up_text("212,9", ',', 1.0) == "212,9");
+    CHECK(count_up_text("Rp2.500.000", ',', 0.5) == "Rp1.250.000");
+    CHECK(count_up_text("Rp2.500.000", ',', 0.0) == "Rp0");
+    CHECK(count_up_text("1,500", '.', 0.5) == "750");
+    CHECK(count_up_text("0,5", ',', 0.5) == "0,3");
+    CHECK(count_up_text("78", ',', 0.25) == "20");
+    CHECK(count_up_text("2024", ',', 0.5) == "1012");  // a year is never grouped
+    CHECK(count_up_text("-", ',', 0.5) == "-");
+}
+
+namespace {
+
+// Reads the `video:` block of a template written into `folder`, returning the error or "".
+std::string template_error(const fs::path& folder, const std::string& video_block) {
+    fs::create_directories(folder / "uji");
+    write_file(folder / "uji/template.yaml",
+               "formats: [square]\n"
+               "layouts:\n"
+               "  square:\n"
+               "    - {rect: panel, box: [0, 0, 1080, 1080], fill: primary}\n"
+               "    - {text: title, box: [72, 72, 936, 300], size: 72}\n" +
+                   video_block);
+    CommandResult r = run_rupa("validate uji/template.yaml", folder);
+    return r.status == 0 ? "" : r.err;
+}
+
+}  // namespace
+
+TEST_CASE("a template's video block is checked at its lines: element names, keys, animations and ranges") {
+    ScratchDir dir;
+    CHECK(template_error(dir.path(), "video:\n  duration: 8\n  elements:\n    title: {enter: rise}\n") == "");
+    CHECK(template_error(dir.path(), "video:\n  duration: 8\n  elements:\n    titel: {enter: rise}\n") ==
+          "uji/template.yaml:9:5: error: no layout has an element named 'titel' (did you mean 'title'?)\n");
+    CHECK(template_error(dir.path(), "video:\n  duration: 8\n  elements:\n    title: {enter: spin}\n") ==
+          "uji/template.yaml:9:20: error: unknown animation 'spin' (expected one of: none, fade, rise, drop, "
+          "slide-left, slide-right, zoom, wipe)\n");
+    CHECK(template_error(dir.path(), "video:\n  duration: 8\n  elements:\n    title: {enter: {duration: 9}}\n") ==
+          "uji/template.yaml:9:31: error: 'duration' must lie between 0.1 and 2\n");
+    CHECK(template_error(dir.path(), "video:\n  duration: 1\n") ==
+          "uji/template.yaml:7:13: error: 'duration' must lie between 3 and 60\n");
+    CHECK(template_error(dir.path(), "video:\n  elements: {}\n") ==
+          "uji/template.yaml:7:3: error: 'video' needs a 'duration' (seconds the video plays by default, e.g. 8)\n");
+    CHECK(template_error(dir.path(), "video:\n  duration: 8\n  elements:\n    title: {ken_burns: 2}\n") ==
+          "uji/template.yaml:9:24: error: 'ken_burns' must lie between 1.01 and 1.2 "
+          "(the photo's zoom at the scene's end; 1.06 drifts in by 6 %)\n");
+}
+
+TEST_CASE("bound motion staggers an element's parts, counts numbers up and reports the settled frame") {
+    Scene scene;
+    scene.width = scene.height = 1080;
+    for (int part = 0; part < 3; ++part) {
+        SceneNode n;
+        n.kind = NodeKind::text;
+        n.name = "numbers-" + std::to_string(part + 1) + "-figure";
+        n.element = "numbers";
+        n.part = part;
+        n.countable = true;
+        scene.nodes.push_back(n);
+    }
+    SceneNode panel;
+    panel.element = "panel";
+    scene.nodes.push_back(panel);
+
+    TemplateVideo video;
+    ElementMotion numbers;
+    numbers.enter = Movement{EnterKind::rise, 10, 15, 4, {0, 0, 0.58, 1}, 40};
+    numbers.count_up = 30;
+    video.elements["numbers"] = numbers;
+    long settled = bind_motion(scene, video, 300, Locale::id);
+
+    CHECK(settled == 10 + 2 * 4 + 30);
+    const NodeMotion& third = scene.nodes[2].motion;
+    CHECK(third.opacity.at(18) == 0);                  // starts 2 x 4 frames after the first
+    CHECK(third.dy.at(18) == 40);
+    CHECK(third.dy.at(33) == 0);
+    CHECK(third.count.at(48) == 1);                    // lands on the exact value
+    CHECK(third.count.at(30) < 1);
+    CHECK(third.decimal_mark == ',');
+    CHECK(scene.nodes[3].motion.is_static());           // an element with no motion stays put
+}
