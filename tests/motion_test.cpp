@@ -1,11 +1,15 @@
 // Motion: easing curves, keyframed values, count-up text, the template's `video:` block and
 // how it is bound to a scene's nodes.
+#include "draw/timeline_painter.hpp"
 #include "layout/motion_binder.hpp"
 #include "locale/locale_text.hpp"
+#include "pipeline/render_job.hpp"
 #include "scene/animated.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cstring>
 
 using namespace rupa;
 using namespace rupa::test;
@@ -117,4 +121,40 @@ TEST_CASE("bound motion staggers an element's parts, counts numbers up and repor
     CHECK(third.count.at(30) < 1);
     CHECK(third.decimal_mark == ',');
     CHECK(scene.nodes[3].motion.is_static());           // an element with no motion stays put
+}
+
+TEST_CASE("rows a frame reports unchanged are exactly those of the frame before, in every sample's reel") {
+    for (const char* sample : {"event", "stats", "hoax", "agenda"}) {
+        INFO(sample);
+        RenderRequest request;
+        request.spec_file = source_dir() / "samples" / (std::string(sample) + ".yaml");
+        request.formats = {"reel"};
+        Diagnostics diagnostics;
+        RenderPlan plan = plan_render(request, diagnostics);
+        REQUIRE(plan.timelines.size() == 1);
+        const Timeline& timeline = plan.timelines[0];
+        TimelinePainter painter(timeline);
+        CairoSurfacePtr previous = painter.paint(0);
+        int stride = cairo_image_surface_get_stride(previous.get());
+        long mismatched_frames = 0, unchanged_rows = 0;
+        // Every frame of the first 2.5 s (the entries), then every tenth to the outro's end.
+        for (long frame = 1; frame < timeline.frames; frame += frame < 75 ? 1 : 10) {
+            CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
+            ChangedRows changed = painter.paint(frame, canvas.get());
+            bool consecutive = frame < 75;
+            for (int y = 0; consecutive && y < timeline.height; ++y) {
+                if (y >= changed.top && y < changed.bottom) continue;
+                ++unchanged_rows;
+                const uint8_t* a = cairo_image_surface_get_data(canvas.get()) + size_t(y) * stride;
+                const uint8_t* b = cairo_image_surface_get_data(previous.get()) + size_t(y) * stride;
+                if (std::memcmp(a, b, size_t(timeline.width) * 4) != 0) {
+                    ++mismatched_frames;
+                    break;
+                }
+            }
+            previous = std::move(canvas);
+        }
+        CHECK(mismatched_frames == 0);
+        CHECK(unchanged_rows > 0);  // the check above checked something
+    }
 }

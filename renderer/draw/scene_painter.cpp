@@ -186,6 +186,25 @@ CairoSurfacePtr paint_scene(const Scene& scene, int frame, const TextProbe& befo
     return surface;
 }
 
+// Room around a moving node for what it draws outside its box: glyphs overhanging their
+// layout, a zoom's growth, antialiasing.
+constexpr double kInkMargin = 24;
+
+Box FramePainter::changed_area(long frame) const {
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const SceneNode& n : scene_.nodes) {
+        if (!n.motion.changes_at(frame)) continue;
+        double reach = n.motion.reach() + kInkMargin;
+        const Box& b = n.clipped ? n.clip : n.box;
+        x0 = std::min(x0, b.x - reach);
+        y0 = std::min(y0, b.y - reach);
+        x1 = std::max(x1, b.right() + reach);
+        y1 = std::max(y1, b.bottom() + reach);
+    }
+    if (x1 < x0) return {};
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
 FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
     for (const SceneNode& n : scene.nodes) settles_at_.push_back(n.motion.settles_at());
 }

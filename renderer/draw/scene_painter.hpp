@@ -30,6 +30,10 @@ public:
     // already there when below 1 (a crossfade).
     void paint(long frame, cairo_surface_t* canvas, double opacity = 1);
 
+    // The part of the design (its coordinates) that looks different at `frame` than at the
+    // frame before; empty (zero height) when nothing changes.
+    Box changed_area(long frame) const;
+
 private:
     CairoSurfacePtr layer_for(size_t begin, size_t end, int width, int height);
 

@@ -129,9 +129,12 @@ AvFramePtr Mp4Writer::blank_frame() const {
     return frame;
 }
 
-void Mp4Writer::add_frame(cairo_surface_t* canvas) {
+void Mp4Writer::add_frame(cairo_surface_t* canvas, int top, int bottom) {
+    // libx264 copies each picture as it is sent, so the frame stays ours and keeps the rows
+    // of the frame before (av_frame_make_writable copies them should that ever change).
     check(av_frame_make_writable(yuv_.get()), "no memory for a frame");
-    convert_to_yuv420(canvas, *yuv_);
+    if (frames_ == 0) top = 0, bottom = -1;
+    if (bottom < 0 || bottom > top) convert_to_yuv420(canvas, *yuv_, top, bottom);
     add_frame(*yuv_);
 }
 

@@ -36,8 +36,10 @@ public:
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
 
-    // Encodes the next frame from an opaque canvas of the video's size.
-    void add_frame(cairo_surface_t* canvas);
+    // Encodes the next frame from an opaque canvas of the video's size. Only rows [top,
+    // bottom) are converted: the caller vouches that the rest equals the frame before (the
+    // first frame is converted whole whatever is passed).
+    void add_frame(cairo_surface_t* canvas, int top = 0, int bottom = -1);
     // Encodes the next frame already in YUV420P (bench/video prepares frames this way).
     void add_frame(AVFrame& yuv);
     // A frame of the video's size to fill for add_frame(AVFrame&).

@@ -20,7 +20,8 @@ struct Yuv {
 Yuv bt709_limited(int r, int g, int b);
 
 // Converts `canvas` (CAIRO_FORMAT_RGB24 or ARGB32 drawn opaque, of the frame's size) into
-// `frame`'s YUV420P planes. Chroma is the average of each 2x2 block (centre-sited).
-void convert_to_yuv420(cairo_surface_t* canvas, AVFrame& frame);
+// `frame`'s YUV420P planes, rows [first_row, end_row) only (the rest of the frame is left as
+// it was; -1 = to the last row). Chroma is the average of each 2x2 block (centre-sited).
+void convert_to_yuv420(cairo_surface_t* canvas, AVFrame& frame, int first_row = 0, int end_row = -1);
 
 }  // namespace rupa

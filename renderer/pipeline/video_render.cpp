@@ -17,24 +17,32 @@ namespace {
 
 constexpr size_t kRing = 4;
 
+// A drawn frame: its canvas and the rows that changed since the frame before.
+struct DrawnFrame {
+    cairo_surface_t* canvas = nullptr;
+    ChangedRows changed;
+    explicit operator bool() const { return canvas != nullptr; }
+};
+
 // Canvases passing between the drawing and the encoding thread, in both directions.
-class CanvasQueue {
+template <typename Item>
+class Queue {
 public:
-    void push(cairo_surface_t* canvas) {
+    void push(Item canvas) {
         {
             std::lock_guard lock(mutex_);
             items_.push_back(canvas);
         }
         ready_.notify_one();
     }
-    // Null once closed and empty.
-    cairo_surface_t* pop() {
+    // Empty (a null canvas) once closed and empty.
+    Item pop() {
         std::unique_lock lock(mutex_);
         ready_.wait(lock, [&] { return !items_.empty() || closed_; });
-        if (items_.empty()) return nullptr;
-        cairo_surface_t* canvas = items_.front();
+        if (items_.empty()) return Item{};
+        Item item = items_.front();
         items_.pop_front();
-        return canvas;
+        return item;
     }
     void close() {
         {
@@ -47,7 +55,7 @@ public:
 private:
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<cairo_surface_t*> items_;
+    std::deque<Item> items_;
     bool closed_ = false;
 };
 
@@ -60,7 +68,8 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     settings.height = timeline.height;
     Mp4Writer writer(file, settings, sound);
     std::vector<CairoSurfacePtr> ring;
-    CanvasQueue free_canvases, drawn;
+    Queue<cairo_surface_t*> free_canvases;
+    Queue<DrawnFrame> drawn;
     for (size_t i = 0; i < kRing; ++i) {
         ring.emplace_back(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
         if (cairo_surface_status(ring.back().get()) != CAIRO_STATUS_SUCCESS)
@@ -70,14 +79,14 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     std::exception_ptr failure;
     std::thread encoder([&] {
         try {
-            while (cairo_surface_t* canvas = drawn.pop()) {
-                writer.add_frame(canvas);
-                free_canvases.push(canvas);
+            while (DrawnFrame frame = drawn.pop()) {
+                writer.add_frame(frame.canvas, frame.changed.top, frame.changed.bottom);
+                free_canvases.push(frame.canvas);
             }
         } catch (...) {
             failure = std::current_exception();
             free_canvases.close();  // the drawing thread stops at its next frame
-            while (drawn.pop()) {
+            while (drawn.pop().canvas) {
             }
         }
     });
@@ -86,8 +95,8 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
         for (long frame = 0; frame < timeline.frames; ++frame) {
             cairo_surface_t* canvas = free_canvases.pop();
             if (!canvas) break;
-            painter.paint(frame, canvas);
-            drawn.push(canvas);
+            ChangedRows changed = painter.paint(frame, canvas);
+            drawn.push({canvas, changed});
         }
     } catch (...) {
         drawn.close();

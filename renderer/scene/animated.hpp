@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <vector>
 
@@ -49,6 +50,8 @@ public:
     bool is_static() const { return keys_.empty(); }
     // The first frame from which the value no longer changes.
     long settles_at() const { return keys_.empty() ? 0 : keys_.back().frame; }
+    // The last frame before the value starts to change (LONG_MAX: it never changes).
+    long starts_at() const { return keys_.empty() ? LONG_MAX : keys_.front().frame; }
     // The value once it has settled.
     const T& final_value() const { return keys_.empty() ? static_ : keys_.back().value; }
     const T& first_value() const { return keys_.empty() ? static_ : keys_.front().value; }

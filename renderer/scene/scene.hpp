@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,20 @@ struct NodeMotion {
         return ken_burns ? LONG_MAX : at;
     }
     bool is_static() const { return settles_at() == 0; }
+
+    // Whether the node looks different at `frame` than at the frame before.
+    bool changes_at(long frame) const {
+        if (ken_burns) return true;
+        long start = std::min({opacity.starts_at(), dx.starts_at(), dy.starts_at(), scale.starts_at(),
+                               reveal.starts_at(), count.starts_at()});
+        return start < frame && frame <= settles_at();
+    }
+
+    // How far from its box the node may be drawn while it moves (its largest offset).
+    double reach() const {
+        return std::max({std::abs(dx.first_value()), std::abs(dx.final_value()), std::abs(dy.first_value()),
+                         std::abs(dy.final_value())});
+    }
 };
 
 struct SceneNode {
