@@ -209,9 +209,15 @@ FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
     for (const SceneNode& n : scene.nodes) settles_at_.push_back(n.motion.settles_at());
 }
 
+// A run from the first node on is drawn over the background into an opaque layer, which
+// then replaces the whole canvas in one copy; later runs are transparent and composited.
 CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int height) {
-    CairoSurfacePtr layer = new_surface(CAIRO_FORMAT_ARGB32, width, height);
+    CairoSurfacePtr layer = new_surface(begin == 0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, width, height);
     CairoPtr cr = scaled_context(scene_, layer.get());
+    if (begin == 0) {
+        set_colour(cr.get(), scene_.background, 1);
+        cairo_paint(cr.get());
+    }
     for (size_t i = begin; i < end; ++i) draw_node(cr.get(), scene_.nodes[i], LONG_MAX);
     cairo_surface_flush(layer.get());
     return layer;
@@ -226,8 +232,12 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
     }
     {
         CairoPtr cr = scaled_context(scene_, target);
-        set_colour(cr.get(), scene_.background, 1);
-        cairo_paint(cr.get());
+        bool first_cached = !settles_at_.empty() && settles_at_[0] <= frame && settles_at_.size() > 1 &&
+                            settles_at_[1] <= frame;
+        if (!first_cached) {
+            set_colour(cr.get(), scene_.background, 1);
+            cairo_paint(cr.get());
+        }
         std::map<std::pair<size_t, size_t>, CairoSurfacePtr> used;
         const auto& nodes = scene_.nodes;
         for (size_t i = 0; i < nodes.size();) {
@@ -240,6 +250,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
                     cached != layers_.end() ? std::move(cached->second) : layer_for(i, end, width, height);
                 cairo_save(cr.get());
                 cairo_identity_matrix(cr.get());
+                if (i == 0) cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
                 cairo_set_source_surface(cr.get(), layer.get(), 0, 0);
                 cairo_paint(cr.get());
                 cairo_restore(cr.get());
