@@ -69,20 +69,27 @@ void luma_row(const uint32_t* rgb, uint8_t* y, int width, const Coefficients& k)
     }
 }
 
-// One row of chroma from two rows of pixels, each output the mean of a 2x2 block.
+// One row of chroma from two rows of pixels, each output the mean of a 2x2 block; an odd
+// last column pairs with itself.
 void chroma_row(const uint32_t* row0, const uint32_t* row1, uint8_t* cb, uint8_t* cr, int width,
                 const Coefficients& k) {
-    for (int x = 0; x < width; x += 2) {
-        int x1 = std::min(x + 1, width - 1);
-        uint32_t p[4] = {row0[x], row0[x1], row1[x], row1[x1]};
-        int r4 = 0, g4 = 0, b4 = 0;
-        for (uint32_t q : p) {
-            r4 += int((q >> 16) & 0xFF);
-            g4 += int((q >> 8) & 0xFF);
-            b4 += int(q & 0xFF);
-        }
-        cb[x / 2] = uint8_t(chroma(k.cb, r4, g4, b4));
-        cr[x / 2] = uint8_t(chroma(k.cr, r4, g4, b4));
+    auto red = [](uint32_t p) { return int((p >> 16) & 0xFF); };
+    auto green = [](uint32_t p) { return int((p >> 8) & 0xFF); };
+    auto blue = [](uint32_t p) { return int(p & 0xFF); };
+    int pairs = width / 2;
+    for (int i = 0; i < pairs; ++i) {
+        uint32_t a = row0[2 * i], b = row0[2 * i + 1], c = row1[2 * i], d = row1[2 * i + 1];
+        int r4 = red(a) + red(b) + red(c) + red(d);
+        int g4 = green(a) + green(b) + green(c) + green(d);
+        int b4 = blue(a) + blue(b) + blue(c) + blue(d);
+        cb[i] = uint8_t(chroma(k.cb, r4, g4, b4));
+        cr[i] = uint8_t(chroma(k.cr, r4, g4, b4));
+    }
+    if (width % 2) {
+        uint32_t a = row0[width - 1], c = row1[width - 1];
+        int r4 = 2 * (red(a) + red(c)), g4 = 2 * (green(a) + green(c)), b4 = 2 * (blue(a) + blue(c));
+        cb[pairs] = uint8_t(chroma(k.cb, r4, g4, b4));
+        cr[pairs] = uint8_t(chroma(k.cr, r4, g4, b4));
     }
 }
 
