@@ -11,6 +11,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/inotify.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,6 +63,35 @@ CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
 }
 
 fs::path rupa_binary() { return RUPA_BINARY; }
+
+FolderWatch::FolderWatch(const fs::path& folder) : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    if (fd_ < 0 || inotify_add_watch(fd_, folder.c_str(), IN_ALL_EVENTS & ~IN_CLOSE_NOWRITE) < 0)
+        throw std::runtime_error("cannot watch " + folder.string());
+}
+
+FolderWatch::~FolderWatch() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::vector<std::string> FolderWatch::events() {
+    static const std::vector<std::pair<uint32_t, const char*>> names = {
+        {IN_OPEN, "OPEN"}, {IN_ACCESS, "ACCESS"}, {IN_MODIFY, "MODIFY"}, {IN_ATTRIB, "ATTRIB"},
+        {IN_CLOSE_WRITE, "CLOSE_WRITE"}, {IN_CREATE, "CREATE"}, {IN_DELETE, "DELETE"},
+        {IN_MOVED_FROM, "MOVED_FROM"}, {IN_MOVED_TO, "MOVED_TO"}, {IN_DELETE_SELF, "DELETE_SELF"}};
+    std::vector<std::string> out;
+    alignas(inotify_event) char buffer[1 << 16];
+    ssize_t n;
+    while ((n = ::read(fd_, buffer, sizeof buffer)) > 0) {
+        for (char* at = buffer; at < buffer + n;) {
+            auto* event = reinterpret_cast<inotify_event*>(at);
+            std::string name = event->len ? event->name : ".";
+            for (const auto& [mask, word] : names)
+                if (event->mask & mask) out.push_back(std::string(word) + " " + name);
+            at += sizeof(inotify_event) + event->len;
+        }
+    }
+    return out;
+}
 
 pid_t start_program(const fs::path& program, const std::vector<std::string>& argv, const fs::path& cwd) {
     // posix_spawn has no working-folder attribute in glibc 2.36: `env -C` changes folder

@@ -37,6 +37,22 @@ pid_t start_program(const std::filesystem::path& program, const std::vector<std:
 MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
                          const std::filesystem::path& cwd);
 
+// Everything that happens to the files of one folder (not its subfolders) while the object
+// lives, through inotify: opened, read, written, created, deleted, renamed. A canary folder
+// watched this way proves that a run never even opened a file it had no business with.
+class FolderWatch {
+public:
+    explicit FolderWatch(const std::filesystem::path& folder);
+    ~FolderWatch();
+    FolderWatch(const FolderWatch&) = delete;
+    FolderWatch& operator=(const FolderWatch&) = delete;
+    // "OPEN secret.jpg", "MODIFY x", ... for each event since the last call, in order.
+    std::vector<std::string> events();
+
+private:
+    int fd_ = -1;
+};
+
 // The rupa binary under test.
 std::filesystem::path rupa_binary();
 

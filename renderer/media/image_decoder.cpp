@@ -3,6 +3,7 @@
 
 #include "handles/av.hpp"
 #include "media/frame_colours.hpp"
+#include "media/media_input.hpp"
 #include "media/orientation.hpp"
 
 extern "C" {
@@ -17,12 +18,6 @@ extern "C" {
 namespace rupa {
 
 namespace {
-
-std::string av_message(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
 
 AvFramePtr checked(AvFramePtr frame) {
     if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
@@ -54,13 +49,6 @@ int get_buffer_within_limit(AVCodecContext* decoder, AVFrame* frame, int flags) 
         return AVERROR(ERANGE);
     }
     return avcodec_default_get_buffer2(decoder, frame, flags);
-}
-
-AvFormatInputPtr open_input(const std::filesystem::path& path) {
-    AVFormatContext* raw = nullptr;
-    int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
-    if (rc < 0) throw MediaError("not a readable image (" + av_message(rc) + ")");
-    return AvFormatInputPtr(raw);
 }
 
 // No avformat_find_stream_info: to learn a still image's size it decodes the whole picture
@@ -98,7 +86,9 @@ AvFramePtr read_first_frame(AVFormatContext& input, int stream, AVCodecContext& 
 }
 
 AvFramePtr decode_first_frame(const std::filesystem::path& path) {
-    AvFormatInputPtr input = open_input(path);
+    // Declared before the input, whose interrupt callback reads it.
+    auto deadline = std::chrono::steady_clock::now() + kMediaReadTimeLimit;
+    AvFormatInputPtr input = open_media_file(path, MediaKind::still_picture, deadline);
     int stream = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (stream < 0) throw MediaError("not an image");
     const AVCodecParameters& par = *input->streams[stream]->codecpar;
@@ -153,9 +143,6 @@ CairoSurfacePtr apply_orientation(CairoSurfacePtr stored, int orientation, int& 
 }  // namespace
 
 DecodedImage decode_image(const std::filesystem::path& path) {
-    av_log_set_level(AV_LOG_QUIET);
-    std::error_code ec;
-    if (std::filesystem::file_size(path, ec) == 0 && !ec) throw MediaError("the file is empty");
     AvFramePtr frame = decode_first_frame(path);
     DecodedImage image;
     image.width = frame->width;

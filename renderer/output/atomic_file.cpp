@@ -4,6 +4,8 @@
 // temporary is left, never a truncated file at the final name.
 #include "output/atomic_file.hpp"
 
+#include "handles/posix.hpp"
+
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -70,25 +72,6 @@ public:
 
 private:
     int slot_ = -1;
-};
-
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    int release_and_close() {
-        int rc = ::close(fd_);
-        fd_ = -1;
-        return rc;
-    }
-
-private:
-    int fd_;
 };
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* what) {

@@ -2,6 +2,7 @@
 #include "spec/yaml_source.hpp"
 
 #include "handles/gobject.hpp"
+#include "input/plain_file.hpp"
 #include "spec/spec_error.hpp"
 
 #include <glib.h>
@@ -366,26 +367,22 @@ SpecError empty_file_error(const std::string& bytes, const SourceMark& whole) {
 
 }  // namespace
 
+std::string read_text_input(const std::filesystem::path& path, const PlainFileKind& kind,
+                            const SourceMark& whole) {
+    try {
+        return read_plain_file(path, kind);
+    } catch (const FileRefused& e) {
+        throw SpecError(whole, e.what(), e.hint());
+    }
+}
+
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name) {
     SourceMark whole{display_name, 0, 0};
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw SpecError(whole, "file not found", "check the path");
-    if (std::filesystem::is_directory(path, ec))
-        throw SpecError(whole, "is a folder, not a YAML file");
     // A spec is a few kilobytes and the corpus's megabyte values are refused by field; a file
     // this large is a video or a disk image under a .yaml name, not worth reading into memory.
-    constexpr std::uintmax_t kMaxFileBytes = 4 << 20;
-    std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxFileBytes)
-        throw SpecError(whole, "the file is " + std::to_string(size >> 20) +
-                                   " MB; rupa reads YAML files of at most 4 MB",
-                        "a spec is a few kilobytes: is this the right file?");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw SpecError(whole, "cannot read the file", "check its permissions");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    static const PlainFileKind kYaml{"a YAML file", "YAML files", 4 << 20,
+                                     "a spec is a few kilobytes: is this the right file?"};
+    const std::string bytes = read_text_input(path, kYaml, whole);
     refuse_binary(bytes, whole);
     YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name)};
     if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, whole);

@@ -34,6 +34,13 @@ struct YamlSource {
                        const std::vector<std::string>& choices) const;
 };
 
+struct PlainFileKind;
+
+// A text input file read through the one reader (regular files only, capped while read); its
+// refusal is a SpecError at `whole`.
+std::string read_text_input(const std::filesystem::path& path, const PlainFileKind& kind,
+                            const SourceMark& whole);
+
 // Throws SpecError for a missing, unreadable, empty, binary or malformed file, and for one
 // that holds more than one YAML document.
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name);
