@@ -67,6 +67,36 @@ private:
     std::filesystem::path path_;
 };
 
+// A spec folder `post/` (with the sample photo) beside a canary folder `outside/` holding a
+// real photo and a text file that no run may open, read, write or delete (issue 13).
+class CanaryTrial {
+public:
+    CanaryTrial();
+    std::filesystem::path post() const { return root_.path() / "post"; }
+    std::filesystem::path outside() const { return root_.path() / "outside"; }
+    void spec(const std::string& yaml) const;
+
+    struct Outcome {
+        int status = -1;
+        std::string err;
+        MeasuredRun measured;
+        std::vector<std::string> outside_events;
+    };
+    // Runs `rupa ARGS` (words separated by spaces) in post/ twice: once for its messages,
+    // once measured, with outside/ watched.
+    Outcome run(const std::string& args) const;
+    // `rupa ARGS` exits 2 with exactly `message`, quickly, in bounded memory, writing nothing
+    // and touching nothing outside.
+    void check_refused(const std::string& args, const std::string& message) const;
+    // The measured run ended with `status` within 2 s and 300 MB, and outside/ is untouched.
+    void check_bounded(const Outcome& outcome, int status) const;
+    // Nothing happened in outside/ since `watch` began, and it holds what it held.
+    void check_outside_untouched(FolderWatch& watch) const;
+
+private:
+    ScratchDir root_;
+};
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 bool is_empty_or_missing(const std::filesystem::path& dir);

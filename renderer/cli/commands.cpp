@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "batch/batch_run.hpp"
+#include "output/atomic_file.hpp"
 #include "pipeline/render_job.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
@@ -234,6 +235,11 @@ int run_cli(int argc, char** argv) {
         if (*format_list) return run_formats(json);
     } catch (const SpecError& e) {
         std::cerr << e.what() << "\n";
+        return kExitInvalid;
+    } catch (const OutputError& e) {
+        // The output folder cannot be used (-o names a file, no permission, a symlink in it):
+        // a usage error, found before anything was written.
+        std::cerr << "rupa: error: " << e.what() << "\n";
         return kExitInvalid;
     } catch (const std::exception& e) {
         std::cerr << "rupa: error: " << e.what() << "\n";
