@@ -335,3 +335,23 @@ TEST_CASE("pictures over the limits are refused naming the limit, not as 'no pic
     trial.check_refused("render post.yaml -o out",
                         at + "image of 40000x1000 is over 32767 pixels a side, the most rupa can draw" + advice);
 }
+
+// (9) Control characters never reach a terminal, caption.txt or alt.txt.
+
+TEST_CASE("ESC and C1 control characters in a spec or captions are refused at their place, and never echoed raw") {
+    CanaryTrial trial;
+    const std::string hint = " (remove it: it is invisible, and in a terminal or a post it can change how text shows)";
+    trial.spec("template: event\ncontent:\n  title: \"Rapat \\e]0;pwned\\a\"\n  photo: photos/sawah.jpg\n");
+    trial.check_refused("render post.yaml -o out", "post.yaml:3:10: error: 'title' contains the control character U+001B" + hint);
+    trial.spec("template: event\ncontent:\n  title: \"Rapat \\u009B31m\"\n  photo: photos/sawah.jpg\n");
+    trial.check_refused("render post.yaml -o out", "post.yaml:3:10: error: 'title' contains the control character U+009B" + hint);
+    trial.spec("template: event\ncontent:\n  title: Rapat\n  photo: photos/sawah.jpg\nvideo:\n  captions: teks.srt\n");
+    write_file(trial.post() / "teks.srt", "1\n00:00:01,000 --> 00:00:03,000\nHalo \x1b[2J semua\n");
+    trial.check_refused("render post.yaml -o out", "teks.srt:3:6: error: this caption contains the control character U+001B" + hint);
+
+    // A file name is echoed with its controls shown as '?'.
+    CommandResult r = run_rupa("render \"$(printf 'a\\033[2Jb\\302\\233c')\".yaml -o out", trial.post());
+    CHECK(r.status == 2);
+    CHECK(r.err == "a?[2Jb?c.yaml: error: file not found (check the path)\n");
+    CHECK(is_empty_or_missing(trial.post() / "out"));
+}

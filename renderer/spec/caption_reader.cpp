@@ -149,6 +149,8 @@ private:
         while (next_line(line) && !trimmed(line).empty()) {
             std::string part = trimmed(without_tags(line));
             if (part.empty()) continue;
+            if (auto control = first_control_character(line))
+                refuse_control_characters(line, at(int(control->at) + 1), "this caption");
             text += (text.empty() ? "" : "\n") + part;
         }
         if (text.empty())
