@@ -43,9 +43,10 @@ TEST_CASE("a spec whose name gives the stem '..' or a hidden name is refused bef
     for (const std::string& event : watch.events()) CHECK(event.find("CREATE") == std::string::npos);
 }
 
-TEST_CASE("a symlink planted at OUTDIR/<stem> or at the batch's state folder is refused, not followed") {
+TEST_CASE("a symlink planted at OUTDIR/<stem>, the batch's state folder or its highlights folder is refused, not followed") {
     for (const auto& [args, link] : {std::pair{"render post.yaml -o out", "out/post"},
-                                     std::pair{"batch . --week 2024-W27 -o out", "out/.rupa-batch"}}) {
+                                     std::pair{"batch . --week 2024-W27 -o out", "out/.rupa-batch"},
+                                     std::pair{"batch . --week 2024-W27 -o out", "out/highlights-2024-W27"}}) {
         CAPTURE(args);
         CanaryTrial trial;
         trial.spec(kPost);
