@@ -96,9 +96,11 @@ TEST_CASE("SIGINT stops a render and removes its temporaries") {
 
 TEST_CASE("temporaries left by a killed run are cleared by the next run") {
     ScratchDir out;
-    write_file(out.path() / "event/square.png.part-999999", "half a picture");
+    write_file(out.path() / "event/square.png.part-999999-0123456789abcdef", "half a picture");
+    write_file(out.path() / "event/notes.part-2", "another program's temporary");
     CommandResult r = run_rupa("render samples/event.yaml -o '" + out.path().string() + "'", source_dir());
     REQUIRE(r.status == 0);
-    CHECK_FALSE(fs::exists(out.path() / "event/square.png.part-999999"));
+    CHECK_FALSE(fs::exists(out.path() / "event/square.png.part-999999-0123456789abcdef"));
+    CHECK(read_file(out.path() / "event/notes.part-2") == "another program's temporary");
     CHECK(complete_png(out.path() / "event/square.png"));
 }

@@ -1,8 +1,11 @@
 // Implementation of the shared test tools.
 #include "test_support.hpp"
 
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -11,6 +14,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/inotify.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,6 +66,35 @@ CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
 }
 
 fs::path rupa_binary() { return RUPA_BINARY; }
+
+FolderWatch::FolderWatch(const fs::path& folder) : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    if (fd_ < 0 || inotify_add_watch(fd_, folder.c_str(), IN_ALL_EVENTS & ~IN_CLOSE_NOWRITE) < 0)
+        throw std::runtime_error("cannot watch " + folder.string());
+}
+
+FolderWatch::~FolderWatch() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+std::vector<std::string> FolderWatch::events() {
+    static const std::vector<std::pair<uint32_t, const char*>> names = {
+        {IN_OPEN, "OPEN"}, {IN_ACCESS, "ACCESS"}, {IN_MODIFY, "MODIFY"}, {IN_ATTRIB, "ATTRIB"},
+        {IN_CLOSE_WRITE, "CLOSE_WRITE"}, {IN_CREATE, "CREATE"}, {IN_DELETE, "DELETE"},
+        {IN_MOVED_FROM, "MOVED_FROM"}, {IN_MOVED_TO, "MOVED_TO"}, {IN_DELETE_SELF, "DELETE_SELF"}};
+    std::vector<std::string> out;
+    alignas(inotify_event) char buffer[1 << 16];
+    ssize_t n;
+    while ((n = ::read(fd_, buffer, sizeof buffer)) > 0) {
+        for (char* at = buffer; at < buffer + n;) {
+            auto* event = reinterpret_cast<inotify_event*>(at);
+            std::string name = event->len ? event->name : ".";
+            for (const auto& [mask, word] : names)
+                if (event->mask & mask) out.push_back(std::string(word) + " " + name);
+            at += sizeof(inotify_event) + event->len;
+        }
+    }
+    return out;
+}
 
 pid_t start_program(const fs::path& program, const std::vector<std::string>& argv, const fs::path& cwd) {
     // posix_spawn has no working-folder attribute in glibc 2.36: `env -C` changes folder
@@ -119,6 +152,73 @@ MeasuredRun run_measured(const fs::path& program, const std::vector<std::string>
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     read_time_report(report, run);
     return run;
+}
+
+namespace {
+
+// The bounds of issue 13: a refusal takes under 2 s and 300 MB.
+constexpr double kRefusalSeconds = 2.0;
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kRefusalPeakKib = 600 * 1024;
+#else
+constexpr long kRefusalPeakKib = 300 * 1024;
+#endif
+
+std::vector<std::string> words_of(const std::string& args) {
+    std::istringstream in(args);
+    std::vector<std::string> words;
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+}
+
+}  // namespace
+
+CanaryTrial::CanaryTrial() {
+    fs::create_directories(post() / "photos");
+    fs::create_directories(outside());
+    fs::copy_file(source_dir() / "samples/photos/sawah.jpg", post() / "photos/sawah.jpg");
+    fs::copy_file(source_dir() / "samples/photos/sawah.jpg", outside() / "secret.jpg");
+    write_file(outside() / "canary.txt", "canary\n");
+}
+
+void CanaryTrial::spec(const std::string& yaml) const { write_file(post() / "post.yaml", yaml); }
+
+CanaryTrial::Outcome CanaryTrial::run(const std::string& args) const {
+    FolderWatch watch(outside());
+    Outcome outcome;
+    CommandResult result = run_rupa(args, post());
+    outcome.status = result.status;
+    outcome.err = result.err;
+    outcome.measured = run_measured(rupa_binary(), words_of(args), post());
+    outcome.outside_events = watch.events();
+    return outcome;
+}
+
+void CanaryTrial::check_refused(const std::string& args, const std::string& message) const {
+    CAPTURE(args);
+    Outcome outcome = run(args);
+    CHECK(outcome.err == message + "\n");
+    CHECK(outcome.status == 2);
+    check_bounded(outcome, 2);
+    CHECK(is_empty_or_missing(post() / "out"));
+}
+
+void CanaryTrial::check_bounded(const Outcome& outcome, int status) const {
+    INFO("peak " << outcome.measured.peak_rss_kib / 1024 << " MB in " << outcome.measured.seconds << " s");
+    CHECK(outcome.measured.status == status);
+    CHECK(outcome.measured.seconds < kRefusalSeconds);
+    CHECK(outcome.measured.peak_rss_kib < kRefusalPeakKib);
+    CHECK(outcome.outside_events == std::vector<std::string>{});
+    CHECK(read_file(outside() / "canary.txt") == "canary\n");
+}
+
+void CanaryTrial::check_outside_untouched(FolderWatch& watch) const {
+    CHECK(watch.events() == std::vector<std::string>{});
+    CHECK(read_file(outside() / "canary.txt") == "canary\n");
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(outside())) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"canary.txt", "secret.jpg"});
 }
 
 PngSize png_size(const fs::path& path) {

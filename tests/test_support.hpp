@@ -37,6 +37,22 @@ pid_t start_program(const std::filesystem::path& program, const std::vector<std:
 MeasuredRun run_measured(const std::filesystem::path& program, const std::vector<std::string>& argv,
                          const std::filesystem::path& cwd);
 
+// Everything that happens to the files of one folder (not its subfolders) while the object
+// lives, through inotify: opened, read, written, created, deleted, renamed. A canary folder
+// watched this way proves that a run never even opened a file it had no business with.
+class FolderWatch {
+public:
+    explicit FolderWatch(const std::filesystem::path& folder);
+    ~FolderWatch();
+    FolderWatch(const FolderWatch&) = delete;
+    FolderWatch& operator=(const FolderWatch&) = delete;
+    // "OPEN secret.jpg", "MODIFY x", ... for each event since the last call, in order.
+    std::vector<std::string> events();
+
+private:
+    int fd_ = -1;
+};
+
 // The rupa binary under test.
 std::filesystem::path rupa_binary();
 
@@ -49,6 +65,36 @@ public:
 
 private:
     std::filesystem::path path_;
+};
+
+// A spec folder `post/` (with the sample photo) beside a canary folder `outside/` holding a
+// real photo and a text file that no run may open, read, write or delete (issue 13).
+class CanaryTrial {
+public:
+    CanaryTrial();
+    std::filesystem::path post() const { return root_.path() / "post"; }
+    std::filesystem::path outside() const { return root_.path() / "outside"; }
+    void spec(const std::string& yaml) const;
+
+    struct Outcome {
+        int status = -1;
+        std::string err;
+        MeasuredRun measured;
+        std::vector<std::string> outside_events;
+    };
+    // Runs `rupa ARGS` (words separated by spaces) in post/ twice: once for its messages,
+    // once measured, with outside/ watched.
+    Outcome run(const std::string& args) const;
+    // `rupa ARGS` exits 2 with exactly `message`, quickly, in bounded memory, writing nothing
+    // and touching nothing outside.
+    void check_refused(const std::string& args, const std::string& message) const;
+    // The measured run ended with `status` within 2 s and 300 MB, and outside/ is untouched.
+    void check_bounded(const Outcome& outcome, int status) const;
+    // Nothing happened in outside/ since `watch` began, and it holds what it held.
+    void check_outside_untouched(FolderWatch& watch) const;
+
+private:
+    ScratchDir root_;
 };
 
 std::string read_file(const std::filesystem::path& path);

@@ -163,7 +163,7 @@ pid_t start_render(const fs::path& binary, const fs::path& spec, const BatchRequ
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);
     int null_fd = open("/dev/null", O_WRONLY);
-    int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (null_fd >= 0) dup2(null_fd, 1);
     if (log_fd >= 0) dup2(log_fd, 2);
     execv(argv[0], argv.data());
@@ -276,6 +276,10 @@ std::optional<std::vector<ListedFile>> listed_files(const fs::path& post_folder)
     for (const auto& entry : report["files"]) {
         if (!entry.contains("file") || !entry["file"].is_string()) return std::nullopt;
         ListedFile file{entry["file"].get<std::string>(), std::nullopt};
+        // render.json is read back from OUTDIR, which others may write: only a plain name of
+        // a file in the post's own folder counts ("../../etc/passwd" makes the list void).
+        if (file.name.empty() || file.name.find('/') != std::string::npos || file.name.starts_with("."))
+            return std::nullopt;
         if (entry.contains("bytes") && entry["bytes"].is_number_unsigned())
             file.bytes = entry["bytes"].get<std::uintmax_t>();
         files.push_back(file);
@@ -306,7 +310,7 @@ BatchReport run_batch(const BatchRequest& request, const fs::path& rupa_binary) 
     BatchReport report;
     report.week = request.week;
     select_posts(request, find_specs(request), report);
-    fs::create_directories(state_dir(request));
+    PostFolder state(request.out_dir, state_dir(request).filename());  // no symlink; one batch at a time
     size_t in_week = 0;
     for (PostOutcome& post : report.posts) {
         if (post.status != PostStatus::pending) continue;

@@ -32,7 +32,7 @@ std::string escape_html(const std::string& text) {
 std::vector<std::string> post_files(const fs::path& folder) {
     std::vector<std::string> names;
     for (const ListedFile& file : listed_files(folder).value_or(std::vector<ListedFile>{}))
-        names.push_back(fs::path(file.name).filename().string());
+        names.push_back(file.name);  // a plain file name: listed_files() refuses any other
     return names;
 }
 
@@ -81,8 +81,8 @@ fs::path write_contact_sheet(const fs::path& out_dir, const BatchReport& report)
     }
     if (shown == 0) html << "<p>Tidak ada unggahan pada pekan ini.</p>\n";
     html << "</main>\n</body>\n</html>\n";
-    fs::path sheet = out_dir / ("highlights-" + week) / "index.html";
-    fs::create_directories(sheet.parent_path());
+    PostFolder folder(out_dir, "highlights-" + week);  // no symlink planted there is followed
+    fs::path sheet = folder.path() / "index.html";
     write_file_atomically(sheet, html.str());
     return sheet;
 }

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "batch/batch_run.hpp"
+#include "output/atomic_file.hpp"
 #include "pipeline/render_job.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
@@ -40,8 +41,24 @@ std::vector<std::string> split_list(const std::string& text) {
     return items;
 }
 
+// Text bound for a terminal, with every control character but the line break shown as '?':
+// a file name or value holding ESC or a C1 control (U+0080-U+009F, which some terminals obey
+// like ESC) must not move the cursor, retitle the window or hide the message around it.
+std::string terminal_safe(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c1) ++i;
+        out += (c < 0x20 && c != '\n') || c == 0x7F || c1 ? '?' : text[i];
+    }
+    return out;
+}
+
 void print_warnings(const Diagnostics& diagnostics) {
-    for (const auto& w : diagnostics.warnings()) std::cerr << w.to_string() << "\n";
+    for (const auto& w : diagnostics.warnings()) std::cerr << terminal_safe(w.to_string()) << "\n";
 }
 
 int run_render(const RenderRequest& request, bool json) {
@@ -51,10 +68,10 @@ int run_render(const RenderRequest& request, bool json) {
         std::ifstream report(result.folder / "render.json");
         std::cout << report.rdbuf();
     } else {
-        for (const auto& f : result.files) std::cout << f.path.string() << "\n";
+        for (const auto& f : result.files) std::cout << terminal_safe(f.path.string()) << "\n";
     }
     for (const auto& failed : result.failed)
-        std::cerr << request.spec_file.string() << ": error: could not render '" << failed << "'\n";
+        std::cerr << terminal_safe(request.spec_file.string()) << ": error: could not render '" << failed << "'\n";
     return result.failed.empty() ? kExitOk : kExitPartial;
 }
 
@@ -111,7 +128,7 @@ int validate_one(const std::string& file) {
         paint_plan(plan_render(request, diagnostics), diagnostics);
         print_warnings(diagnostics);
     }
-    std::cout << file << ": ok\n";
+    std::cout << terminal_safe(file) << ": ok\n";
     return kExitOk;
 }
 
@@ -121,7 +138,7 @@ int run_validate(const std::vector<std::string>& files) {
         try {
             validate_one(file);
         } catch (const SpecError& e) {
-            std::cerr << e.what() << "\n";
+            std::cerr << terminal_safe(e.what()) << "\n";
             status = kExitInvalid;
         }
     }
@@ -166,14 +183,14 @@ int run_batch_command(const BatchRequest& request, bool json) {
         std::cout << in.rdbuf();
     } else {
         for (const auto& post : report.posts)
-            std::cout << std::left << std::setw(12) << status_name(post.status) << post.spec.string() << "\n";
+            std::cout << std::left << std::setw(12) << status_name(post.status) << terminal_safe(post.spec.string()) << "\n";
         std::cout << "week " << to_string(report.week) << ": " << report.posts.size() << " posts, "
                   << report.undated.size() << " undated, " << report.other_weeks << " in other weeks\n";
         if (!report.contact_sheet.empty()) std::cout << report.contact_sheet.string() << "\n";
         std::cout << report.report.string() << "\n";
     }
     for (const auto& post : report.posts)
-        if (post.status == PostStatus::failed) std::cerr << post.error << "\n";
+        if (post.status == PostStatus::failed) std::cerr << terminal_safe(post.error) << "\n";
     return report.any_failed() ? kExitPartial : kExitOk;
 }
 
@@ -218,7 +235,7 @@ int run_cli(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        std::cerr << "rupa: error: " << e.what() << " (see 'rupa --help')\n";
+        std::cerr << "rupa: error: " << terminal_safe(e.what()) << " (see 'rupa --help')\n";
         return kExitInvalid;
     }
 
@@ -233,10 +250,15 @@ int run_cli(int argc, char** argv) {
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);
     } catch (const SpecError& e) {
-        std::cerr << e.what() << "\n";
+        std::cerr << terminal_safe(e.what()) << "\n";
+        return kExitInvalid;
+    } catch (const OutputError& e) {
+        // The output folder cannot be used (-o names a file, no permission, a symlink in it):
+        // a usage error, found before anything was written.
+        std::cerr << "rupa: error: " << terminal_safe(e.what()) << "\n";
         return kExitInvalid;
     } catch (const std::exception& e) {
-        std::cerr << "rupa: error: " << e.what() << "\n";
+        std::cerr << "rupa: error: " << terminal_safe(e.what()) << "\n";
         return kExitPartial;
     }
     return kExitInvalid;

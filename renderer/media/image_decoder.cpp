@@ -3,6 +3,8 @@
 
 #include "handles/av.hpp"
 #include "media/frame_colours.hpp"
+#include "media/media_input.hpp"
+#include "media/picture_header.hpp"
 #include "media/orientation.hpp"
 
 extern "C" {
@@ -12,17 +14,12 @@ extern "C" {
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <utility>
 
 namespace rupa {
 
 namespace {
-
-std::string av_message(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
 
 AvFramePtr checked(AvFramePtr frame) {
     if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
@@ -30,12 +27,28 @@ AvFramePtr checked(AvFramePtr frame) {
     return frame;
 }
 
-MediaError over_limit(int width, int height) {
-    return MediaError("image of " + std::to_string(width) + "x" + std::to_string(height) +
-                      " is over the 100-megapixel limit");
+MediaError over_limit(long long width, long long height) {
+    std::string size = "image of " + std::to_string(width) + "x" + std::to_string(height);
+    if (width * height > kMaxInputPixels) return MediaError(size + " is over the 100-megapixel limit");
+    return MediaError(size + " is over " + std::to_string(kMaxImageSide) + " pixels a side, the most rupa can draw");
 }
 
-bool is_over_limit(int width, int height) { return (long long)width * height > kMaxInputPixels; }
+bool is_over_limit(long long width, long long height) {
+    return width * height > kMaxInputPixels || width > kMaxImageSide || height > kMaxImageSide;
+}
+
+// Refuses from the file's own header what no decoder should start on: a size over the limits
+// (libav's own size check would refuse the largest with no word of the size) and a PNG whose
+// compressed chunks inflate without bound.
+void check_header(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1 << 16, '\0');
+    in.read(head.data(), std::streamsize(head.size()));
+    head.resize(size_t(in.gcount()));
+    if (auto size = stated_picture_size(head); size && is_over_limit(size->width, size->height))
+        throw over_limit(size->width, size->height);
+    check_png_compressed_chunks(path);
+}
 
 // The size of a picture the decoder was refused; zero while none was.
 struct RefusedSize {
@@ -54,13 +67,6 @@ int get_buffer_within_limit(AVCodecContext* decoder, AVFrame* frame, int flags) 
         return AVERROR(ERANGE);
     }
     return avcodec_default_get_buffer2(decoder, frame, flags);
-}
-
-AvFormatInputPtr open_input(const std::filesystem::path& path) {
-    AVFormatContext* raw = nullptr;
-    int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
-    if (rc < 0) throw MediaError("not a readable image (" + av_message(rc) + ")");
-    return AvFormatInputPtr(raw);
 }
 
 // No avformat_find_stream_info: to learn a still image's size it decodes the whole picture
@@ -98,7 +104,10 @@ AvFramePtr read_first_frame(AVFormatContext& input, int stream, AVCodecContext& 
 }
 
 AvFramePtr decode_first_frame(const std::filesystem::path& path) {
-    AvFormatInputPtr input = open_input(path);
+    // Declared before the input, whose interrupt callback reads it.
+    auto deadline = std::chrono::steady_clock::now() + kMediaReadTimeLimit;
+    AvFormatInputPtr input = open_media_file(path, MediaKind::still_picture, deadline);
+    check_header(path);
     int stream = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (stream < 0) throw MediaError("not an image");
     const AVCodecParameters& par = *input->streams[stream]->codecpar;
@@ -108,6 +117,7 @@ AvFramePtr decode_first_frame(const std::filesystem::path& path) {
     AvCodecContextPtr decoder = open_decoder(par, refused);
     AvFramePtr frame = read_first_frame(*input, stream, *decoder);
     if (refused.width) throw over_limit(refused.width, refused.height);
+    if (!frame && is_over_limit(decoder->width, decoder->height)) throw over_limit(decoder->width, decoder->height);
     // A decoder that never found a size never found a picture header: not an image at all.
     if (!frame && decoder->width <= 0) throw MediaError("not a readable image (no picture found)");
     if (!frame) throw MediaError("the image data is damaged or cut short");
@@ -153,9 +163,6 @@ CairoSurfacePtr apply_orientation(CairoSurfacePtr stored, int orientation, int& 
 }  // namespace
 
 DecodedImage decode_image(const std::filesystem::path& path) {
-    av_log_set_level(AV_LOG_QUIET);
-    std::error_code ec;
-    if (std::filesystem::file_size(path, ec) == 0 && !ec) throw MediaError("the file is empty");
     AvFramePtr frame = decode_first_frame(path);
     DecodedImage image;
     image.width = frame->width;

@@ -19,6 +19,8 @@ struct DecodedImage {
 
 // PRODUCT.md's limit on an input image.
 constexpr long long kMaxInputPixels = 100'000'000;
+// The largest side of a Cairo image surface (MAX_IMAGE_SIZE in cairo-image-surface.c).
+constexpr long long kMaxImageSide = 32767;
 
 DecodedImage decode_image(const std::filesystem::path& path);
 

@@ -7,6 +7,9 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
+#include "input/plain_file.hpp"
+
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <string>
@@ -36,11 +39,22 @@ int interrupt_when_late(void* deadline) {
     return std::chrono::steady_clock::now() > *at ? 1 : 0;
 }
 
-void check_is_nonempty_file(const fs::path& path) {
+std::string noun(MediaKind kind) {
+    return kind == MediaKind::still_picture ? "an image" : "an audio or video file";
+}
+
+// A regular file with something in it; photos and clips from phones are under 4 GB.
+void check_is_nonempty_file(const fs::path& path, MediaKind kind) {
+    static const PlainFileKind kMedia{"", "media files", std::uintmax_t(4) << 30, "is this the right file?"};
+    PlainFileKind plain = kMedia;
+    plain.noun = noun(kind);
+    try {
+        check_plain_file(path, plain);
+    } catch (const FileRefused& e) {
+        if (std::string(e.what()) == "file not found") throw MediaError("the file does not exist");
+        throw MediaError(e.what());
+    }
     std::error_code ec;
-    fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) throw MediaError("the file does not exist");
-    if (fs::is_directory(status)) throw MediaError("a folder, not an audio or video file");
     if (fs::file_size(path, ec) == 0 && !ec) throw MediaError("the file is empty");
 }
 
@@ -62,9 +76,15 @@ const AVInputFormat* recognise_format(const fs::path& path) {
     return score >= AVPROBE_SCORE_RETRY ? format : nullptr;
 }
 
-// The demuxers of single pictures: a JPEG or PNG is a photo, not a clip.
+// The demuxers of single pictures: a JPEG or PNG is a photo, not a clip. image2 itself reads
+// file-name patterns ("img%03d.png") and is never used: a picture's own demuxer (jpeg_pipe,
+// png_pipe, webp_pipe, ...) reads just the one file.
 bool is_still_picture_format(std::string_view name) {
     return name == "image2" || name == "image2pipe" || name.ends_with("_pipe");
+}
+
+bool is_usable_picture_format(std::string_view name) {
+    return (name.ends_with("_pipe") && name != "image2pipe") || name == "gif";
 }
 
 // Formats that only point to other files or to the network: rupa reads what the spec names.
@@ -72,12 +92,31 @@ bool is_playlist_format(std::string_view name) {
     return name == "hls" || name == "dash" || name == "concat" || name == "imf" || name == "sdp";
 }
 
-void check_is_media_format(const AVInputFormat* format) {
+// image2 is recognised from a picture's name alone when its first bytes do not say enough
+// (a cut-short JPEG): the picture demuxer of that extension reads it instead, and the decoder
+// then says what is wrong with it.
+const AVInputFormat* picture_demuxer_for_name(const AVInputFormat* format, const fs::path& path) {
+    if (!format || std::string_view(format->name) != "image2") return format;
+    static const std::vector<std::pair<std::string, const char*>> by_extension = {
+        {".jpg", "jpeg_pipe"}, {".jpeg", "jpeg_pipe"}, {".jpe", "jpeg_pipe"}, {".png", "png_pipe"},
+        {".webp", "webp_pipe"}, {".gif", "gif"}, {".bmp", "bmp_pipe"}, {".tif", "tiff_pipe"},
+        {".tiff", "tiff_pipe"}};
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& [known, demuxer] : by_extension)
+        if (extension == known) return av_find_input_format(demuxer);
+    return nullptr;
+}
+
+void check_format_kind(const AVInputFormat* format, MediaKind kind) {
+    if (kind == MediaKind::still_picture && !format) throw MediaError("not a readable image (no picture found)");
     if (!format) throw MediaError("not an audio or video file");
-    if (is_still_picture_format(format->name))
-        throw MediaError("a still picture, not an audio or video file");
     if (is_playlist_format(format->name))
-        throw MediaError("a playlist that points to other files, not an audio or video file");
+        throw MediaError("a playlist that points to other files, not " + noun(kind));
+    if (kind == MediaKind::still_picture && !is_usable_picture_format(format->name))
+        throw MediaError("a sound or video file, not an image");
+    if (kind == MediaKind::sound_or_video && is_still_picture_format(format->name))
+        throw MediaError("a still picture, not an audio or video file");
 }
 
 // The stream of `type` a player would choose: the one marked default, else the first.
@@ -121,25 +160,35 @@ std::string kind_of(const AVStream& stream) {
 
 }  // namespace
 
-MediaInput::MediaInput(const fs::path& path) {
+AvFormatInputPtr open_media_file(const fs::path& path, MediaKind kind,
+                                 const std::chrono::steady_clock::time_point& deadline) {
     av_log_set_level(AV_LOG_QUIET);
-    check_is_nonempty_file(path);
+    check_is_nonempty_file(path, kind);
     const AVInputFormat* recognised = recognise_format(path);
-    check_is_media_format(recognised);
+    if (kind == MediaKind::still_picture) recognised = picture_demuxer_for_name(recognised, path);
+    check_format_kind(recognised, kind);
 
     AVFormatContext* raw = avformat_alloc_context();
     if (!raw) throw MediaError("not enough memory to open the file");
-    raw->interrupt_callback = {interrupt_when_late, &deadline_};
+    raw->interrupt_callback = {interrupt_when_late,
+                               const_cast<std::chrono::steady_clock::time_point*>(&deadline)};
     raw->probesize = kProbeBytes;
     raw->max_analyze_duration = kAnalyzeMicroseconds;
     raw->max_streams = kMaxStreams;
     raw->protocol_whitelist = av_strdup("file");
-    restart_time_limit();
+    raw->format_whitelist = av_strdup(recognised->name);
+    // "file:" keeps a name with a colon in it ("http:x.jpg") from naming a protocol.
+    std::string url = "file:" + path.string();
     // On failure avformat_open_input frees the context itself.
-    int rc = avformat_open_input(&raw, path.c_str(), recognised, nullptr);
+    int rc = avformat_open_input(&raw, url.c_str(), recognised, nullptr);
     if (rc == AVERROR_EXIT) throw kTooSlow;
-    if (rc < 0) throw kDamaged;
-    format_.reset(raw);
+    if (rc < 0) throw kind == MediaKind::still_picture ? MediaError("not a readable image") : kDamaged;
+    return AvFormatInputPtr(raw);
+}
+
+MediaInput::MediaInput(const fs::path& path) {
+    restart_time_limit();
+    format_ = open_media_file(path, MediaKind::sound_or_video, deadline_);
     find_stream_info_within_limits(*format_);
 
     video_ = choose_stream(*format_, AVMEDIA_TYPE_VIDEO);

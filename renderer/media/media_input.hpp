@@ -18,6 +18,18 @@ constexpr long long kMaxVideoPixels = 8192LL * 4320;
 // How long opening a file (or reading one packet of it) may take before it counts as damaged.
 constexpr std::chrono::seconds kMediaReadTimeLimit{5};
 
+// What a file opened by open_media_file must be.
+enum class MediaKind { still_picture, sound_or_video };
+
+// The one guarded way rupa opens a file with libavformat, for photos and logos as for sound
+// and video: a plain local regular file only (protocol whitelist "file", no FIFO or device),
+// its format recognised from its own first megabyte and required to be of `kind` (never a
+// playlist, concat script or image2 file pattern, whatever the name says), probing bounded,
+// and every read given up once `deadline` has passed. `deadline` is read by libav for as long
+// as the returned context lives.
+AvFormatInputPtr open_media_file(const std::filesystem::path& path, MediaKind kind,
+                                 const std::chrono::steady_clock::time_point& deadline);
+
 class MediaInput {
 public:
     explicit MediaInput(const std::filesystem::path& path);  // throws MediaError

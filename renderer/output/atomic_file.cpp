@@ -4,12 +4,18 @@
 // temporary is left, never a truncated file at the final name.
 #include "output/atomic_file.hpp"
 
+#include "handles/posix.hpp"
+
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <random>
+#include <string_view>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -34,15 +40,21 @@ void remove_temporaries_and_reraise(int signal_number) {
     std::raise(signal_number);
 }
 
+// A signal the process inherited as ignored stays ignored: under `nohup` (SIGHUP) or a
+// shell's background job (SIGINT) the caller asked for the render to go on.
+void handle_unless_ignored(int signal_number, const struct sigaction& action) {
+    struct sigaction current {};
+    if (sigaction(signal_number, nullptr, &current) == 0 && current.sa_handler == SIG_IGN) return;
+    sigaction(signal_number, &action, nullptr);
+}
+
 void install_handlers_once() {
     static std::once_flag once;
     std::call_once(once, [] {
         struct sigaction action {};
         action.sa_handler = remove_temporaries_and_reraise;
         sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-        sigaction(SIGHUP, &action, nullptr);
+        for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) handle_unless_ignored(signal_number, action);
     });
 }
 
@@ -72,27 +84,30 @@ private:
     int slot_ = -1;
 };
 
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    int release_and_close() {
-        int rc = ::close(fd_);
-        fd_ = -1;
-        return rc;
-    }
+// rupa's own temporary names: "<name>.part-<pid>-<16 hex digits>", unique per write, so
+// that two processes never share one and stale-temporary cleanup removes only these.
+constexpr std::string_view kPart = ".part-";
 
-private:
-    int fd_;
-};
+std::string unique_suffix() {
+    static std::atomic<uint64_t> counter{0};
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(random() ^ counter.fetch_add(1)));
+    return std::string(kPart) + std::to_string(::getpid()) + "-" + hex;
+}
+
+bool is_own_temporary(const std::string& name) {
+    size_t at = name.rfind(kPart);
+    if (at == std::string::npos || at == 0) return false;
+    std::string_view rest = std::string_view(name).substr(at + kPart.size());
+    size_t dash = rest.find('-');
+    if (dash == std::string_view::npos || dash == 0 || rest.size() - dash - 1 != 16) return false;
+    auto all = [](std::string_view s, const char* set) { return s.find_first_not_of(set) == std::string_view::npos; };
+    return all(rest.substr(0, dash), "0123456789") && all(rest.substr(dash + 1), "0123456789abcdef");
+}
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* what) {
-    throw std::runtime_error("cannot " + std::string(what) + " " + path.string() + ": " +
+    throw OutputError("cannot " + std::string(what) + " " + path.string() + ": " +
                              std::strerror(errno));
 }
 
@@ -100,9 +115,11 @@ private:
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
     std::filesystem::path temporary = target;
-    temporary += ".part-" + std::to_string(::getpid());
+    temporary += unique_suffix();
     TemporaryName registered(temporary);
-    FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    // O_EXCL | O_NOFOLLOW: a file or symlink planted at the temporary's name is never written
+    // through (and the name is new, so it can only have been planted).
+    FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (fd.get() < 0) fail(temporary, "create");
     size_t written = 0;
     while (written < bytes.size()) {
@@ -127,8 +144,35 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 void remove_stale_temporaries(const std::filesystem::path& folder) {
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-        if (entry.path().filename().string().find(".part-") != std::string::npos)
+        if (is_own_temporary(entry.path().filename().string()) && entry.is_regular_file(ec) &&
+            !entry.is_symlink(ec))
             std::filesystem::remove(entry.path(), ec);
+}
+
+PostFolder::PostFolder(const std::filesystem::path& out_dir, const std::string& name)
+    : path_(out_dir / name) {
+    std::error_code ec;
+    if (std::filesystem::exists(out_dir, ec) && !std::filesystem::is_directory(out_dir, ec))
+        throw OutputError("the output folder " + out_dir.string() + " is a file (name a folder with -o)");
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw OutputError("cannot create the output folder " + out_dir.string() + ": " + ec.message());
+    if (::mkdir(path_.c_str(), 0755) != 0 && errno != EEXIST) fail(path_, "create");
+    // O_NOFOLLOW: a symlink planted at OUTDIR/<name> is refused, never followed.
+    fd_ = FileDescriptor(::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (fd_.get() < 0) {
+        struct stat status {};
+        if (::lstat(path_.c_str(), &status) == 0 && S_ISLNK(status.st_mode))
+            throw OutputError(path_.string() + " is a symlink; rupa never writes through a symlink in the output "
+                                               "folder (remove it)");
+        if (::lstat(path_.c_str(), &status) == 0 && !S_ISDIR(status.st_mode))
+            throw OutputError(path_.string() + " is a file, not a folder (remove it or choose another output folder)");
+        fail(path_, "open");
+    }
+    // One render at a time per folder: a second render of the same post waits here, so that
+    // neither removes the other's temporaries nor renames over files it is still writing.
+    while (::flock(fd_.get(), LOCK_EX) != 0)
+        if (errno != EINTR) fail(path_, "lock");
+    remove_stale_temporaries(path_);
 }
 
 }  // namespace rupa
@@ -141,8 +185,12 @@ struct PendingFile::Registration {
 };
 
 PendingFile::PendingFile(const std::filesystem::path& target) : target_(target), temporary_(target) {
-    temporary_ += ".part-" + std::to_string(::getpid());
+    temporary_ += unique_suffix();
     registration_ = std::make_unique<Registration>(temporary_);
+    // Created here, exclusively and not through a symlink, so that the library that writes it
+    // opens a file of rupa's own.
+    FileDescriptor fd(::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (fd.get() < 0) fail(temporary_, "create");
 }
 
 PendingFile::~PendingFile() {

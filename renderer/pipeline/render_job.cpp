@@ -353,9 +353,8 @@ RenderResult render_spec(const RenderRequest& request) {
     std::vector<PaintedFormat> painted = paint_plan(job, diagnostics);
     enforce_strict(request.strict, diagnostics);
 
-    result.folder = request.out_dir / job.spec.stem;
-    fs::create_directories(result.folder);
-    remove_stale_temporaries(result.folder);
+    PostFolder folder(request.out_dir, job.spec.stem);  // locked until the report is written
+    result.folder = folder.path();
     // Encoding and writing, the larger part, run one task per format over the cores.
     std::vector<std::future<std::string>> writes;
     for (size_t i = 0; i < scenes.size(); ++i) {

@@ -1,6 +1,7 @@
 // SubRip parsing and caption ordering.
 #include "spec/caption_reader.hpp"
 
+#include "input/plain_file.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 
@@ -9,8 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <regex>
 #include <sstream>
+#include <string_view>
 
 namespace rupa {
 
@@ -28,26 +29,78 @@ std::string trimmed(const std::string& line) {
     return line.substr(first, last - first + 1);
 }
 
-// "<i>Halo</i> {\an8}semua" -> "Halo semua".
+// "<i>Halo</i> {\an8}semua" -> "Halo semua": a '<' up to the next '>' with no '<' between,
+// and a '{\' up to the next '}' with no '{' between, are dropped. A plain scan, linear in the
+// line: std::regex recursed once per character and overflowed the stack on a long line.
 std::string without_tags(const std::string& text) {
-    static const std::regex tags(R"(<[^<>]*>|\{\\[^{}]*\})");
-    return std::regex_replace(text, tags, "");
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        bool brace = text[i] == '{' && i + 1 < text.size() && text[i + 1] == '\\';
+        if (text[i] == '<' || brace) {
+            const char* stops = brace ? "{}" : "<>";
+            size_t end = text.find_first_of(stops, i + 1);
+            if (end != std::string::npos && text[end] == stops[1]) {
+                i = end + 1;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    return out;
 }
 
-std::string read_text_file(const fs::path& file, const SourceMark& whole) {
-    std::error_code ec;
-    std::uintmax_t size = fs::file_size(file, ec);
-    if (!ec && size > kMaxSrtBytes)
-        throw SpecError(whole, "the file is " + std::to_string(size >> 10) +
-                                   " KB; a captions file is at most 1 MB",
-                        "is this the right file?");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw SpecError(whole, "cannot read the file", "check its permissions");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string bytes = buffer.str();
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A cue number: digits, with blanks around them.
+bool is_cue_number(const std::string& line) {
+    std::string digits = trimmed(line);
+    return !digits.empty() && std::all_of(digits.begin(), digits.end(), is_digit);
+}
+
+// The two times of "FROM --> TO ...", and where each starts.
+struct TimingWords {
+    std::string from, to;
+    size_t from_at = 0, to_at = 0;
+};
+
+// Nothing when the line is not a time line: no arrow, or not one word on each side of it.
+std::optional<TimingWords> split_timing(const std::string& line) {
+    size_t arrow = line.find("-->");
+    if (arrow == std::string::npos) return std::nullopt;
+    TimingWords words;
+    while (words.from_at < arrow && is_space(line[words.from_at])) ++words.from_at;
+    size_t from_end = arrow;
+    while (from_end > words.from_at && is_space(line[from_end - 1])) --from_end;
+    words.from = line.substr(words.from_at, from_end - words.from_at);
+    words.to_at = arrow + 3;
+    while (words.to_at < line.size() && is_space(line[words.to_at])) ++words.to_at;
+    size_t to_end = words.to_at;
+    while (to_end < line.size() && !is_space(line[to_end])) ++to_end;
+    words.to = line.substr(words.to_at, to_end - words.to_at);
+    bool one_word = std::none_of(words.from.begin(), words.from.end(), is_space);
+    if (words.from.empty() || !one_word || words.to.empty()) return std::nullopt;
+    return words;
+}
+
+// Where the first NUL byte is, as a line and column: UTF-16 text is full of them.
+SourceMark first_nul(const std::string& bytes, const std::string& name) {
+    size_t at = bytes.find('\0');
+    size_t line_start = bytes.rfind('\n', at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    int line = 1 + int(std::count(bytes.begin(), bytes.begin() + long(at), '\n'));
+    return {name, line, int(at - line_start) + 1};
+}
+
+std::string read_srt_bytes(const fs::path& file, const std::string& name) {
+    static const PlainFileKind kSrt{"a captions file", "captions files", kMaxSrtBytes, "is this the right file?"};
+    std::string bytes = read_text_input(file, kSrt, {name, 0, 0});
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+        throw SpecError({name, 1, 1}, "the file is saved as UTF-16 text", "save it as UTF-8");
     if (bytes.find('\0') != std::string::npos)
-        throw SpecError(whole, "not a text file", "captions are a SubRip (.srt) text file saved as UTF-8");
+        throw SpecError(first_nul(bytes, name), "not a text file (a NUL byte)",
+                        "captions are a SubRip (.srt) text file saved as UTF-8");
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
     return bytes;
 }
@@ -87,8 +140,7 @@ private:
 
     // One block: an optional cue number, the timing line, then text up to a blank line.
     Caption read_block(std::string line) {
-        static const std::regex number(R"(\s*\d+\s*)");
-        if (std::regex_match(line, number) && !next_line(line))
+        if (is_cue_number(line) && !next_line(line))
             throw SpecError(at(1), "the file ends after a caption number", "add its time line and text");
         Caption caption;
         caption.where = at(1);
@@ -97,6 +149,8 @@ private:
         while (next_line(line) && !trimmed(line).empty()) {
             std::string part = trimmed(without_tags(line));
             if (part.empty()) continue;
+            if (auto control = first_control_character(line))
+                refuse_control_characters(line, at(int(control->at) + 1), "this caption");
             text += (text.empty() ? "" : "\n") + part;
         }
         if (text.empty())
@@ -109,18 +163,17 @@ private:
     }
 
     void read_timing(const std::string& line, Caption& caption) {
-        static const std::regex timing(R"(\s*(\S+)\s*-->\s*(\S+).*)");
-        std::smatch m;
-        if (!std::regex_match(line, m, timing))
+        std::optional<TimingWords> words = split_timing(line);
+        if (!words)
             throw SpecError(at(1), "expected a time line like '00:00:01,000 --> 00:00:03,000'",
                             "got '" + excerpt(line) + "'");
-        auto from = parse_caption_time(m[1]);
-        auto to = parse_caption_time(m[2]);
-        if (!from) throw SpecError(at(int(m.position(1)) + 1), "'" + excerpt(m[1]) + "' is not a time",
+        auto from = parse_caption_time(words->from);
+        auto to = parse_caption_time(words->to);
+        if (!from) throw SpecError(at(int(words->from_at) + 1), "'" + excerpt(words->from) + "' is not a time",
                                    "write HH:MM:SS,mmm");
-        if (!to) throw SpecError(at(int(m.position(2)) + 1), "'" + excerpt(m[2]) + "' is not a time",
+        if (!to) throw SpecError(at(int(words->to_at) + 1), "'" + excerpt(words->to) + "' is not a time",
                                  "write HH:MM:SS,mmm");
-        check_caption_range(*from, *to, at(int(m.position(2)) + 1));
+        check_caption_range(*from, *to, at(int(words->to_at) + 1));
         caption.from = to_frames(*from);
         caption.to = to_frames(*to);
     }
@@ -139,22 +192,43 @@ void check_caption_range(double from, double to, const SourceMark& where) {
         throw SpecError(where, "this caption starts after 180 s, the longest a video can be");
 }
 
+// [[HH:]MM:]SS[(.|,)mmm]: one or two digits for hours and minutes, up to five for seconds
+// (a plain number of seconds), up to three for the fraction.
 std::optional<double> parse_caption_time(const std::string& text) {
-    static const std::regex clock(R"((?:(?:(\d{1,2}):)?(\d{1,2}):)?(\d{1,5})(?:[.,](\d{1,3}))?)");
-    std::smatch m;
-    if (!std::regex_match(text, m, clock)) return std::nullopt;
-    double hours = m[1].matched ? std::stod(m[1]) : 0;
-    double minutes = m[2].matched ? std::stod(m[2]) : 0;
-    double seconds = std::stod(m[3]);
-    bool clock_form = m[2].matched;
-    if (clock_form && (minutes >= 60 && m[1].matched)) return std::nullopt;
+    std::string_view rest(text);
+    std::vector<std::string_view> parts;
+    for (size_t colon; parts.size() < 3 && (colon = rest.find(':')) != std::string_view::npos;) {
+        parts.push_back(rest.substr(0, colon));
+        rest.remove_prefix(colon + 1);
+    }
+    if (parts.size() > 2) return std::nullopt;
+    std::string_view whole = rest, fraction;
+    bool has_fraction = false;
+    if (size_t dot = rest.find_first_of(".,"); dot != std::string_view::npos) {
+        whole = rest.substr(0, dot);
+        fraction = rest.substr(dot + 1);
+        has_fraction = true;
+    }
+    auto digits = [](std::string_view s, size_t most) {
+        return !s.empty() && s.size() <= most && std::all_of(s.begin(), s.end(), is_digit);
+    };
+    if (!digits(whole, 5) || (has_fraction && !digits(fraction, 3))) return std::nullopt;
+    for (std::string_view part : parts)
+        if (!digits(part, 2)) return std::nullopt;
+    auto value = [](std::string_view s) { return std::stod(std::string(s)); };
+    bool has_hours = parts.size() == 2;
+    bool clock_form = !parts.empty();
+    double hours = has_hours ? value(parts[0]) : 0;
+    double minutes = clock_form ? value(parts.back()) : 0;
+    double seconds = value(whole);
+    if (has_hours && minutes >= 60) return std::nullopt;
     if (clock_form && seconds >= 60) return std::nullopt;
-    if (m[4].matched) seconds += std::stod("0." + m[4].str());
+    if (has_fraction) seconds += value("0." + std::string(fraction));
     return hours * 3600 + minutes * 60 + seconds;
 }
 
 std::vector<Caption> read_srt(const fs::path& file, const std::string& display_name) {
-    std::string bytes = read_text_file(file, {display_name, 0, 0});
+    std::string bytes = read_srt_bytes(file, display_name);
     std::vector<Caption> captions = SrtReader(bytes, display_name).read();
     order_captions(captions);
     return captions;

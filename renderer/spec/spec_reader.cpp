@@ -515,6 +515,13 @@ Spec read_spec(const fs::path& file) {
     spec.file = file;
     spec.display_name = file.string();
     spec.stem = file.stem().string();
+    // The stem names the output folder OUTDIR/<stem>: '...yaml' would give '..', and a
+    // hidden name could meet rupa's own '.rupa-batch'.
+    if (spec.stem.empty() || spec.stem.starts_with("."))
+        throw SpecError({spec.display_name, 0, 0},
+                        "the file's name gives the output folder '" + excerpt(spec.stem) +
+                            "', which is not a folder of its own",
+                        "rename the file, e.g. to rapat.yaml");
     YamlSource source = load_yaml(file, spec.display_name);
     fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     return SpecReader(std::move(source), folder).read(std::move(spec));

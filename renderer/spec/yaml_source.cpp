@@ -2,6 +2,7 @@
 #include "spec/yaml_source.hpp"
 
 #include "handles/gobject.hpp"
+#include "input/plain_file.hpp"
 #include "spec/spec_error.hpp"
 
 #include <glib.h>
@@ -66,10 +67,34 @@ std::string excerpt(const std::string& value) {
     GCharPtr valid(g_utf8_make_valid(value.data(), gssize(value.size())));
     std::string text(valid.get());
     for (char& c : text)
-        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    // C1 controls (U+0080-U+009F) act like ESC in some terminals: shown as a space too.
+    for (auto control = first_control_character(text); control; control = first_control_character(text))
+        text.replace(control->at, control->code_point >= 0x80 ? 2 : 1, " ");
     if (g_utf8_strlen(text.c_str(), -1) <= kMaxChars) return text;
     const char* cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
     return std::string(text.c_str(), cut) + "...";
+}
+
+std::optional<ControlCharacter> first_control_character(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return ControlCharacter{i, c};
+        if (c == 0xC2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return ControlCharacter{i, next};
+        }
+    }
+    return std::nullopt;
+}
+
+void refuse_control_characters(std::string_view text, const SourceMark& where, const std::string& what) {
+    auto control = first_control_character(text);
+    if (!control) return;
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", control->code_point);
+    throw SpecError(where, what + " contains the control character " + code,
+                    "remove it: it is invisible, and in a terminal or a post it can change how text shows");
 }
 
 SourceMark YamlSource::mark(const YAML::Node& node) const {
@@ -113,6 +138,7 @@ std::string YamlSource::text(const YAML::Node& node, const std::string& field) c
     if (!is_valid_utf8(value))
         throw SpecError(mark(node), "'" + field + "' is not valid UTF-8 text",
                         "save the file as UTF-8");
+    refuse_control_characters(value, mark(node), "'" + field + "'");
     // A hard ceiling far above any template's design, so that a pasted document is refused
     // at once instead of keeping layout busy (shaping grows faster than the text).
     glong length = g_utf8_strlen(value.data(), gssize(value.size()));
@@ -366,26 +392,22 @@ SpecError empty_file_error(const std::string& bytes, const SourceMark& whole) {
 
 }  // namespace
 
+std::string read_text_input(const std::filesystem::path& path, const PlainFileKind& kind,
+                            const SourceMark& whole) {
+    try {
+        return read_plain_file(path, kind);
+    } catch (const FileRefused& e) {
+        throw SpecError(whole, e.what(), e.hint());
+    }
+}
+
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name) {
     SourceMark whole{display_name, 0, 0};
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw SpecError(whole, "file not found", "check the path");
-    if (std::filesystem::is_directory(path, ec))
-        throw SpecError(whole, "is a folder, not a YAML file");
     // A spec is a few kilobytes and the corpus's megabyte values are refused by field; a file
     // this large is a video or a disk image under a .yaml name, not worth reading into memory.
-    constexpr std::uintmax_t kMaxFileBytes = 4 << 20;
-    std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxFileBytes)
-        throw SpecError(whole, "the file is " + std::to_string(size >> 20) +
-                                   " MB; rupa reads YAML files of at most 4 MB",
-                        "a spec is a few kilobytes: is this the right file?");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw SpecError(whole, "cannot read the file", "check its permissions");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
+    static const PlainFileKind kYaml{"a YAML file", "YAML files", 4 << 20,
+                                     "a spec is a few kilobytes: is this the right file?"};
+    const std::string bytes = read_text_input(path, kYaml, whole);
     refuse_binary(bytes, whole);
     YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name)};
     if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, whole);

@@ -7,6 +7,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,13 @@ struct YamlSource {
                        const std::vector<std::string>& choices) const;
 };
 
+struct PlainFileKind;
+
+// A text input file read through the one reader (regular files only, capped while read); its
+// refusal is a SpecError at `whole`.
+std::string read_text_input(const std::filesystem::path& path, const PlainFileKind& kind,
+                            const SourceMark& whole);
+
 // Throws SpecError for a missing, unreadable, empty, binary or malformed file, and for one
 // that holds more than one YAML document.
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name);
@@ -44,6 +53,19 @@ std::string kind_name(const YAML::Node& node);
 // A value as an error message may quote it: valid UTF-8, on one line, and cut short with
 // "..." when long, so that a pasted megabyte does not become a megabyte of message.
 std::string excerpt(const std::string& value);
+
+// A control character in text: where it starts (a byte offset) and its code point. Tabs and
+// line breaks are text; other C0 controls, DEL and the C1 controls (U+0080-U+009F, ESC's
+// twins in some terminals) are not.
+struct ControlCharacter {
+    size_t at = 0;
+    unsigned code_point = 0;
+};
+std::optional<ControlCharacter> first_control_character(std::string_view text);
+
+// Refuses text holding a control character: it would reach caption.txt, alt.txt and
+// terminals as it is. `what` names the text in the message ("'title'").
+void refuse_control_characters(std::string_view text, const SourceMark& where, const std::string& what);
 
 // The most characters one text value may have.
 constexpr long kMaxTextLength = 10000;

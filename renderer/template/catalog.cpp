@@ -79,7 +79,11 @@ fs::path resolve(const std::string& name, const fs::path& installed_dir, const s
                             ? "put the template folder beside the spec, or install it under templates/"
                             : "put the brand kit folder beside the spec, or install it under templates/brands/"};
         fs::path path = confined_path(scope, name, where, what);
-        if (fs::is_directory(path)) path /= file_name;
+        // The file in the folder is confined to the folder too: a template.yaml that is a
+        // symlink to /etc/passwd or /dev/zero is not read.
+        if (fs::is_directory(path))
+            path = confined_path({path, "its " + what + " folder", "put the file itself in the folder"}, file_name,
+                                 where, what);
         if (!fs::exists(path))
             throw SpecError(where, "cannot find " + what + " '" + excerpt(name) + "'",
                             "paths are relative to the spec's folder");

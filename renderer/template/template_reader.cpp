@@ -10,6 +10,8 @@
 #include "template/placeholders.hpp"
 
 #include <algorithm>
+#include <sstream>
+#include <string_view>
 
 namespace rupa {
 
@@ -22,6 +24,41 @@ const std::vector<std::string> kTemplateFields = {"id",     "name",   "descripti
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
     "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
+// The range of every number a template holds, in one table: far beyond any design, close
+// enough that layout stays quick and finite (a text size of 1e308 shrank in 4 px steps for
+// ever; a padding of 1e300 overflowed every box). Sizes, gaps, paddings and radii are pixels
+// on canvases of at most 1920 px a side (PRODUCT.md's formats); line_height is a multiple of
+// the size and letter_spacing is in em; weights are OpenType's 100-1000.
+struct NumberRange {
+    std::string_view field;
+    double min, max;
+};
+constexpr NumberRange kNumberRanges[] = {
+    {"size", 8, 1000},           {"min_size", 8, 1000}, {"weight", 100, 1000}, {"line_height", 0.5, 4},
+    {"letter_spacing", -0.5, 2}, {"max_lines", 1, 50},  {"padding", 0, 500},   {"radius", 0, 1000},
+    {"gap", 0, 2000},            {"gap_before", 0, 2000}, {"bar", 1, 2000},    {"max", 1, 10000},
+};
+
+std::string shown_number(double value) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    out << value;
+    return out.str();
+}
+
+double number_in_range(const YamlSource& src, const YAML::Node& node, const std::string& field) {
+    double value = src.number(node, field);
+    for (const NumberRange& range : kNumberRanges)
+        if (range.field == field) {
+            if (value < range.min || value > range.max)
+                throw SpecError(src.mark(node), "'" + field + "' must be between " + shown_number(range.min) +
+                                                    " and " + shown_number(range.max),
+                                "got " + excerpt(node.Scalar()));
+            return value;
+        }
+    throw SpecError(src.mark(node), "'" + field + "' has no range", "a number rupa does not know");
+}
+
 const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
                                          "text", "stack", "stats", "bars", "agenda"};
 const std::vector<std::string> kContentFieldNames = {
@@ -76,7 +113,7 @@ private:
             if (rules.IsMap()) {
                 src_.check_keys(rules, {"required", "max", "sample"});
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
-                if (rules["max"]) field.max_chars = int(src_.number(rules["max"], "max"));
+                if (rules["max"]) field.max_chars = int(ranged(rules["max"], "max"));
             } else if (!rules.IsNull()) {
                 src_.require_map(rules, field.name);
             }
@@ -97,17 +134,17 @@ private:
 
     void apply_style(const YAML::Node& node, TextStyle& s) {
         if (node["font"]) s.font = token(node["font"], brand_font_tokens(), "font");
-        if (node["size"]) s.size = positive(node["size"], "size");
-        if (node["min_size"]) s.min_size = positive(node["min_size"], "min_size");
-        if (node["weight"]) s.weight = int(src_.number(node["weight"], "weight"));
+        if (node["size"]) s.size = ranged(node["size"], "size");
+        if (node["min_size"]) s.min_size = ranged(node["min_size"], "min_size");
+        if (node["weight"]) s.weight = int(ranged(node["weight"], "weight"));
         if (node["italic"]) s.italic = src_.boolean(node["italic"], "italic");
         if (node["color"]) s.color = color(node["color"]);
-        if (node["line_height"]) s.line_height = positive(node["line_height"], "line_height");
+        if (node["line_height"]) s.line_height = ranged(node["line_height"], "line_height");
         if (node["align"]) s.align = align(node["align"]);
         if (node["uppercase"]) s.uppercase = src_.boolean(node["uppercase"], "uppercase");
         if (node["letter_spacing"])
-            s.letter_spacing = src_.number(node["letter_spacing"], "letter_spacing");
-        if (node["max_lines"]) s.max_lines = int(positive(node["max_lines"], "max_lines"));
+            s.letter_spacing = ranged(node["letter_spacing"], "letter_spacing");
+        if (node["max_lines"]) s.max_lines = int(ranged(node["max_lines"], "max_lines"));
         if (node["strike"]) s.strike = src_.boolean(node["strike"], "strike");
         if (node["background"]) {
             s.has_background = true;
@@ -116,13 +153,13 @@ private:
         if (node["padding"]) {
             const YAML::Node& p = node["padding"];
             if (p.IsSequence() && p.size() == 2) {
-                s.padding_x = src_.number(p[0], "padding");
-                s.padding_y = src_.number(p[1], "padding");
+                s.padding_x = ranged(p[0], "padding");
+                s.padding_y = ranged(p[1], "padding");
             } else {
-                s.padding_x = s.padding_y = src_.number(p, "padding");
+                s.padding_x = s.padding_y = ranged(p, "padding");
             }
         }
-        if (node["radius"]) s.radius = src_.number(node["radius"], "radius");
+        if (node["radius"]) s.radius = ranged(node["radius"], "radius");
     }
 
     void read_layouts(const YAML::Node& node, Template& t) {
@@ -191,7 +228,7 @@ private:
             case ElementKind::rect:
                 src_.check_keys(node, {kind, "box", "if", "fill", "radius"});
                 e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"background", 1};
-                if (node["radius"]) e.radius = src_.number(node["radius"], "radius");
+                if (node["radius"]) e.radius = ranged(node["radius"], "radius");
                 break;
             case ElementKind::gradient:
                 src_.check_keys(node, {kind, "box", "if", "from", "to", "direction"});
@@ -218,7 +255,7 @@ private:
                 src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items"});
                 if (node["anchor"])
                     e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
-                if (node["gap"]) e.gap = src_.number(node["gap"], "gap");
+                if (node["gap"]) e.gap = ranged(node["gap"], "gap");
                 if (!node["items"] || !node["items"].IsSequence())
                     throw SpecError(e.where, "stack '" + e.name + "' needs a list of 'items'");
                 for (const auto& item : node["items"]) {
@@ -245,7 +282,7 @@ private:
                 src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "bar", "fill", "track",
                                        "label", "value"});
                 read_grid_common(node, e);
-                if (node["bar"]) e.bar = positive(node["bar"], "bar");
+                if (node["bar"]) e.bar = ranged(node["bar"], "bar");
                 e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"accent", 1};
                 if (node["track"]) e.track = color(node["track"]);
                 read_parts(node, e, {"label", "value"});
@@ -263,7 +300,7 @@ private:
 
     void read_grid_common(const YAML::Node& node, Element& e) {
         if (node["anchor"]) e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
-        if (node["gap"]) e.gap = src_.number(node["gap"], "gap");
+        if (node["gap"]) e.gap = ranged(node["gap"], "gap");
     }
 
     // {figure: {style: figure, size: 200}, ...}: each part a style name with refinements.
@@ -287,7 +324,7 @@ private:
         item.pattern.clear();
         if (node["marker"]) item.marker = src_.choice(node["marker"], "marker", {"dot", "number"});
         if (node["marker_color"]) item.marker_color = color(node["marker_color"]);
-        if (node["gap"]) item.item_gap = src_.number(node["gap"], "gap");
+        if (node["gap"]) item.item_gap = ranged(node["gap"], "gap");
         return item;
     }
 
@@ -305,7 +342,7 @@ private:
             item.style = it->second;
         }
         apply_style(node, item.style);
-        if (node["gap_before"]) item.gap_before = src_.number(node["gap_before"], "gap_before");
+        if (node["gap_before"]) item.gap_before = ranged(node["gap_before"], "gap_before");
         return item;
     }
 
@@ -376,10 +413,9 @@ private:
         return a == "left" ? TextAlign::left : a == "center" ? TextAlign::center : TextAlign::right;
     }
 
-    double positive(const YAML::Node& node, const std::string& field) {
-        double v = src_.number(node, field);
-        if (v <= 0) throw SpecError(src_.mark(node), "'" + field + "' must be above 0");
-        return v;
+    // Every number of a template, checked against kNumberRanges at its own line.
+    double ranged(const YAML::Node& node, const std::string& field) {
+        return number_in_range(src_, node, field);
     }
 
     YamlSource src_;
