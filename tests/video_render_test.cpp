@@ -200,6 +200,15 @@ TEST_CASE("quiet music with loud bursts is raised to -14 LUFS while its true pea
     CHECK(loudness.true_peak < -1.0);
 }
 
+TEST_CASE("a video is written into an output folder whose name has a colon, not to a protocol") {
+    ScratchDir dir;
+    write_stats_spec(dir.path(), "video: {duration: 3}\n");
+    CommandResult r = run_rupa("render angka.yaml --formats video-square -o 'x:y'", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(read_mp4_facts(dir.path() / "x:y/angka/video-square.mp4").frames == 90);
+}
+
 TEST_CASE("a video's memory does not grow with its length") {
 #if defined(__SANITIZE_ADDRESS__)
     // AddressSanitizer holds freed memory in quarantine, which grows with the work done.

@@ -5,6 +5,7 @@
 
 #include "handles/av.hpp"
 #include "media/media_error.hpp"
+#include "media/media_input.hpp"
 
 extern "C" {
 #include <libavutil/pixdesc.h>
@@ -120,13 +121,10 @@ bool holds_idr(const AVPacket& packet) {
 }
 
 void read_streams(const fs::path& file, Mp4Facts& facts) {
-    AVFormatContext* raw = nullptr;
-    AVDictionary* whitelist = nullptr;
-    av_dict_set(&whitelist, "protocol_whitelist", "file", 0);
-    int rc = avformat_open_input(&raw, file.c_str(), av_find_input_format("mp4"), &whitelist);
-    av_dict_free(&whitelist);
-    if (rc < 0) throw MediaError("the MP4 cannot be opened");
-    AvFormatInputPtr input(raw);
+    // Through the one guarded open, like every file rupa reads with libavformat.
+    auto deadline = std::chrono::steady_clock::now() + kMediaReadTimeLimit;
+    AvFormatInputPtr input = open_media_file(file, MediaKind::sound_or_video, deadline);
+    AVFormatContext* raw = input.get();
     if (avformat_find_stream_info(raw, nullptr) < 0) throw MediaError("the MP4's streams cannot be read");
     AVStream* video = nullptr;
     AVStream* audio = nullptr;

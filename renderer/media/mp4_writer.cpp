@@ -36,12 +36,15 @@ void check(int code, const std::string& what) {
 
 Mp4Writer::Mp4Writer(const std::filesystem::path& file, const VideoSettings& settings, Soundtrack& sound)
     : settings_(settings), sound_(sound), video_packet_(av_packet_alloc()), audio_packet_(av_packet_alloc()) {
+    // "file:" keeps a folder with a colon in its name ("-o x:y") from naming a protocol; the
+    // muxer opens the same name again to move the index to the front (faststart).
+    std::string url = "file:" + file.string();
     AVFormatContext* raw = nullptr;
-    check(avformat_alloc_output_context2(&raw, nullptr, "mp4", file.c_str()), "no mp4 muxer");
+    check(avformat_alloc_output_context2(&raw, nullptr, "mp4", url.c_str()), "no mp4 muxer");
     muxer_.reset(raw);
     open_video();
     open_audio();
-    check(avio_open(&muxer_->pb, file.c_str(), AVIO_FLAG_WRITE), "cannot create " + file.string());
+    check(avio_open(&muxer_->pb, url.c_str(), AVIO_FLAG_WRITE), "cannot create " + file.string());
     AVDictionary* options = nullptr;
     // faststart: moov before mdat, so a phone starts playing before the whole file arrives.
     // No edit list (some platforms mistime them): B-frames are placed by negative
