@@ -152,13 +152,6 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
     cairo_restore(cr);
 }
 
-CairoSurfacePtr new_surface(cairo_format_t format, int width, int height) {
-    CairoSurfacePtr surface(cairo_image_surface_create(format, width, height));
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error("cannot allocate a canvas");
-    return surface;
-}
-
 // A context drawing the scene's design coordinates onto `canvas`, scaled to fill it.
 CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas) {
     CairoPtr cr(cairo_create(canvas));
@@ -170,8 +163,15 @@ CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas) {
 
 }  // namespace
 
+CairoSurfacePtr new_canvas(cairo_format_t format, int width, int height) {
+    CairoSurfacePtr surface(cairo_image_surface_create(format, width, height));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error("cannot allocate a canvas");
+    return surface;
+}
+
 CairoSurfacePtr paint_scene(const Scene& scene, int frame, const TextProbe& before_text) {
-    CairoSurfacePtr surface = new_surface(CAIRO_FORMAT_RGB24, scene.width, scene.height);
+    CairoSurfacePtr surface = new_canvas(CAIRO_FORMAT_RGB24, scene.width, scene.height);
     CairoPtr cr(cairo_create(surface.get()));
     set_colour(cr.get(), scene.background, 1);
     cairo_paint(cr.get());
@@ -212,7 +212,7 @@ FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
 // A run from the first node on is drawn over the background into an opaque layer, which
 // then replaces the whole canvas in one copy; later runs are transparent and composited.
 CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int height) {
-    CairoSurfacePtr layer = new_surface(begin == 0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, width, height);
+    CairoSurfacePtr layer = new_canvas(begin == 0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, width, height);
     CairoPtr cr = scaled_context(scene_, layer.get());
     if (begin == 0) {
         set_colour(cr.get(), scene_.background, 1);
@@ -227,7 +227,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
     int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
     cairo_surface_t* target = canvas;
     if (opacity < 1) {
-        if (!group_) group_ = new_surface(CAIRO_FORMAT_RGB24, width, height);
+        if (!group_) group_ = new_canvas(CAIRO_FORMAT_RGB24, width, height);
         target = group_.get();
     }
     {

@@ -15,6 +15,9 @@ namespace rupa {
 // will stand on (for contrast checks).
 using TextProbe = std::function<void(const SceneNode& text, cairo_surface_t* canvas)>;
 
+// A new image surface; throws std::runtime_error when Cairo cannot allocate it.
+CairoSurfacePtr new_canvas(cairo_format_t format, int width, int height);
+
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0, const TextProbe& before_text = {});
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 namespace rupa {
 
@@ -36,8 +35,7 @@ ChangedRows TimelinePainter::paint(long frame, cairo_surface_t* canvas) {
 }
 
 CairoSurfacePtr TimelinePainter::paint(long frame) {
-    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline_.width, timeline_.height));
-    if (cairo_surface_status(canvas.get()) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot allocate a canvas");
+    CairoSurfacePtr canvas = new_canvas(CAIRO_FORMAT_RGB24, timeline_.width, timeline_.height);
     paint(frame, canvas.get());
     return canvas;
 }

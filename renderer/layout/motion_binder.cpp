@@ -10,10 +10,6 @@ namespace {
 
 Easing to_easing(const Bezier& b) { return Easing{b[0], b[1], b[2], b[3]}; }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // Where a node starts a movement from (enter) or goes to (exit), as offsets.
 struct Offset {
     double dx = 0, dy = 0, scale = 1, reveal = 1;
@@ -81,7 +77,7 @@ long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale l
             m.count.key(start + motion.count_up, 1);
             settled = std::max(settled, start + motion.count_up);
         }
-        if (motion.grow > 0 && n.kind == NodeKind::rect && ends_with(n.name, "-bar")) {
+        if (motion.grow > 0 && n.kind == NodeKind::rect && n.name.ends_with("-bar")) {
             m.reveal.key(start, 0, Easing::ease_out());
             m.reveal.key(start + motion.grow, 1);
             settled = std::max(settled, start + motion.grow);

@@ -13,16 +13,12 @@ namespace {
 // DESIGN.md: numbers land and hold for at least 1.5 s.
 constexpr long kHoldFrames = 45;
 
-// A template may lay a video format out itself; else it plays its still design.
-const Format& layout_format(const Template& tmpl, const Format& format) {
-    return tmpl.layouts.count(std::string(format.id)) ? format : design_format(format);
-}
-
 }  // namespace
 
 Timeline build_timeline(const LayoutInputs& in, const Template* outro, const Format& format, long frames,
                         Diagnostics& diagnostics) {
-    const Format& design = layout_format(in.tmpl, format);
+    // The caller checked that both templates have a layout for the format (layout_for).
+    const Format& design = *in.tmpl.layout_for(format);
     const TemplateVideo& video = in.tmpl.video;
     Timeline t;
     t.width = format.width;
@@ -46,7 +42,7 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
     if (outro) {
         LayoutInputs outro_in{in.spec, *outro, in.brand, in.fonts, in.assets};
         Diagnostics ignored;  // the outro shows only the brand; the spec's fields are not its own
-        TimedScene card{build_scene(outro_in, layout_format(*outro, format), ignored), frames - outro_frames - fade, outro_frames + fade, fade};
+        TimedScene card{build_scene(outro_in, *outro->layout_for(format), ignored), frames - outro_frames - fade, outro_frames + fade, fade};
         bind_motion(card.scene, outro->video, card.frames, in.spec.locale.value);
         t.scenes.push_back(std::move(card));
     }

@@ -64,7 +64,7 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         if (f->kind == FormatKind::video) {
             std::string design(design_format(*f).id);
             std::string why = !tmpl.video.declared ? "template '" + tmpl.id + "' does not play as video"
-                              : !tmpl.layouts.count(design) && !tmpl.layouts.count(std::string(id))
+                              : !tmpl.layout_for(*f)
                                   ? "template '" + tmpl.id + "' has no '" + design + "' layout for '" + std::string(id) + "' to play"
                                   : "";
             if (why.empty()) {
@@ -229,7 +229,7 @@ void warn_platform_length(const Format& format, long frames, const Spec& spec, D
 // The cover: the first scene settled (everything entered, nothing leaving), alone even when
 // a short video already fades to its outro there.
 CairoSurfacePtr paint_cover(const Timeline& timeline) {
-    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
+    CairoSurfacePtr canvas = new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height);
     FramePainter(timeline.scenes.front().scene).paint(timeline.cover_frame, canvas.get());
     return canvas;
 }
@@ -301,7 +301,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
         for (const Format* f : job.videos)
-            if (!outro->layouts.count(std::string(f->id)) && !outro->layouts.count(std::string(design_format(*f).id)))
+            if (!outro->layout_for(*f))
                 throw SpecError(job.tmpl.video.where,
                                 "the outro template '" + outro->id + "' has no layout for '" + std::string(f->id) + "'",
                                 "give it a '" + std::string(design_format(*f).id) + "' layout");

@@ -71,9 +71,7 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     Queue<cairo_surface_t*> free_canvases;
     Queue<DrawnFrame> drawn;
     for (size_t i = 0; i < kRing; ++i) {
-        ring.emplace_back(cairo_image_surface_create(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
-        if (cairo_surface_status(ring.back().get()) != CAIRO_STATUS_SUCCESS)
-            throw std::runtime_error("cannot allocate a canvas");
+        ring.push_back(new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
         free_canvases.push(ring.back().get());
     }
     std::exception_ptr failure;

@@ -3,6 +3,7 @@
 // so any brand kit re-skins any template.
 #pragma once
 
+#include "spec/format.hpp"
 #include "spec/source_mark.hpp"
 
 #include <array>
@@ -144,6 +145,14 @@ struct Template {
     std::vector<FieldSpec> fields;
     std::map<std::string, Layout> layouts;  // by format id
     TemplateVideo video;
+
+    // The format whose layout `format` is drawn from: its own when the template lays it out,
+    // else, for a video format, the still design it plays; null when the template has neither.
+    const Format* layout_for(const Format& format) const {
+        if (layouts.count(std::string(format.id))) return &format;
+        const Format& design = design_format(format);
+        return layouts.count(std::string(design.id)) ? &design : nullptr;
+    }
 };
 
 }  // namespace rupa

@@ -193,8 +193,7 @@ private:
         } else {
             for (const auto& id : src_.text_list(node, "formats")) {
                 const Format* format = find_format(id);
-                bool designed = format && t.layouts.count(std::string(design_format(*format).id));
-                if (!t.layouts.count(id) && !designed)
+                if (!format || !t.layout_for(*format))
                     throw SpecError(src_.mark(node), "format '" + id + "' has no layout",
                                     "add layouts: " + id + ": [...]");
                 t.formats.push_back(id);
