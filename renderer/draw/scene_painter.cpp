@@ -152,9 +152,23 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
     cairo_restore(cr);
 }
 
-// A context drawing the scene's design coordinates onto `canvas`, scaled to fill it.
-CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas) {
+// A context drawing onto `canvas` within rows [top, bottom) only.
+CairoPtr clipped_context(cairo_surface_t* canvas, int top, int bottom) {
     CairoPtr cr(cairo_create(canvas));
+    int height = cairo_image_surface_get_height(canvas);
+    top = std::clamp(top, 0, height);
+    bottom = std::clamp(bottom, top, height);
+    if (top > 0 || bottom < height) {
+        cairo_rectangle(cr.get(), 0, top, cairo_image_surface_get_width(canvas), bottom - top);
+        cairo_clip(cr.get());
+    }
+    return cr;
+}
+
+// A context drawing the scene's design coordinates onto `canvas`, scaled to fill it, within
+// rows [top, bottom) of the canvas.
+CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas, int top = 0, int bottom = INT_MAX) {
+    CairoPtr cr = clipped_context(canvas, top, bottom);
     double sx = double(cairo_image_surface_get_width(canvas)) / scene.width;
     double sy = double(cairo_image_surface_get_height(canvas)) / scene.height;
     if (sx != 1 || sy != 1) cairo_scale(cr.get(), sx, sy);
@@ -223,7 +237,7 @@ CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int
     return layer;
 }
 
-void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
+void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity, int top, int bottom) {
     int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
     cairo_surface_t* target = canvas;
     if (opacity < 1) {
@@ -231,7 +245,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
         target = group_.get();
     }
     {
-        CairoPtr cr = scaled_context(scene_, target);
+        CairoPtr cr = scaled_context(scene_, target, top, bottom);
         bool first_cached = !settles_at_.empty() && settles_at_[0] <= frame && settles_at_.size() > 1 &&
                             settles_at_[1] <= frame;
         if (!first_cached) {
@@ -264,7 +278,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity) {
     }
     cairo_surface_flush(target);
     if (target != canvas) {
-        CairoPtr cr(cairo_create(canvas));
+        CairoPtr cr = clipped_context(canvas, top, bottom);
         cairo_set_source_surface(cr.get(), target, 0, 0);
         cairo_paint_with_alpha(cr.get(), opacity);
         cairo_surface_flush(canvas);

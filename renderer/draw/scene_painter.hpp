@@ -5,6 +5,7 @@
 #include "handles/cairo.hpp"
 #include "scene/scene.hpp"
 
+#include <climits>
 #include <functional>
 #include <map>
 #include <utility>
@@ -29,9 +30,10 @@ class FramePainter {
 public:
     explicit FramePainter(const Scene& scene);
 
-    // Paints frame `frame` over the whole of `canvas` (opaque), at `opacity` over what is
-    // already there when below 1 (a crossfade).
-    void paint(long frame, cairo_surface_t* canvas, double opacity = 1);
+    // Paints frame `frame` over `canvas` (opaque), at `opacity` over what is already there
+    // when below 1 (a crossfade); only rows [top, bottom) of the canvas when given (the rest
+    // of it already shows this frame).
+    void paint(long frame, cairo_surface_t* canvas, double opacity = 1, int top = 0, int bottom = INT_MAX);
 
     // The part of the design (its coordinates) that looks different at `frame` than at the
     // frame before; empty (zero height) when nothing changes.

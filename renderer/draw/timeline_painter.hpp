@@ -10,24 +10,38 @@
 
 namespace rupa {
 
-// The rows of the canvas, [top, bottom), where a frame differs from the one before it.
+// The rows of the canvas, [top, bottom), where a frame differs from another one.
 struct ChangedRows {
     int top = 0, bottom = 0;
     bool empty() const { return bottom <= top; }
+    void add(const ChangedRows& more);
 };
 
 class TimelinePainter {
 public:
     explicit TimelinePainter(const Timeline& timeline);
 
-    // Paints video frame `frame` onto `canvas` (CAIRO_FORMAT_RGB24, the timeline's size), and
-    // says which rows differ from frame `frame - 1`.
-    ChangedRows paint(long frame, cairo_surface_t* canvas);
+    // The rows where frame `frame` differs from frame `frame - 1` (all of them for frame 0).
+    // Nothing is drawn to find them.
+    ChangedRows changed_rows(long frame) const;
+
+    // The rows where frame `frame` differs from frame `since`: all of them when `since` is
+    // negative (a canvas that holds no frame yet).
+    ChangedRows changed_since(long since, long frame) const;
+
+    // Paints video frame `frame` onto `canvas` (CAIRO_FORMAT_RGB24, the timeline's size), in
+    // `rows` only: the caller knows the canvas holds the frame's pixels everywhere else (a
+    // canvas recycled from frame `since` needs only changed_since(since, frame)).
+    void paint(long frame, cairo_surface_t* canvas, ChangedRows rows);
 
     // A new canvas of the timeline's size with frame `frame` on it.
     CairoSurfacePtr paint(long frame);
 
 private:
+    // How opaque scene `i` is drawn at `frame`, over the scenes before it; 0 when it is not
+    // playing.
+    double opacity(size_t i, long frame) const;
+
     const Timeline& timeline_;
     std::vector<std::unique_ptr<FramePainter>> painters_;
 };

@@ -3,7 +3,6 @@
 // stays small and memory does not grow with the video's length.
 #include "media/mp4_writer.hpp"
 
-#include "media/yuv_converter.hpp"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -100,7 +99,6 @@ void Mp4Writer::open_video() {
     video_stream_->avg_frame_rate = c.framerate;
     video_stream_->r_frame_rate = c.framerate;
     check(avcodec_parameters_from_context(video_stream_->codecpar, &c), "video parameters");
-    yuv_ = blank_frame();
 }
 
 void Mp4Writer::open_audio() {
@@ -130,15 +128,6 @@ AvFramePtr Mp4Writer::blank_frame() const {
     frame->height = settings_.height;
     check(av_frame_get_buffer(frame.get(), 0), "no memory for a frame");
     return frame;
-}
-
-void Mp4Writer::add_frame(cairo_surface_t* canvas, int top, int bottom) {
-    // libx264 copies each picture as it is sent, so the frame stays ours and keeps the rows
-    // of the frame before (av_frame_make_writable copies them should that ever change).
-    check(av_frame_make_writable(yuv_.get()), "no memory for a frame");
-    if (frames_ == 0) top = 0, bottom = -1;
-    if (bottom < 0 || bottom > top) convert_to_yuv420(canvas, *yuv_, top, bottom);
-    add_frame(*yuv_);
 }
 
 void Mp4Writer::add_frame(AVFrame& yuv) {

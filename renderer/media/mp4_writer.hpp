@@ -1,14 +1,13 @@
-// Encoding and muxing in process: canvases in, a platform-conformant MP4 out (PRODUCT.md,
-// "Formats"): H.264 High at level 4.0, yuv420p, BT.709 limited range tagged in the stream
-// and the `colr` box, constant 30 fps, a closed 2 s GOP, peak bitrate capped by the VBV;
-// AAC-LC 48 kHz stereo at 160 kbps; `moov` before `mdat` and no edit list.
+// Encoding and muxing in process: BT.709 YUV frames in, a platform-conformant MP4 out
+// (PRODUCT.md, "Formats"): H.264 High at level 4.0, yuv420p, BT.709 limited range tagged in
+// the stream and the `colr` box, constant 30 fps, a closed 2 s GOP, peak bitrate capped by
+// the VBV; AAC-LC 48 kHz stereo at 160 kbps; `moov` before `mdat` and no edit list.
 #pragma once
 
 #include "handles/av.hpp"
 #include "media/media_error.hpp"
 #include "media/soundtrack.hpp"
 
-#include <cairo.h>
 
 #include <filesystem>
 
@@ -36,13 +35,11 @@ public:
     Mp4Writer(const Mp4Writer&) = delete;
     Mp4Writer& operator=(const Mp4Writer&) = delete;
 
-    // Encodes the next frame from an opaque canvas of the video's size. Only rows [top,
-    // bottom) are converted: the caller vouches that the rest equals the frame before (the
-    // first frame is converted whole whatever is passed).
-    void add_frame(cairo_surface_t* canvas, int top = 0, int bottom = -1);
-    // Encodes the next frame already in YUV420P (bench/video prepares frames this way).
+    // Encodes the next frame. libx264 copies it before this returns, so the caller may
+    // change the frame from then on (video_render keeps a ring of them, each updated only
+    // where its picture changed).
     void add_frame(AVFrame& yuv);
-    // A frame of the video's size to fill for add_frame(AVFrame&).
+    // A YUV420P frame of the video's size to fill for add_frame.
     AvFramePtr blank_frame() const;
     // Flushes the encoders, writes the rest of the sound and the index. The file is complete
     // only when this returns.
@@ -64,7 +61,6 @@ private:
     AvCodecContextPtr audio_;
     AVStream* video_stream_ = nullptr;
     AVStream* audio_stream_ = nullptr;
-    AvFramePtr yuv_;
     AvPacketPtr video_packet_, audio_packet_;
     long frames_ = 0;
     int64_t audio_samples_ = 0;

@@ -1,8 +1,12 @@
 // A small ring of canvases gives back-pressure: drawing runs at most kRing frames ahead of
-// encoding, so memory stays the same however long the video.
+// encoding, so memory stays the same however long the video. A slot coming back from the
+// encoder still holds the frame it carried, so only the rows that changed since then are
+// drawn and converted to YUV again, both on the drawing thread: the encoder thread only
+// feeds x264, whose calling thread is the pipeline's critical path.
 #include "pipeline/video_render.hpp"
 
 #include "draw/timeline_painter.hpp"
+#include "media/yuv_converter.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -17,25 +21,26 @@ namespace {
 
 constexpr size_t kRing = 4;
 
-// A drawn frame: its canvas and the rows that changed since the frame before.
-struct DrawnFrame {
+// A canvas, the same picture in YUV, and the frame they hold (-1: none yet).
+struct Slot {
     cairo_surface_t* canvas = nullptr;
-    ChangedRows changed;
+    AVFrame* yuv = nullptr;
+    long frame = -1;
     explicit operator bool() const { return canvas != nullptr; }
 };
 
-// Canvases passing between the drawing and the encoding thread, in both directions.
+// Slots passing between the drawing and the encoding thread, in both directions.
 template <typename Item>
 class Queue {
 public:
-    void push(Item canvas) {
+    void push(Item item) {
         {
             std::lock_guard lock(mutex_);
-            items_.push_back(canvas);
+            items_.push_back(item);
         }
         ready_.notify_one();
     }
-    // Empty (a null canvas) once closed and empty.
+    // Empty (a null slot) once closed and empty.
     Item pop() {
         std::unique_lock lock(mutex_);
         ready_.wait(lock, [&] { return !items_.empty() || closed_; });
@@ -67,34 +72,38 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     settings.width = timeline.width;
     settings.height = timeline.height;
     Mp4Writer writer(file, settings, sound);
-    std::vector<CairoSurfacePtr> ring;
-    Queue<cairo_surface_t*> free_canvases;
-    Queue<DrawnFrame> drawn;
+    std::vector<CairoSurfacePtr> canvases;
+    std::vector<AvFramePtr> pictures;
+    Queue<Slot> free_slots, drawn;
     for (size_t i = 0; i < kRing; ++i) {
-        ring.push_back(new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
-        free_canvases.push(ring.back().get());
+        canvases.push_back(new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
+        pictures.push_back(writer.blank_frame());
+        free_slots.push({canvases.back().get(), pictures.back().get(), -1});
     }
     std::exception_ptr failure;
     std::thread encoder([&] {
         try {
-            while (DrawnFrame frame = drawn.pop()) {
-                writer.add_frame(frame.canvas, frame.changed.top, frame.changed.bottom);
-                free_canvases.push(frame.canvas);
+            while (Slot slot = drawn.pop()) {
+                writer.add_frame(*slot.yuv);
+                free_slots.push(slot);
             }
         } catch (...) {
             failure = std::current_exception();
-            free_canvases.close();  // the drawing thread stops at its next frame
-            while (drawn.pop().canvas) {
+            free_slots.close();  // the drawing thread stops at its next frame
+            while (drawn.pop()) {
             }
         }
     });
     TimelinePainter painter(timeline);
     try {
         for (long frame = 0; frame < timeline.frames; ++frame) {
-            cairo_surface_t* canvas = free_canvases.pop();
-            if (!canvas) break;
-            ChangedRows changed = painter.paint(frame, canvas);
-            drawn.push({canvas, changed});
+            Slot slot = free_slots.pop();
+            if (!slot) break;
+            ChangedRows rows = painter.changed_since(slot.frame, frame);
+            painter.paint(frame, slot.canvas, rows);
+            if (!rows.empty()) convert_to_yuv420(slot.canvas, *slot.yuv, rows.top, rows.bottom);
+            slot.frame = frame;
+            drawn.push(slot);
         }
     } catch (...) {
         drawn.close();

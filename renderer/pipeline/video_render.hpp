@@ -1,5 +1,6 @@
-// One video format from its timeline to a checked MP4: frames drawn on this thread while an
-// encoder thread converts and encodes the ones before them (x264 adds threads of its own).
+// One video format from its timeline to a checked MP4: frames drawn and converted to YUV on
+// this thread while an encoder thread encodes the ones before them (x264 adds threads of its
+// own).
 #pragma once
 
 #include "media/mp4_writer.hpp"
