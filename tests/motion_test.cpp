@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 
 using namespace rupa;
@@ -167,4 +168,37 @@ TEST_CASE("unchanged rows are exactly those of the frame before, and a recycled 
         CHECK(unchanged_rows > 0);  // the check above checked something
         CHECK(mismatched_canvases == 0);
     }
+}
+
+TEST_CASE("a Ken Burns drift is redrawn in steps too small to see, and only on the frames it steps") {
+    RenderRequest request;
+    request.spec_file = source_dir() / "samples" / "event.yaml";
+    request.formats = {"reel"};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    const Scene& scene = plan.timelines[0].scenes.front().scene;
+    auto photo = std::find_if(scene.nodes.begin(), scene.nodes.end(),
+                              [](const SceneNode& n) { return n.motion.ken_burns; });
+    REQUIRE(photo != scene.nodes.end());
+    const NodeMotion& m = photo->motion;
+    CHECK(m.drift_every >= 2);
+    CHECK(m.drift_every <= 4);
+    double largest_step = 0;
+    for (long frame = m.drift_every; frame < 240; ++frame) {
+        Box now = m.source_at(frame), before = m.source_at(frame - 1);
+        bool steps = frame % m.drift_every == 0;
+        CHECK(m.changes_at(frame) == (steps || frame <= m.opacity.settles_at()));
+        if (!steps) {
+            CHECK(now.x == before.x);
+            CHECK(now.w == before.w);
+            continue;
+        }
+        double scale = photo->box.w / now.w;  // picture pixels -> design pixels
+        largest_step = std::max({largest_step, std::abs(now.x - before.x) * scale,
+                                 std::abs(now.right() - before.right()) * scale, std::abs(now.y - before.y) * scale,
+                                 std::abs(now.bottom() - before.bottom()) * scale});
+    }
+    CHECK(largest_step > 0);
+    CHECK(largest_step <= 1.0 / 3);
 }

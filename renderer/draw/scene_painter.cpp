@@ -101,7 +101,7 @@ NodeState state_at(const SceneNode& n, long frame, GObjectPtr<PangoLayout>& coun
     NodeState s;
     s.opacity = n.opacity * std::clamp(m.opacity.at(frame), 0.0, 1.0);
     s.box = n.box;
-    s.source = m.ken_burns ? m.source.at(frame) : n.source;
+    s.source = m.ken_burns ? m.source_at(frame) : n.source;
     s.text = n.text.get();
     double count = m.count.at(frame);
     if (n.kind == NodeKind::text && n.text && count < 1) {

@@ -56,6 +56,23 @@ Box zoomed_source(const SceneNode& n, double zoom) {
     return {cx - w / 2, cy - h / 2, w, h};
 }
 
+// A drift moving any edge of the picture by at most a third of a design pixel between two
+// drawings looks continuous (bilinear filtering shows it as a shift of shading, not of
+// edges); redrawing it more often only costs time.
+constexpr double kLeastVisibleStep = 1.0 / 3;
+// ... but it is redrawn at least 7.5 times a second.
+constexpr long kMostFramesPerStep = 4;
+
+// How many frames a Ken Burns drift from `from` to `to` over `frames` frames (at constant
+// speed) may hold each step.
+long drift_every(const SceneNode& n, const Box& from, const Box& to, long frames) {
+    double edge = std::max({std::abs(to.x - from.x), std::abs(to.right() - from.right()), std::abs(to.y - from.y),
+                            std::abs(to.bottom() - from.bottom())});
+    double per_frame = edge * (n.box.w / std::min(from.w, to.w)) / double(std::max(frames, 1L));
+    if (per_frame <= 0) return kMostFramesPerStep;
+    return std::clamp(long(kLeastVisibleStep / per_frame), 1L, kMostFramesPerStep);
+}
+
 }  // namespace
 
 long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale locale) {
@@ -84,8 +101,10 @@ long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale l
         }
         if (motion.ken_burns > 0 && n.kind == NodeKind::image && n.image) {
             m.ken_burns = true;
+            Box end = zoomed_source(n, motion.ken_burns);
             m.source.key(0, n.source);
-            m.source.key(frames, zoomed_source(n, motion.ken_burns));
+            m.source.key(frames, end);
+            m.drift_every = drift_every(n, n.source, end, frames);
         }
         if (motion.exit) {
             long exit_start = frames - motion.exit->at - motion.exit->duration;

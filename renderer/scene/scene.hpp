@@ -36,22 +36,28 @@ struct NodeMotion {
     Animated<double> count{1.0};    // text: the part of its number shown (count-up)
     bool ken_burns = false;         // image: `source` below drifts
     Animated<Box> source;           // image: the part of the picture shown, when ken_burns
+    long drift_every = 1;           // ken_burns: the drift is redrawn every this many frames
     char decimal_mark = ',';        // count-up: the locale's decimal mark
 
-    // The first frame from which nothing about the node changes any more.
-    long settles_at() const {
-        long at = std::max({opacity.settles_at(), dx.settles_at(), dy.settles_at(), scale.settles_at(),
-                            reveal.settles_at(), count.settles_at()});
-        return ken_burns ? LONG_MAX : at;
+    // The first frame from which nothing but a Ken Burns drift changes any more.
+    long moves_until() const {
+        return std::max({opacity.settles_at(), dx.settles_at(), dy.settles_at(), scale.settles_at(),
+                         reveal.settles_at(), count.settles_at()});
     }
+    // The first frame from which nothing about the node changes any more.
+    long settles_at() const { return ken_burns ? LONG_MAX : moves_until(); }
     bool is_static() const { return settles_at() == 0; }
+
+    // The part of the picture shown at `frame`: the drift moves in steps of `drift_every`
+    // frames, each too small to see as a step.
+    Box source_at(long frame) const { return source.at(frame - frame % drift_every); }
 
     // Whether the node looks different at `frame` than at the frame before.
     bool changes_at(long frame) const {
-        if (ken_burns) return true;
+        if (ken_burns && frame % drift_every == 0) return true;
         long start = std::min({opacity.starts_at(), dx.starts_at(), dy.starts_at(), scale.starts_at(),
                                reveal.starts_at(), count.starts_at()});
-        return start < frame && frame <= settles_at();
+        return start < frame && frame <= moves_until();
     }
 
     // How far from its box the node may be drawn while it moves (its largest offset).
