@@ -2,7 +2,8 @@
 // encoding, so memory stays the same however long the video. A slot coming back from the
 // encoder still holds the frame it carried, so only the rows that changed since then are
 // drawn and converted to YUV again, both on the drawing thread: the encoder thread only
-// feeds x264, whose calling thread is the pipeline's critical path.
+// feeds x264, whose calling thread is the pipeline's critical path. A frame that looks like
+// the one before is not drawn at all: the encoder sends the picture it holds once more.
 #include "pipeline/video_render.hpp"
 
 #include "draw/timeline_painter.hpp"
@@ -21,12 +22,14 @@ namespace {
 
 constexpr size_t kRing = 4;
 
-// A canvas, the same picture in YUV, and the frame they hold (-1: none yet).
+// A canvas, the same picture in YUV, and the frame they hold (-1: none yet); or, with no
+// canvas, word that the next frame repeats the one before.
 struct Slot {
     cairo_surface_t* canvas = nullptr;
     AVFrame* yuv = nullptr;
     long frame = -1;
-    explicit operator bool() const { return canvas != nullptr; }
+    bool repeat = false;
+    explicit operator bool() const { return canvas != nullptr || repeat; }
 };
 
 // Slots passing between the drawing and the encoding thread, in both directions.
@@ -83,9 +86,15 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     std::exception_ptr failure;
     std::thread encoder([&] {
         try {
+            Slot shown;  // the last picture sent, kept back from the ring while it may repeat
             while (Slot slot = drawn.pop()) {
+                if (slot.repeat) {
+                    writer.add_frame(*shown.yuv);
+                    continue;
+                }
                 writer.add_frame(*slot.yuv);
-                free_slots.push(slot);
+                if (shown) free_slots.push(shown);
+                shown = slot;
             }
         } catch (...) {
             failure = std::current_exception();
@@ -97,6 +106,10 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     TimelinePainter painter(timeline);
     try {
         for (long frame = 0; frame < timeline.frames; ++frame) {
+            if (painter.changed_rows(frame).empty()) {
+                drawn.push({nullptr, nullptr, frame, true});
+                continue;
+            }
             Slot slot = free_slots.pop();
             if (!slot) break;
             ChangedRows rows = painter.changed_since(slot.frame, frame);
