@@ -349,9 +349,10 @@ TEST_CASE("ESC and C1 control characters in a spec or captions are refused at th
     write_file(trial.post() / "teks.srt", "1\n00:00:01,000 --> 00:00:03,000\nHalo \x1b[2J semua\n");
     trial.check_refused("render post.yaml -o out", "teks.srt:3:6: error: this caption contains the control character U+001B" + hint);
 
-    // A file name is echoed with its controls shown as '?'.
+    // A file name is echoed with each control and the escape sequence it starts shown as one
+    // '?' ("\302\233c" is CSI c, which asks a terminal to answer).
     CommandResult r = run_rupa("render \"$(printf 'a\\033[2Jb\\302\\233c')\".yaml -o out", trial.post());
     CHECK(r.status == 2);
-    CHECK(r.err == "a?[2Jb?c.yaml: error: file not found (check the path)\n");
+    CHECK(r.err == "a?b?.yaml: error: file not found (check the path)\n");
     CHECK(is_empty_or_missing(trial.post() / "out"));
 }

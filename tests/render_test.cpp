@@ -81,7 +81,7 @@ TEST_CASE("an English spec writes dates, times and post text in English") {
     REQUIRE(r.status == 0);
     std::string caption = read_file(dir.path() / "out/post/caption.txt");
     CHECK(caption.find("Thursday, 6 July 2023, at 09:00 WITA") != std::string::npos);
-    CHECK(read_file(dir.path() / "out/post/alt.txt").rfind("Graphic Laporan kegiatan from Pemerintah Kota Tirtamulya.", 0) == 0);
+    CHECK(read_file(dir.path() / "out/post/alt.txt").rfind("Activity report from Pemerintah Kota Tirtamulya, with a photo. Rice Planting Festival.", 0) == 0);
 }
 
 TEST_CASE("render --json prints the report on standard output") {

@@ -41,21 +41,11 @@ std::vector<std::string> split_list(const std::string& text) {
     return items;
 }
 
-// Text bound for a terminal, with every control character but the line break shown as '?':
-// a file name or value holding ESC or a C1 control (U+0080-U+009F, which some terminals obey
-// like ESC) must not move the cursor, retitle the window or hide the message around it.
-std::string terminal_safe(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-        if (c1) ++i;
-        out += (c < 0x20 && c != '\n') || c == 0x7F || c1 ? '?' : text[i];
-    }
-    return out;
-}
+// Text bound for a terminal, with every control character but the line break (and each
+// escape sequence whole) shown as '?': a file name or value holding ESC or a C1 control
+// (U+0080-U+009F, which some terminals obey like ESC) must not move the cursor, retitle the
+// window or hide the message around it.
+std::string terminal_safe(const std::string& text) { return replace_control_characters(text, "?"); }
 
 void print_warnings(const Diagnostics& diagnostics) {
     for (const auto& w : diagnostics.warnings()) std::cerr << terminal_safe(w.to_string()) << "\n";

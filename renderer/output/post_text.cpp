@@ -1,25 +1,121 @@
-// Caption and alt text, worded per locale.
+// Caption and alt text, worded per locale. The fixed words the graphics draw (the verdict
+// label, "FAKTA:", "Sumber: …") come from the same functions the layout fills them with, so
+// the post text says what the graphic says.
 #include "output/post_text.hpp"
 
+#include "handles/gobject.hpp"
+#include "layout/text_fields.hpp"
 #include "locale/locale_text.hpp"
+#include "spec/control_characters.hpp"
+
+#include <pango/pango.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
 
 namespace rupa {
 
 namespace {
 
-std::string when_of(const Spec& spec, const Brand& brand) {
-    const Content& c = spec.content;
-    return format_when(c.date ? &c.date->value : nullptr, c.time ? &c.time->value : nullptr,
-                       brand.timezone, spec.locale.value);
+std::string trimmed(const std::string& text) {
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    size_t last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
 }
+
+std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
+    std::string out;
+    for (const auto& part : parts) {
+        if (part.empty()) continue;
+        if (!out.empty()) out += separator;
+        out += part;
+    }
+    return out;
+}
+
+// Ends with . ! ? or …, also inside a closing quotation mark or bracket ("… bekerja.”").
+bool ends_sentence(const std::string& text) {
+    static const std::array<std::string, 7> closers = {"”", "\"", "’", "'", "»", ")", "]"};
+    std::string t = text;
+    for (const auto& closer : closers)
+        if (t.size() > closer.size() && t.ends_with(closer)) {
+            t.resize(t.size() - closer.size());
+            break;
+        }
+    return t.ends_with(".") || t.ends_with("!") || t.ends_with("?") || t.ends_with("…");
+}
+
+// `text` as a sentence of the alt text: trimmed, with a full stop unless it has its own.
+std::string sentence(const std::string& text) {
+    std::string t = trimmed(text);
+    if (t.empty() || ends_sentence(t)) return t;
+    return t + ".";
+}
+
+std::string quoted(const std::string& text) { return "“" + without_enclosing_quotes(trimmed(text)) + "”"; }
+
+// "Hj. Ratna Dewi Kusuma, Bupati Sukamakmur": who said a quote, with the role when given.
+std::string speaker(const Quote& quote) { return joined({quote.by, quote.role}, ", "); }
+
+// "212,9 juta pengguna internet", "78% dari pengguna internet", "3 jam 18 menit waktu layar":
+// a stat as the graphic shows it, figure, unit and label in one phrase.
+std::string stat_phrase(const Stat& stat, Locale locale) {
+    std::string figure;
+    if (stat.number)
+        figure = format_stat_inline(*stat.number, stat.unit, locale);
+    else
+        figure = stat.text + (stat.unit.empty() || stat.unit == "%" ? stat.unit : " " + stat.unit);
+    return joined({figure, stat.label}, " ");
+}
+
+std::string when_of(const CalendarDate* date, const TimeOfDay* time, const Spec& spec, const Brand& brand) {
+    return format_when(date, time, brand.timezone, spec.locale.value);
+}
+
+const CalendarDate* date_of(const Content& c) { return c.date ? &c.date->value : nullptr; }
+const TimeOfDay* time_of(const Content& c) { return c.time ? &c.time->value : nullptr; }
+
+// Whether a field the spec fills is drawn by the template: those it declares, or every
+// field when it declares none.
+bool draws(const Template& tmpl, const Content& c, const std::string& field) {
+    if (!c.has(field)) return false;
+    if (tmpl.fields.empty()) return true;
+    return std::any_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const FieldSpec& f) { return f.name == field; });
+}
+
+// Whether the template numbers the spec's points (its list marker is "number").
+bool numbers_points(const Template& tmpl) {
+    for (const auto& [format, layout] : tmpl.layouts)
+        for (const auto& element : layout.elements)
+            for (const auto& item : element.items)
+                if (item.is_list) return item.marker == "number";
+    return false;
+}
+
+// A placeholder's text as the layout fills it: "[HOAKS]", "FAKTA:", "Sumber: …".
+std::string drawn_text(const std::string& placeholder, const Spec& spec, const Brand& brand) {
+    return field_text(placeholder, spec, brand, spec.content_where);
+}
+
+// A hoax's body is the facts that answer the claim.
+bool is_clarification(const Content& c) { return c.has("claim") || c.has("verdict"); }
 
 std::vector<std::string> hashtags_of(const Spec& spec, const Brand& brand) {
     std::vector<std::string> tags;
+    auto same = [](const std::string& a, const std::string& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+        });
+    };
     auto add = [&](const std::string& tag) {
-        std::string t = tag.starts_with("#") ? tag.substr(1) : tag;
-        if (!t.empty() && std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+        std::string t;
+        for (char ch : tag.starts_with("#") ? tag.substr(1) : tag)
+            if (!std::isspace(static_cast<unsigned char>(ch))) t += ch;  // "#Blitar Keren" would end at the space
+        if (t.empty()) return;
+        if (std::none_of(tags.begin(), tags.end(), [&](const std::string& u) { return same(t, u); })) tags.push_back(t);
     };
     for (const auto& t : spec.content.hashtags) add(t.value);
     for (const auto& t : brand.hashtags) add(t);
@@ -27,61 +123,203 @@ std::vector<std::string> hashtags_of(const Spec& spec, const Brand& brand) {
     return tags;
 }
 
-}  // namespace
+// --- caption.txt: paragraphs -------------------------------------------------------------
 
-std::string plain_text(const std::string& markdown) {
+std::string quote_paragraph(const Content& c) {
+    if (!c.quote) return "";
+    std::string who = speaker(*c.quote);
+    return quoted(c.quote->text) + (who.empty() ? "" : "\n— " + who);
+}
+
+// "[HOAKS] Beredar pesan …" as a clarification's first line.
+std::string claim_paragraph(const Spec& spec, const Brand& brand) {
+    return joined({drawn_text("verdict_label", spec, brand), without_enclosing_quotes(trimmed(spec.content.text("claim")))},
+                  " ");
+}
+
+std::string body_paragraph(const Spec& spec, const Brand& brand) {
+    std::string body = trimmed(plain_text(spec.content.text("body")));
+    if (body.empty() || !is_clarification(spec.content)) return body;
+    return drawn_text("fact_label", spec, brand) + " " + body;
+}
+
+std::string list_paragraph(const Content& c, const Template& tmpl, Locale locale) {
+    std::vector<std::string> lines;
+    for (const auto& stat : c.stats) lines.push_back("• " + stat_phrase(stat, locale));
+    bool numbered = numbers_points(tmpl);
+    for (size_t i = 0; i < c.points.size(); ++i)
+        lines.push_back((numbered ? std::to_string(i + 1) + ". " : "• ") + trimmed(plain_text(c.points[i].value)));
+    return joined(lines, "\n");
+}
+
+// An agenda entry: its title, then when and where, as an admin lists them.
+std::string entry_paragraph(const AgendaItem& item, const Spec& spec, const Brand& brand) {
+    const CalendarDate* date = item.date ? &*item.date : nullptr;
+    const TimeOfDay* time = item.time ? &*item.time : nullptr;
+    std::string when = when_of(date, time, spec, brand);
+    return joined({item.title.empty() ? "" : "📌 " + item.title, when.empty() ? "" : "🗓️ " + when,
+                   item.place.empty() ? "" : "📍 " + item.place},
+                  "\n");
+}
+
+// The source, then when and where. An agenda's entries carry their own dates; the spec's
+// own date is then only the post's (which week it belongs to) and is left out.
+std::string details_paragraph(const Spec& spec, const Brand& brand) {
+    const Content& c = spec.content;
+    std::string when = c.items.empty() ? when_of(date_of(c), time_of(c), spec, brand) : "";
+    return joined({drawn_text("source_line", spec, brand), when.empty() ? "" : "🗓️ " + when,
+                   c.has("place") ? "📍 " + c.text("place") : ""},
+                  "\n");
+}
+
+std::string credit_paragraph(const Brand& brand) { return joined({brand.credit, brand.website}, " · "); }
+
+// --- alt.txt: sentences ------------------------------------------------------------------
+
+// "Infografis angka dari Pemerintah Kabupaten Sukamakmur, dengan foto."
+std::string alt_opening(const Spec& spec, const Template& tmpl, const Brand& brand) {
+    bool id = spec.locale.value == Locale::id;
+    std::string name = !id && !tmpl.name_en.empty() ? tmpl.name_en : !tmpl.name.empty() ? tmpl.name : tmpl.id;
+    std::string text = name + (brand.office.empty() ? "" : (id ? " dari " : " from ") + brand.office);
+    if (draws(tmpl, spec.content, "photo")) text += id ? ", dengan foto" : ", with a photo";
+    return sentence(text);
+}
+
+// "Kategori: Hoaks." / "Verdict: Hoax.": the verdict bar's label spoken as a word, since a
+// screen reader may spell out "[HOAKS]" letter by letter.
+std::string alt_verdict(const Spec& spec, const Brand& brand) {
+    std::string word;
+    for (char ch : drawn_text("verdict_label", spec, brand))
+        if (ch != '[' && ch != ']')
+            word += word.empty() ? ch : char(std::tolower(static_cast<unsigned char>(ch)));
+    if (word.empty()) return "";
+    return sentence((spec.locale.value == Locale::id ? "Kategori: " : "Verdict: ") + word);
+}
+
+std::string alt_body(const Spec& spec) {
+    std::string body = plain_text(spec.content.text("body"));
+    if (!is_clarification(spec.content)) return sentence(body);
+    return sentence((spec.locale.value == Locale::id ? "Fakta: " : "Fact: ") + trimmed(body));
+}
+
+std::vector<std::string> alt_stats(const Content& c, Locale locale) {
+    std::vector<std::string> sentences;
+    for (const auto& stat : c.stats) sentences.push_back(sentence(stat_phrase(stat, locale)));
+    return sentences;
+}
+
+std::vector<std::string> alt_points(const Content& c, const Template& tmpl) {
+    std::vector<std::string> sentences;
+    bool numbered = numbers_points(tmpl);
+    for (size_t i = 0; i < c.points.size(); ++i)
+        sentences.push_back(sentence((numbered ? std::to_string(i + 1) + ". " : "") + plain_text(c.points[i].value)));
+    return sentences;
+}
+
+// "Rabu, 3 Juli 2024, pukul 13.30 WIB: Rapat Koordinasi Humas OPD, Ruang Rapat Candi Penataran."
+std::string alt_entry(const AgendaItem& item, const Spec& spec, const Brand& brand) {
+    const CalendarDate* date = item.date ? &*item.date : nullptr;
+    const TimeOfDay* time = item.time ? &*item.time : nullptr;
+    std::string what = joined({item.title, item.place}, ", ");
+    return sentence(joined({when_of(date, time, spec, brand), what}, ": "));
+}
+
+// One line: every run of spaces and line breaks made one space.
+std::string one_paragraph(const std::string& text) {
     std::string out;
-    for (size_t i = 0; i < markdown.size(); ++i) {
-        if (markdown.compare(i, 2, "**") == 0) {
-            ++i;
-            continue;
-        }
-        bool word_edge = i == 0 || i + 1 == markdown.size() || markdown[i - 1] == ' ' ||
-                         markdown[i + 1] == ' ' || std::ispunct(static_cast<unsigned char>(markdown[i + 1]));
-        if (markdown[i] == '_' && word_edge) continue;
-        out += markdown[i];
+    for (char ch : text) {
+        bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : ch;
     }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
-std::string caption_text(const Spec& spec, const Brand& brand) {
+}  // namespace
+
+std::string plain_text(const std::string& markdown) {
+    // The graphics' own reading of the marks (markdown_to_markup), so that the caption
+    // drops exactly the underscores the graphic shows as italics.
+    std::string markup = markdown_to_markup(markdown);
+    char* raw = nullptr;
+    if (!pango_parse_markup(markup.c_str(), -1, 0, nullptr, &raw, nullptr, nullptr)) {
+        // Emphasis that overlaps ("**a _b** c_") does not nest: drop the tags, keep the text.
+        for (const char* tag : {"<b>", "</b>", "<i>", "</i>"})
+            for (size_t at; (at = markup.find(tag)) != std::string::npos;) markup.erase(at, std::string_view(tag).size());
+        if (!pango_parse_markup(markup.c_str(), -1, 0, nullptr, &raw, nullptr, nullptr)) return markdown;
+    }
+    GCharPtr text(raw);
+    return text.get();
+}
+
+std::string without_enclosing_quotes(const std::string& text) {
+    // Opening and closing marks as admins type them: typographic, straight, German-style
+    // low marks (a phone keyboard's long press), guillemets, single marks.
+    static const std::array<std::pair<std::string_view, std::string_view>, 8> pairs = {{
+        {"“", "”"}, {"\"", "\""}, {"”", "”"}, {"„", "“"}, {"„", "”"}, {"«", "»"}, {"‘", "’"}, {"'", "'"}}};
+    std::string t = trimmed(text);
+    for (const auto& [open, close] : pairs) {
+        if (!t.starts_with(open)) continue;
+        // A sentence's full stop may stand after the closing mark: “Kita bangun bersama”.
+        std::string stop;
+        size_t end = t.size();
+        if (end > 0 && (t.back() == '.' || t.back() == '!' || t.back() == '?')) {
+            stop = t.back();
+            --end;
+        }
+        if (end < open.size() + close.size() || std::string_view(t).substr(0, end).ends_with(close) == false)
+            continue;
+        std::string inner = t.substr(open.size(), end - close.size() - open.size());
+        if (inner.find(open) != std::string::npos || inner.find(close) != std::string::npos) continue;
+        return trimmed(inner) + stop;
+    }
+    return t;
+}
+
+std::string caption_text(const Spec& spec, const Template& tmpl, const Brand& brand) {
     const Content& c = spec.content;
-    std::string text;
-    auto paragraph = [&](const std::string& p) {
-        if (p.empty()) return;
-        if (!text.empty()) text += "\n\n";
-        text += p;
-    };
-    paragraph(c.text("title"));
-    paragraph(plain_text(c.text("body")));
-    std::string details;
-    std::string when = when_of(spec, brand);
-    if (!when.empty()) details += "🗓️ " + when;
-    if (!c.text("place").empty()) details += (details.empty() ? "" : "\n") + std::string("📍 ") + c.text("place");
-    paragraph(details);
-    paragraph(c.text("cta"));
-    std::string credit = brand.credit;
-    if (!brand.website.empty()) credit += (credit.empty() ? "" : " · ") + brand.website;
-    paragraph(credit);
-    std::string tags;
-    for (const auto& t : hashtags_of(spec, brand)) tags += (tags.empty() ? "#" : " #") + t;
-    paragraph(tags);
-    return text + "\n";
+    std::vector<std::string> paragraphs = {c.text("title"), c.text("subtitle"), quote_paragraph(c),
+                                           claim_paragraph(spec, brand), body_paragraph(spec, brand),
+                                           list_paragraph(c, tmpl, spec.locale.value)};
+    for (const auto& item : c.items) paragraphs.push_back(entry_paragraph(item, spec, brand));
+    paragraphs.push_back(details_paragraph(spec, brand));
+    paragraphs.push_back(c.text("cta"));
+    paragraphs.push_back(credit_paragraph(brand));
+    std::vector<std::string> tags;
+    for (const auto& t : hashtags_of(spec, brand)) tags.push_back("#" + t);
+    paragraphs.push_back(joined(tags, " "));
+    for (auto& p : paragraphs) p = trimmed(p);
+    return replace_control_characters(joined(paragraphs, "\n\n"), "") + "\n";
 }
 
 std::string alt_text(const Spec& spec, const Template& tmpl, const Brand& brand) {
     const Content& c = spec.content;
-    bool id = spec.locale.value == Locale::id;
-    std::string text = id ? "Grafis " : "Graphic ";
-    text += (tmpl.name.empty() ? tmpl.id : tmpl.name) + (id ? " dari " : " from ") + brand.office + ". ";
-    if (!c.text("kicker").empty()) text += c.text("kicker") + ": ";
-    if (!c.text("title").empty()) text += c.text("title") + ". ";
-    std::string when = when_of(spec, brand);
-    if (!when.empty()) text += when + ". ";
-    if (!c.text("place").empty()) text += c.text("place") + ". ";
-    if (c.photo) text += id ? "Dengan foto kegiatan. " : "With a photo of the event. ";
-    if (!text.empty() && text.back() == ' ') text.pop_back();
-    return text + "\n";
+    Locale locale = spec.locale.value;
+    auto shown = [&](const std::string& field) { return draws(tmpl, c, field); };
+    std::vector<std::string> sentences = {alt_opening(spec, tmpl, brand)};
+    sentences.push_back(sentence(joined({shown("kicker") ? c.text("kicker") : "", shown("title") ? c.text("title") : ""}, ": ")));
+    if (shown("subtitle")) sentences.push_back(sentence(c.text("subtitle")));
+    if (shown("quote"))
+        sentences.push_back(sentence(joined({quoted(c.quote->text), speaker(*c.quote)}, " — ")));
+    if (shown("verdict")) sentences.push_back(alt_verdict(spec, brand));
+    if (shown("claim"))
+        sentences.push_back(sentence((locale == Locale::id ? "Klaim: " : "Claim: ") + quoted(c.text("claim"))));
+    if (shown("body")) sentences.push_back(alt_body(spec));
+    auto add_all = [&](std::vector<std::string> more) {
+        for (auto& s : more) sentences.push_back(std::move(s));
+    };
+    if (shown("stats")) add_all(alt_stats(c, locale));
+    if (shown("points")) add_all(alt_points(c, tmpl));
+    if (shown("items"))
+        for (const auto& item : c.items) sentences.push_back(alt_entry(item, spec, brand));
+    if (shown("source")) sentences.push_back(sentence(drawn_text("source_line", spec, brand)));
+    const CalendarDate* date = shown("date") ? date_of(c) : nullptr;
+    const TimeOfDay* time = shown("time") ? time_of(c) : nullptr;
+    sentences.push_back(sentence(when_of(date, time, spec, brand)));
+    if (shown("place")) sentences.push_back(sentence((locale == Locale::id ? "Tempat: " : "Place: ") + c.text("place")));
+    if (shown("cta")) sentences.push_back(sentence(c.text("cta")));
+    return one_paragraph(replace_control_characters(joined(sentences, " "), "")) + "\n";
 }
 
 }  // namespace rupa

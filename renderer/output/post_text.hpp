@@ -1,5 +1,6 @@
 // The text that goes with the images: caption.txt (the post's text, ready to paste) and
-// alt.txt (a description for screen readers).
+// alt.txt (a description for screen readers). Both carry all of the post's content in the
+// spec's locale, whatever the template: docs/spec.md, "What you get", says what goes where.
 #pragma once
 
 #include "spec/spec.hpp"
@@ -14,10 +15,21 @@ namespace rupa {
 // one caption that respects Instagram's limit serves all.
 constexpr size_t kMaxHashtags = 5;
 
-std::string caption_text(const Spec& spec, const Brand& brand);
+// The post's text: the headline first (the title, else the quote or the hoax's verdict and
+// claim), then the body, the content's own blocks (numbers, points, agenda entries), the
+// source, date, time and place, the call to action, the credit line, and the hashtags last.
+std::string caption_text(const Spec& spec, const Template& tmpl, const Brand& brand);
+
+// One paragraph saying what the graphic shows, in the order it is read: what kind of
+// graphic and whose, then each text the template draws. No hashtags, no line breaks.
 std::string alt_text(const Spec& spec, const Template& tmpl, const Brand& brand);
 
-// **bold** and _italic_ marks removed.
+// **bold** and _italic_ marks removed, by the rules the graphics follow.
 std::string plain_text(const std::string& markdown);
+
+// `text` without the pair of quotation marks an admin typed around all of it, so that a
+// quote written as “Kita bangun bersama.” or "Kita bangun bersama." gets one pair, not two,
+// when it is quoted. Marks that enclose only part of it ("“Kita” bisa") are kept.
+std::string without_enclosing_quotes(const std::string& text);
 
 }  // namespace rupa

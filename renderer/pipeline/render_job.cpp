@@ -385,7 +385,7 @@ RenderResult render_spec(const RenderRequest& request) {
     }
     for (size_t i = 0; i < job.videos.size(); ++i) write_video(job, *job.videos[i], job.timelines[i], result);
     fs::path caption = result.folder / "caption.txt";
-    write_file_atomically(caption, caption_text(job.spec, job.brand));
+    write_file_atomically(caption, caption_text(job.spec, job.tmpl, job.brand));
     result.files.push_back({"", caption, 0, 0});
     fs::path alt = result.folder / "alt.txt";
     write_file_atomically(alt, alt_text(job.spec, job.tmpl, job.brand));

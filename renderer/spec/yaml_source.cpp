@@ -65,27 +65,11 @@ std::string excerpt(const std::string& value) {
     // Enough to show any real id, typo or path whole; a longer value is pasted text.
     constexpr glong kMaxChars = 60;
     GCharPtr valid(g_utf8_make_valid(value.data(), gssize(value.size())));
-    std::string text(valid.get());
-    for (char& c : text)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    // C1 controls (U+0080-U+009F) act like ESC in some terminals: shown as a space too.
-    for (auto control = first_control_character(text); control; control = first_control_character(text))
-        text.replace(control->at, control->code_point >= 0x80 ? 2 : 1, " ");
+    std::string text = replace_control_characters(valid.get(), " ");
+    std::replace(text.begin(), text.end(), '\n', ' ');
     if (g_utf8_strlen(text.c_str(), -1) <= kMaxChars) return text;
     const char* cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
     return std::string(text.c_str(), cut) + "...";
-}
-
-std::optional<ControlCharacter> first_control_character(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return ControlCharacter{i, c};
-        if (c == 0xC2 && i + 1 < text.size()) {
-            auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return ControlCharacter{i, next};
-        }
-    }
-    return std::nullopt;
 }
 
 void refuse_control_characters(std::string_view text, const SourceMark& where, const std::string& what) {

@@ -2,6 +2,7 @@
 // file:line:col when it is wrong. Shared by the spec, template and brand readers.
 #pragma once
 
+#include "spec/control_characters.hpp"
 #include "spec/source_mark.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -53,15 +54,6 @@ std::string kind_name(const YAML::Node& node);
 // A value as an error message may quote it: valid UTF-8, on one line, and cut short with
 // "..." when long, so that a pasted megabyte does not become a megabyte of message.
 std::string excerpt(const std::string& value);
-
-// A control character in text: where it starts (a byte offset) and its code point. Tabs and
-// line breaks are text; other C0 controls, DEL and the C1 controls (U+0080-U+009F, ESC's
-// twins in some terminals) are not.
-struct ControlCharacter {
-    size_t at = 0;
-    unsigned code_point = 0;
-};
-std::optional<ControlCharacter> first_control_character(std::string_view text);
 
 // Refuses text holding a control character: it would reach caption.txt, alt.txt and
 // terminals as it is. `what` names the text in the message ("'title'").

@@ -137,7 +137,8 @@ struct TemplateVideo {
 
 struct Template {
     std::string id;
-    std::string name;
+    std::string name;     // in Indonesian: "Infografis angka"
+    std::string name_en;  // in English, for posts in English: "Statistics infographic"
     std::string description;
     std::filesystem::path folder;
     std::string default_brand;

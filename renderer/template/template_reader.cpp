@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kTemplateFields = {"id",     "name",   "description", "brand",
-                                                  "formats", "fields", "styles",     "layouts", "video"};
+const std::vector<std::string> kTemplateFields = {"id",     "name",   "name_en", "description", "brand",
+                                                  "formats", "fields", "styles",  "layouts",     "video"};
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
     "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
@@ -82,6 +82,7 @@ public:
         t.folder = folder;
         t.id = root["id"] ? src_.text(root["id"], "id") : folder.filename().string();
         if (root["name"]) t.name = src_.text(root["name"], "name");
+        if (root["name_en"]) t.name_en = src_.text(root["name_en"], "name_en");
         if (root["description"]) t.description = src_.text(root["description"], "description");
         if (root["brand"]) t.default_brand = src_.text(root["brand"], "brand");
         if (root["fields"]) read_fields(root["fields"], t);
