@@ -33,6 +33,11 @@ struct PangoAttrListDeleter {
 };
 using PangoAttrListPtr = std::unique_ptr<PangoAttrList, PangoAttrListDeleter>;
 
+struct PangoFontMetricsDeleter {
+    void operator()(PangoFontMetrics* m) const { pango_font_metrics_unref(m); }
+};
+using PangoFontMetricsPtr = std::unique_ptr<PangoFontMetrics, PangoFontMetricsDeleter>;
+
 struct GErrorDeleter {
     void operator()(GError* e) const { g_error_free(e); }
 };

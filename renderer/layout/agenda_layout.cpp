@@ -54,6 +54,7 @@ std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
     while (true) {
         rows.clear();
         used = e.gap * (n - 1);
+        bool word_split = false;  // a word wider than the text column: shrink rather than split it
         for (size_t i = 0; i < n; ++i) {
             const AgendaItem& item = in.items[i];
             std::string id = e.name + "-" + std::to_string(i + 1);
@@ -69,10 +70,11 @@ std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
             shape_text(row.title, text_w, in.brand, in.fonts);
             shape_text(row.meta, text_w, in.brand, in.fonts);
             row.height = std::max(block, row.title.height + 4 + row.meta.height);
+            word_split = word_split || row.title.word_split || row.meta.word_split;
             used += row.height;
             rows.push_back(std::move(row));
         }
-        if (used <= e.box.h) break;
+        if (used <= e.box.h && !word_split) break;
         bool shrunk = false;
         if (title_size > floor_of(parts.at("title"))) {
             title_size = std::max(floor_of(parts.at("title")), title_size - kStep);

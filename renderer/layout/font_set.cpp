@@ -12,10 +12,46 @@
 
 namespace rupa {
 
+namespace {
+
+// A colour bitmap font (Noto Color Emoji) has fixed strikes (136 px tall at 109 ppem). The
+// system's fontconfig scales them to the size asked for with a rule an empty configuration
+// lacks, so without it every emoji was drawn at its strike's size, 129 px tall whatever the
+// text's size. This is that rule, fontconfig's conf.d/10-scale-bitmap-fonts.conf, without
+// its exception for hinted non-colour bitmap fonts (there are none here).
+constexpr const char* kScaleBitmapFonts = R"(<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <edit name="pixelsizefixupfactor" mode="assign">
+      <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide>
+    </edit>
+  </match>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+    <edit name="matrix" mode="assign">
+      <times><name>matrix</name>
+        <matrix><name>pixelsizefixupfactor</name> <double>0</double>
+                <double>0</double> <name>pixelsizefixupfactor</name></matrix>
+      </times>
+    </edit>
+    <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit>
+  </match>
+</fontconfig>
+)";
+
+}  // namespace
+
 FontSet::FontSet(const std::filesystem::path& fonts_dir) : config_(FcConfigCreate()) {
-    // An empty configuration: no system font directories, no user configuration. Files are
-    // added one by one (not as a folder) so fontconfig never tries to write a cache.
+    // An empty configuration: no system font directories, no user configuration, only the
+    // bitmap scaling rule. Files are added one by one (not as a folder) so fontconfig never
+    // tries to write a cache.
     if (!config_) throw std::runtime_error("cannot create a font configuration");
+    if (!FcConfigParseAndLoadFromMemory(config_.get(), reinterpret_cast<const FcChar8*>(kScaleBitmapFonts),
+                                        FcTrue))
+        throw std::runtime_error("cannot load the font configuration");
     std::error_code ec;
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(fonts_dir, ec)) {

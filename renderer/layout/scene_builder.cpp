@@ -259,9 +259,12 @@ private:
         }
     }
 
-    // A shaped block at (x, y): its pill first when it has one, then the text.
+    // A shaped block at (x, y): its pill first when it has one, then the text. A balanced
+    // block is narrower than its column and stands where its alignment puts it.
     void place_text(const TextBlock& b, double x, double y, double width) {
         const TextStyle& s = b.style;
+        x += balanced_offset(b);
+        width -= b.narrowed;
         if (s.has_background) {
             SceneNode pill = node(NodeKind::rect, b.name + "-background",
                                   {x + b.text_x, y, b.text_width + 2 * s.padding_x, b.height});

@@ -2,9 +2,11 @@
 // 1.50) so that `line_height: 1.1` means 1.1 x the font size whatever the font's metrics.
 #include "layout/text_block.hpp"
 
+#include "layout/line_breaks.hpp"
 #include "layout/text_fields.hpp"
 
 #include <glib.h>
+#include <hb-ot.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -16,6 +18,12 @@ namespace {
 
 // Each shrink step, in pixels: fine enough to fill the box, few enough to stay fast.
 constexpr double kShrinkStep = 2.0;
+
+// Colour emoji fonts draw every emoji in a box 1.18 em tall, from 0.93 em above the baseline
+// to 0.25 em below it (Noto Color Emoji: 136 px bitmaps at 109 ppem). Beside text of the same
+// size an emoji looks a size larger than the words and sticks out of a headline's tight line.
+// At 0.85 of the text's size its box is 1 em: from above the capitals down to the descenders.
+constexpr double kEmojiScale = 0.85;
 
 PangoAlignment to_pango(TextAlign align) {
     switch (align) {
@@ -52,6 +60,108 @@ std::string upper(const std::string& markup) {
     return out;
 }
 
+PangoFontDescriptionPtr font_of(const TextBlock& block, const Brand& brand) {
+    const TextStyle& s = block.style;
+    PangoFontDescriptionPtr font(pango_font_description_new());
+    auto family = brand.fonts.find(s.font);
+    pango_font_description_set_family(font.get(),
+                                      family != brand.fonts.end() ? family->second.c_str() : "Noto Sans");
+    pango_font_description_set_weight(font.get(), PangoWeight(s.weight));
+    pango_font_description_set_style(font.get(), s.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_absolute_size(font.get(), block.size * PANGO_SCALE);
+    return font;
+}
+
+// No line may break inside the stretches Indonesian typesetting keeps together.
+void keep_together(PangoAttrList* attrs, const char* text) {
+    for (const TextSpan& span : unbreakable_spans(text)) {
+        PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
+        keep->start_index = guint(span.begin);
+        keep->end_index = guint(span.end);
+        pango_attr_list_insert(attrs, keep);
+    }
+}
+
+// The width of a line's text without the spaces it ends with, which Pango counts in its
+// logical width but lets hang past the edge.
+int visible_width(PangoLayoutLine* line, const char* text) {
+    const char* start = text + line->start_index;
+    const char* end = start + line->length;
+    while (end > start && g_unichar_isspace(g_utf8_get_char(g_utf8_prev_char(end)))) end = g_utf8_prev_char(end);
+    if (end == start) return 0;
+    int x = 0;
+    pango_layout_line_index_to_x(line, int(g_utf8_prev_char(end) - text), TRUE, &x);
+    return x;
+}
+
+// True when a line is wider than the layout (a word too long for it) or starts where no
+// line may break (inside a word or a kept-together stretch).
+bool splits_a_word(PangoLayout* layout) {
+    const char* text = pango_layout_get_text(layout);
+    int width = pango_layout_get_width(layout);
+    int attr_count = 0;
+    const PangoLogAttr* breaks = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        auto* line = static_cast<PangoLayoutLine*>(l->data);
+        if (visible_width(line, text) > width + PANGO_SCALE) return true;
+        long at = g_utf8_pointer_to_offset(text, text + line->start_index);
+        if (at > 0 && at < attr_count && !breaks[at].is_line_break) return true;
+    }
+    return false;
+}
+
+bool is_colour_font(PangoFont* font) {
+    hb_face_t* face = hb_font_get_face(pango_font_get_hb_font(font));
+    return hb_ot_color_has_png(face) || hb_ot_color_has_layers(face) || hb_ot_color_has_svg(face);
+}
+
+// Where a font's line box stands with a line height of `line_height` px: Pango centres the
+// extra (or missing) leading on the font's own ascent and descent, so the box's middle is
+// (descent - ascent) / 2 from the baseline; in Pango units, positive below the baseline.
+double line_box_middle(PangoFont* font, double scale) {
+    PangoFontMetricsPtr m(pango_font_get_metrics(font, nullptr));
+    return scale * (pango_font_metrics_get_descent(m.get()) - pango_font_metrics_get_ascent(m.get())) / 2.0;
+}
+
+// Emoji at the size of the text around them, on its baseline, in a line no taller than
+// one without them. The emoji font's ascent and descent differ from the text font's, so
+// its line box would stand a little higher or lower and make the line taller: the emoji's
+// line height is cut by twice that offset, which keeps its box inside the text's.
+void fit_emoji(const TextBlock& block, const PangoFontDescription& font, PangoContext* context) {
+    PangoLayout* layout = block.layout.get();
+    PangoAttrListPtr attrs;
+    GObjectPtr<PangoFont> text_font(pango_context_load_font(context, &font));
+    double line = block.style.line_height * block.size * PANGO_SCALE;
+    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next)
+        for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r; r = r->next) {
+            PangoItem* item = static_cast<PangoGlyphItem*>(r->data)->item;
+            if (!item->analysis.font || !is_colour_font(item->analysis.font)) continue;
+            if (!attrs) attrs.reset(pango_attr_list_copy(pango_layout_get_attributes(layout)));
+            double offset = line_box_middle(item->analysis.font, kEmojiScale) -
+                            (text_font ? line_box_middle(text_font.get(), 1.0) : 0);
+            PangoAttribute* size = pango_attr_size_new_absolute(int(kEmojiScale * block.size * PANGO_SCALE));
+            PangoAttribute* height = pango_attr_line_height_new_absolute(
+                int(std::max(1.0, line - 2 * std::abs(offset))));
+            for (PangoAttribute* a : {size, height}) {
+                a->start_index = guint(item->offset);
+                a->end_index = guint(item->offset + item->length);
+                pango_attr_list_change(attrs.get(), a);
+            }
+        }
+    if (attrs) pango_layout_set_attributes(layout, attrs.get());
+}
+
+void measure(TextBlock& block) {
+    PangoLayout* layout = block.layout.get();
+    PangoRectangle logical;
+    pango_layout_get_pixel_extents(layout, nullptr, &logical);
+    block.height = logical.height + 2 * block.style.padding_y;
+    block.text_x = logical.x;
+    block.text_width = logical.width;
+    block.lines = pango_layout_get_line_count(layout);
+    block.ellipsized = pango_layout_is_ellipsized(layout);
+}
+
 }  // namespace
 
 TextBlock plain_block(const std::string& name, const std::string& text, const TextStyle& style, double size) {
@@ -68,19 +178,15 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     block.layout = share_gobject(layout);
 
     const TextStyle& s = block.style;
-    PangoFontDescriptionPtr font(pango_font_description_new());
-    auto family = brand.fonts.find(s.font);
-    pango_font_description_set_family(font.get(),
-                                      family != brand.fonts.end() ? family->second.c_str() : "Noto Sans");
-    pango_font_description_set_weight(font.get(), PangoWeight(s.weight));
-    pango_font_description_set_style(font.get(), s.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_font_description_set_absolute_size(font.get(), block.size * PANGO_SCALE);
+    PangoFontDescriptionPtr font = font_of(block, brand);
     pango_layout_set_font_description(layout, font.get());
 
     // A list point's text stands right of its marker; the indent grows with the size.
     block.indent = block.marker.empty() ? 0 : block.size * (block.marker == "number" ? 1.5 : 1.1);
-    pango_layout_set_width(layout, int((width - block.indent - 2 * s.padding_x) * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    block.wrap_width = width - block.indent - 2 * s.padding_x;
+    block.narrowed = 0;
+    pango_layout_set_width(layout, int(block.wrap_width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
     pango_layout_set_alignment(layout, to_pango(s.align));
 
     std::string markup = s.uppercase ? upper(block.markup) : block.markup;
@@ -103,7 +209,11 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
         pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(int(
                                                 std::lround(s.letter_spacing * block.size * PANGO_SCALE))));
     if (s.strike) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
+    // Pango 1.50 draws a hyphen where it breaks inside a word ("[DISINFO-" / "RMASI]").
+    pango_attr_list_insert(attrs.get(), pango_attr_insert_hyphens_new(FALSE));
+    keep_together(attrs.get(), pango_layout_get_text(layout));
     pango_layout_set_attributes(layout, attrs.get());
+    fit_emoji(block, *font, fonts.context());
 
     // max_lines is a cap: past it the text ends with an ellipsis (and fit_column first
     // shrinks the text to avoid that).
@@ -112,13 +222,12 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
         pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
     }
 
-    PangoRectangle logical;
-    pango_layout_get_pixel_extents(layout, nullptr, &logical);
-    block.height = logical.height + 2 * s.padding_y;
-    block.text_x = logical.x;
-    block.text_width = logical.width;
-    block.lines = pango_layout_get_line_count(layout);
-    block.ellipsized = pango_layout_is_ellipsized(layout);
+    // A word longer than the line sticks out of the box with word wrapping. fit_column
+    // shrinks the text until it fits; until then, and for good when it never fits, the
+    // word is broken between two letters (no hyphen) rather than drawn outside its box.
+    block.word_split = splits_a_word(layout);
+    if (block.word_split) pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    measure(block);
 }
 
 double column_height(const std::vector<TextBlock>& blocks) {
@@ -134,12 +243,12 @@ double anchored_top(const Element& e, double used) {
 
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts) {
-    auto too_many_lines = [](const TextBlock& b) { return b.ellipsized; };
+    auto too_big = [](const TextBlock& b) { return b.ellipsized || b.word_split; };
     for (auto& b : blocks) shape_text(b, width, brand, fonts);
+    bool fits = false;
     while (true) {
-        bool fits = column_height(blocks) <= height &&
-                    std::none_of(blocks.begin(), blocks.end(), too_many_lines);
-        if (fits) return true;
+        fits = column_height(blocks) <= height && std::none_of(blocks.begin(), blocks.end(), too_big);
+        if (fits) break;
         bool shrunk = false;
         for (auto& b : blocks) {
             if (b.style.min_size <= 0 || b.size <= b.style.min_size) continue;
@@ -147,7 +256,37 @@ bool fit_column(std::vector<TextBlock>& blocks, double width, double height, con
             shape_text(b, width, brand, fonts);
             shrunk = true;
         }
-        if (!shrunk) return false;
+        if (!shrunk) break;
+    }
+    for (auto& b : blocks) balance_lines(b);
+    return fits;
+}
+
+void balance_lines(TextBlock& block) {
+    if (!block.style.balance || block.lines < 2 || block.word_split || block.ellipsized) return;
+    PangoLayout* layout = block.layout.get();
+    int lines = block.lines;
+    auto keeps_lines = [&](double w) {
+        pango_layout_set_width(layout, int(w * PANGO_SCALE));
+        return pango_layout_get_line_count(layout) == lines && !pango_layout_is_ellipsized(layout) &&
+               !splits_a_word(layout);
+    };
+    // Narrower never means fewer lines: halve the range of widths down to a pixel.
+    double too_narrow = 0, enough = block.wrap_width;
+    while (enough - too_narrow > 1) {
+        double mid = (too_narrow + enough) / 2;
+        (keeps_lines(mid) ? enough : too_narrow) = mid;
+    }
+    pango_layout_set_width(layout, int(enough * PANGO_SCALE));
+    block.narrowed = block.wrap_width - enough;
+    measure(block);
+}
+
+double balanced_offset(const TextBlock& block) {
+    switch (block.style.align) {
+        case TextAlign::center: return block.narrowed / 2;
+        case TextAlign::right: return block.narrowed;
+        default: return 0;
     }
 }
 

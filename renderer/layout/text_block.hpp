@@ -1,5 +1,8 @@
 // Shaping text with Pango in a template's style, and fitting a column of text blocks into
 // a box by shrinking the blocks that may shrink, step by step, down to their minimum.
+// Lines break between words only (never inside a word, never at an invented hyphen, never
+// inside the stretches line_breaks.hpp keeps together); a word too long for its line makes
+// the text shrink. Headlines (styles with `balance`) are then narrowed to even lines.
 #pragma once
 
 #include "handles/gobject.hpp"
@@ -28,6 +31,9 @@ struct TextBlock {
     double text_width = 0;   // the widest line
     int lines = 0;
     bool ellipsized = false;  // cut at max_lines with "…"
+    bool word_split = false;  // a word longer than the line had to be broken between letters
+    double wrap_width = 0;    // px the lines were broken to
+    double narrowed = 0;      // px taken off wrap_width to balance the lines (see balance_lines)
 };
 
 // A block of plain text (escaped for markup) in `style` at `size`, not yet shaped.
@@ -36,12 +42,22 @@ TextBlock plain_block(const std::string& name, const std::string& text, const Te
 // Shapes `block` at `block.size` into `width` pixels.
 void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts);
 
-// Shrinks the blocks until the column (with its gaps) fits `height` and each respects its
-// max_lines. Returns false when it still does not fit with every block at its minimum.
+// Shrinks the blocks until the column (with its gaps) fits `height`, each respects its
+// max_lines and no word is broken. Returns false when it still does not fit with every
+// block at its minimum. Balances the lines of the blocks whose style asks for it.
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts);
 
 double column_height(const std::vector<TextBlock>& blocks);
+
+// A headline with a short last line (one word left over) is ugly and reads badly: narrows
+// the block to the smallest width that keeps its number of lines, so that its lines are
+// about even. Only for styles with `balance: true`; the height does not change.
+void balance_lines(TextBlock& block);
+
+// Where the layout of `block` stands right of its column's left edge once balanced: its
+// narrower lines keep the alignment the style asks for within the full column.
+double balanced_offset(const TextBlock& block);
 
 // Where content `used` pixels tall starts in element `e`'s box, by its anchor.
 double anchored_top(const Element& e, double used);

@@ -42,6 +42,7 @@ struct TextStyle {
     double letter_spacing = 0;  // em
     int max_lines = 0;          // 0 = as many as fit
     bool strike = false;        // struck through (a hoax's claim)
+    bool balance = false;       // a headline: lines narrowed to even lengths, no short last line
     bool has_background = false;  // a pill behind the text (labels, calls to action)
     ColorRef background;
     double padding_x = 0, padding_y = 0;  // px inside the pill

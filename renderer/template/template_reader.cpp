@@ -23,7 +23,7 @@ const std::vector<std::string> kTemplateFields = {"id",     "name",   "name_en",
                                                   "formats", "fields", "styles",  "layouts",     "video"};
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
-    "uppercase", "letter_spacing", "max_lines", "strike", "background", "padding", "radius"};
+    "uppercase", "letter_spacing", "max_lines", "strike", "balance", "background", "padding", "radius"};
 // The range of every number a template holds, in one table: far beyond any design, close
 // enough that layout stays quick and finite (a text size of 1e308 shrank in 4 px steps for
 // ever; a padding of 1e300 overflowed every box). Sizes, gaps, paddings and radii are pixels
@@ -147,6 +147,7 @@ private:
             s.letter_spacing = ranged(node["letter_spacing"], "letter_spacing");
         if (node["max_lines"]) s.max_lines = int(ranged(node["max_lines"], "max_lines"));
         if (node["strike"]) s.strike = src_.boolean(node["strike"], "strike");
+        if (node["balance"]) s.balance = src_.boolean(node["balance"], "balance");
         if (node["background"]) {
             s.has_background = true;
             s.background = color(node["background"]);

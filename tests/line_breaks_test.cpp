@@ -1,0 +1,242 @@
+// Line breaking as Indonesian typesetting wants it: the stretches that stay on one line,
+// no word split letter by letter, no invented hyphen, balanced headlines, emoji at the size
+// of their text.
+#include "handles/cairo.hpp"
+#include "layout/line_breaks.hpp"
+#include "layout/text_block.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace rupa;
+using namespace rupa::test;
+
+namespace {
+
+std::vector<std::string> kept(const std::string& text) {
+    std::vector<std::string> out;
+    for (const TextSpan& s : unbreakable_spans(text)) out.push_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+const FontSet& fonts() {
+    static const FontSet set(source_dir() / "fonts");
+    return set;
+}
+
+Brand brand_in(const std::string& family) {
+    Brand b;
+    b.fonts = {{"heading", family}, {"body", family}};
+    return b;
+}
+
+TextStyle headline(double size, double min_size = 0) {
+    TextStyle s;
+    s.font = "heading";
+    s.size = size;
+    s.min_size = min_size;
+    s.weight = 800;
+    s.line_height = 1.1;
+    return s;
+}
+
+TextBlock shaped(const std::string& text, const TextStyle& style, double width,
+                 const std::string& family = "Inter") {
+    TextBlock b = plain_block("t", text, style, style.size);
+    shape_text(b, width, brand_in(family), fonts());
+    return b;
+}
+
+// The lines of a laid-out text, as the text on each.
+Strings lines_of(const TextBlock& b) {
+    Strings out;
+    const char* text = pango_layout_get_text(b.layout.get());
+    for (GSList* l = pango_layout_get_lines_readonly(b.layout.get()); l; l = l->next) {
+        auto* line = static_cast<PangoLayoutLine*>(l->data);
+        std::string s(text + line->start_index, size_t(line->length));
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        out.push_back(s);
+    }
+    return out;
+}
+
+int glyph_count(PangoLayout* layout) {
+    int glyphs = 0;
+    for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next)
+        for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r; r = r->next)
+            glyphs += static_cast<PangoGlyphItem*>(r->data)->glyphs->num_glyphs;
+    return glyphs;
+}
+
+}  // namespace
+
+TEST_CASE("a time stays with its word and its zone") {
+    CHECK(kept("Acara dimulai pukul 09.30 WIB di aula") == Strings{"pukul 09.30 WIB"});
+    CHECK(kept("Buka 08.00-12.00 WITA") == Strings{"08.00-12.00 WITA"});
+    CHECK(kept("Starts at 09:30 WIT") == Strings{"at 09:30 WIT"});
+    CHECK(kept("PUKUL 13.30 WIB") == Strings{"PUKUL 13.30 WIB"});  // an upper-case style
+}
+
+TEST_CASE("a date stays whole: weekday, day, month and year") {
+    CHECK(kept("Senin, 8 Juli 2024") == Strings{"Senin, 8 Juli 2024"});
+    CHECK(kept("Rapat tanggal 8 Juli 2024 di kantor") == Strings{"8 Juli 2024"});
+    CHECK(kept("sejak Juli 2024") == Strings{"Juli 2024"});
+    CHECK(kept("Senin, 8 Juli 2024, pukul 09.30 WIB") == Strings{"Senin, 8 Juli 2024,", "pukul 09.30 WIB"});
+    CHECK(kept("Thursday, 6 July 2023") == Strings{"Thursday, 6 July 2023"});
+    CHECK(kept("pada hari Senin nanti").empty());  // a weekday alone joins nothing
+}
+
+TEST_CASE("money stays with its currency and its magnitude") {
+    CHECK(kept("bantuan Rp 2,5 juta per keluarga") == Strings{"Rp 2,5 juta"});
+    CHECK(kept("anggaran Rp2,5 miliar") == Strings{"Rp2,5 miliar"});
+    CHECK(kept("biaya (Rp 150.000) dibayar") == Strings{"(Rp 150.000)"});
+    CHECK(kept("hadiah Rp2.500.000 bagi pemenang").empty());  // one word: never broken anyway
+}
+
+TEST_CASE("a number stays with its unit, and chained measures stay together") {
+    CHECK(kept("jarak 12 km dari kota") == Strings{"12 km"});
+    CHECK(kept("selama 3 jam 18 menit") == Strings{"3 jam 18 menit"});
+    CHECK(kept("212,9 juta pengguna") == Strings{"212,9 juta"});
+    CHECK(kept("naik 30 % tahun ini") == Strings{"30 %"});
+    CHECK(kept("diikuti 1.250 orang.") == Strings{"1.250 orang."});
+    CHECK(kept("2,5 juta orang") == Strings{"2,5 juta orang"});
+    CHECK(kept("45 menit, lalu 3 jam") == Strings{"45 menit,", "3 jam"});  // a comma parts them
+    CHECK(kept("12\nkm").empty());                                          // so does a line break
+    CHECK(kept("tahun 2024 adalah").empty());                               // no unit, no join
+}
+
+TEST_CASE("a prefix joined by a hyphen is not broken at its hyphen") {
+    CHECK(kept("warga se-Bintan hadir") == Strings{"se-Bintan"});
+    CHECK(kept("HUT ke-79 RI") == Strings{"ke-79"});
+    CHECK(kept("pekerja di-PHK") == Strings{"di-PHK"});
+    CHECK(kept("WARGA SE-BINTAN") == Strings{"SE-BINTAN"});
+    CHECK(kept("anak-anak bermain").empty());  // reduplication may break at its hyphen
+}
+
+TEST_CASE("kept-together stretches never break across lines, at any width, and the text is unchanged") {
+    const std::string text = "Warga se-Bintan hadir Senin, 8 Juli 2024, pukul 09.30 WIB membawa "
+                             "Rp 2,5 juta untuk 1.250 orang selama 3 jam 18 menit pada HUT ke-79";
+    TextStyle style = headline(48);
+    // From the width of the longest stretch, "Senin, 8 Juli 2024,", up.
+    for (double width = 460; width <= 1000; width += 7) {
+        CAPTURE(width);
+        TextBlock b = shaped(text, style, width);
+        CHECK(std::string(pango_layout_get_text(b.layout.get())) == text);  // nothing inserted
+        CHECK_FALSE(b.word_split);
+        const char* t = pango_layout_get_text(b.layout.get());
+        for (GSList* l = pango_layout_get_lines_readonly(b.layout.get())->next; l; l = l->next) {
+            size_t start = size_t(static_cast<PangoLayoutLine*>(l->data)->start_index);
+            for (const TextSpan& s : unbreakable_spans(t)) {
+                CAPTURE(text.substr(s.begin, s.end - s.begin));
+                CHECK_FALSE((start > s.begin && start < s.end));
+            }
+        }
+    }
+}
+
+TEST_CASE("a word too long for its line makes the text shrink; it is never split or hyphenated") {
+    // The hoax template's landscape verdict box: 356 px, 64 px shrinking to 40 px.
+    TextStyle verdict = headline(64, 40);
+    verdict.letter_spacing = 0.04;
+    TextBlock at_full = shaped("[DISINFORMASI]", verdict, 356);
+    CHECK(at_full.word_split);  // what used to be drawn "[DISINFO-" / "RMASI]"
+
+    std::vector<TextBlock> column{plain_block("verdict", "[DISINFORMASI]", verdict, 64)};
+    CHECK(fit_column(column, 356, 130, brand_in("Inter"), fonts()));
+    CHECK(column[0].size < 64);
+    CHECK(column[0].lines == 1);
+    CHECK_FALSE(column[0].word_split);
+}
+
+TEST_CASE("a word that does not fit even at the minimum breaks between letters, without a hyphen") {
+    TextBlock b = shaped("DISINFORMASI", headline(64, 64), 200);
+    CHECK(b.word_split);
+    CHECK(b.lines >= 2);
+    // One glyph per letter: Pango 1.50 would add a hyphen glyph at the break.
+    CHECK(glyph_count(b.layout.get()) == int(std::string("DISINFORMASI").size()));
+    std::vector<TextBlock> column{b};
+    CHECK_FALSE(fit_column(column, 200, 1000, brand_in("Inter"), fonts()));  // so it warns
+}
+
+TEST_CASE("a balanced headline has no one-word last line and keeps its line count") {
+    TextStyle style = headline(80);
+    style.balance = true;
+    const std::string title = "Kantor pelayanan tutup pada hari libur nasional";
+    double width = 0;  // a box width where Pango's greedy lines leave one word on the last
+    TextBlock greedy;
+    for (double w = 1000; w >= 400 && !width; w -= 4) {
+        greedy = shaped(title, headline(80), w);
+        if (greedy.lines >= 2 && lines_of(greedy).back().find(' ') == std::string::npos) width = w;
+    }
+    REQUIRE(width > 0);
+    CAPTURE(width);
+    std::vector<TextBlock> column{plain_block("title", title, style, 80)};
+    REQUIRE(fit_column(column, width, 600, brand_in("Inter"), fonts()));
+    TextBlock& b = column[0];
+    CHECK(b.lines == greedy.lines);
+    CHECK(b.height == doctest::Approx(greedy.height));
+    Strings lines = lines_of(b);
+    CHECK(std::count(lines.back().begin(), lines.back().end(), ' ') >= 1);  // more than one word
+    CHECK(b.narrowed > 0);
+    CHECK(b.text_width <= width - b.narrowed + 1);
+    CHECK(balanced_offset(b) == 0);  // left-aligned: stays at the left edge
+    b.style.align = TextAlign::center;
+    CHECK(balanced_offset(b) == doctest::Approx(b.narrowed / 2));
+}
+
+TEST_CASE("a style without balance keeps Pango's greedy lines") {
+    std::vector<TextBlock> column{plain_block("t", "Kantor pelayanan tutup pada hari libur nasional",
+                                              headline(80), 80)};
+    fit_column(column, 936, 600, brand_in("Inter"), fonts());
+    CHECK(column[0].narrowed == 0);
+}
+
+TEST_CASE("an emoji is drawn at the size of its text, on its baseline, inside its line") {
+    // 60 px Inter ExtraBold has capitals 44 px tall. The emoji used to be drawn 129 px tall
+    // at every size (its bitmap strike, unscaled) and overprinted the line above.
+    for (const char* family : {"Inter", "Manrope", "League Spartan"}) {
+        CAPTURE(family);
+        TextStyle style = headline(60);
+        TextBlock plain = shaped("Ayo Hadir", style, 1000, family);
+        TextBlock with = shaped("Ayo \xF0\x9F\x8E\x89 Hadir", style, 1000, family);
+        CHECK(pango_layout_get_unknown_glyphs_count(with.layout.get()) == 0);
+        CHECK(with.height == doctest::Approx(plain.height));  // the line is no taller
+
+        // Black words on a transparent canvas: the emoji's pixels are the coloured ones.
+        CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1000, 200));
+        CairoPtr cr(cairo_create(surface.get()));
+        cairo_set_source_rgb(cr.get(), 0, 0, 0);
+        cairo_move_to(cr.get(), 0, 50);
+        pango_cairo_show_layout(cr.get(), with.layout.get());
+        cairo_surface_flush(surface.get());
+        const uint8_t* data = cairo_image_surface_get_data(surface.get());
+        int stride = cairo_image_surface_get_stride(surface.get());
+        int top = 200, bottom = -1;
+        for (int y = 0; y < 200; ++y)
+            for (int x = 0; x < 1000; ++x) {
+                const uint8_t* p = data + y * stride + x * 4;
+                if (std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 40)
+                    top = std::min(top, y), bottom = std::max(bottom, y);
+            }
+        REQUIRE(bottom >= top);
+        double ink = bottom - top + 1;
+        double baseline = 50 + pango_layout_get_baseline(with.layout.get()) / double(PANGO_SCALE);
+        CAPTURE(top);
+        CAPTURE(bottom);
+        CAPTURE(baseline);
+        CAPTURE(with.height);
+        CHECK(ink >= 0.8 * 60);   // as big as the words ...
+        CHECK(ink <= 1.05 * 60);  // ... and no bigger
+        CHECK(top >= 50);                 // inside the line's box: not over the line above
+        CHECK(bottom <= 50 + with.height);
+        CHECK(bottom >= baseline);        // sitting on the baseline, reaching below it a little
+        CHECK(bottom <= baseline + 0.25 * 60);
+    }
+}
