@@ -52,10 +52,10 @@ ScratchDir::~ScratchDir() {
     fs::remove_all(path_, ec);
 }
 
-CommandResult run_rupa(const std::string& args, const fs::path& cwd) {
+CommandResult run_rupa(const std::string& args, const fs::path& cwd, const fs::path& binary) {
     ScratchDir capture;
     fs::path out = capture.path() / "out.txt", err = capture.path() / "err.txt";
-    std::string command = "cd '" + cwd.string() + "' && '" + std::string(RUPA_BINARY) + "' " +
+    std::string command = "cd '" + cwd.string() + "' && '" + binary.string() + "' " +
                           args + " >'" + out.string() + "' 2>'" + err.string() + "'";
     int raw = std::system(command.c_str());
     CommandResult result;

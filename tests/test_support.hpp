@@ -18,8 +18,13 @@ struct CommandResult {
     std::string err;
 };
 
-// Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh).
-CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd);
+// The rupa binary under test.
+std::filesystem::path rupa_binary();
+
+// Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh); `binary` may be a
+// copy of rupa_binary() placed elsewhere.
+CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd,
+                       const std::filesystem::path& binary = rupa_binary());
 
 // What one program run cost: its peak resident memory and its wall-clock time.
 struct MeasuredRun {
@@ -52,9 +57,6 @@ public:
 private:
     int fd_ = -1;
 };
-
-// The rupa binary under test.
-std::filesystem::path rupa_binary();
 
 // A fresh empty folder, removed when the object goes.
 class ScratchDir {
