@@ -90,8 +90,9 @@ public:
     // `rupa ARGS` exits 2 with exactly `message`, quickly, in bounded memory, writing nothing
     // and touching nothing outside.
     void check_refused(const std::string& args, const std::string& message) const;
-    // The measured run ended with `status` within 2 s and 300 MB, and outside/ is untouched.
-    void check_bounded(const Outcome& outcome, int status) const;
+    // The measured run ended with `status` within `seconds` and `megabytes` (twice that under
+    // AddressSanitizer), and outside/ is untouched.
+    void check_bounded(const Outcome& outcome, int status, double seconds = 2.0, long megabytes = 300) const;
     // Nothing happened in outside/ since `watch` began, and it holds what it held.
     void check_outside_untouched(FolderWatch& watch) const;
 
