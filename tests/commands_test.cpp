@@ -99,3 +99,27 @@ TEST_CASE("an empty formats list in a spec is an error, not a crash") {
     CHECK(r.err == "post.yaml:2:10: error: 'formats' is empty (name formats or platforms, or leave "
                    "'formats' out for the template's own)\n");
 }
+
+TEST_CASE("an installation whose fonts folder is empty exits 2, naming the folder and saying to reinstall") {
+    // rupa finds its data beside the binary first (PREFIX/bin/rupa -> PREFIX/share/rupa): a copy
+    // of the binary in a prefix with the templates but no fonts is such an installation.
+    namespace fs = std::filesystem;
+    ScratchDir prefix;
+    fs::path root = fs::canonical(prefix.path());
+    fs::create_directories(root / "bin");
+    fs::create_directories(root / "share/rupa/fonts");
+    fs::create_directory_symlink(source_dir() / "templates", root / "share/rupa/templates");
+    fs::copy_file(rupa_binary(), root / "bin/rupa");
+    ScratchDir out;
+    const std::string message = "rupa: error: no fonts found in " + (root / "share/rupa/fonts").string() +
+                                ": rupa's installation is incomplete; reinstall rupa so that this folder holds its "
+                                "bundled .ttf and .otf fonts\n";
+    CommandResult render = run_rupa("render samples/event.yaml -o '" + out.path().string() + "'", source_dir(),
+                                    root / "bin/rupa");
+    CHECK(render.err == message);
+    CHECK(render.status == 2);
+    CHECK(is_empty_or_missing(out.path()));
+    CommandResult validate = run_rupa("validate samples/quote.yaml", source_dir(), root / "bin/rupa");
+    CHECK(validate.err == message);
+    CHECK(validate.status == 2);
+}

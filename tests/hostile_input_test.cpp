@@ -296,6 +296,59 @@ TEST_CASE("an SVG logo asking for unbounded filter work, or embedding a huge or 
                         at + "the SVG declares entities (<!ENTITY>), which a logo never needs" + advice);
 }
 
+TEST_CASE("an SVG logo that passes the scan but draws for over 2 s is refused by its trial draw, in about 2 s") {
+    CanaryTrial trial;
+    make_kit(trial, "logo.svg");
+    trial.spec("template: event\nbrand: kit/brand.yaml\ncontent:\n  title: Rapat\n  photo: photos/sawah.jpg\n");
+    // One filter primitive of 10 octaves, within every cap of the scan, used by 50 shapes:
+    // about 18 s of drawing at the trial's 1024x512 with librsvg 2.54.
+    std::string shapes;
+    for (int i = 0; i < 50; ++i) shapes += "<rect width=\"200\" height=\"100\" filter=\"url(#f)\"/>";
+    write_file(trial.post() / "kit/logo.svg",
+               svg_logo("<filter id=\"f\" x=\"0\" y=\"0\" width=\"1\" height=\"1\"><feTurbulence "
+                        "baseFrequency=\"0.05\" numOctaves=\"10\"/></filter>" + shapes));
+    CanaryTrial::Outcome outcome = trial.run("render post.yaml -o out");
+    CHECK(outcome.err == "kit/brand.yaml:5:7: error: cannot use the logo: the SVG takes longer than 2 s to draw; "
+                         "simplify it: fewer filters and embedded pictures (use an SVG with a size or viewBox, or a "
+                         "PNG)\n");
+    CHECK(outcome.status == 2);
+    trial.check_bounded(outcome, 2, 4.0);
+    CHECK(outcome.measured.seconds >= 2.0);
+    CHECK(is_empty_or_missing(trial.post() / "out"));
+}
+
+#if !defined(__SANITIZE_ADDRESS__)  // memory is not budgeted under AddressSanitizer
+TEST_CASE("an SVG logo that passes the scan but swells past 256 MB while drawing is refused by its trial draw") {
+    CanaryTrial trial;
+    make_kit(trial, "logo.svg");
+    // 250 nested see-through groups, each beside a shape: librsvg keeps a 1024x512 layer for each
+    // while it draws the innermost, 500 MB in all. The trial's address space stops it soon after.
+    std::string nested;
+    for (int i = 0; i < 250; ++i) nested += "<g opacity=\"0.9\"><rect width=\"200\" height=\"100\"/>";
+    for (int i = 0; i < 250; ++i) nested += "</g>";
+    write_file(trial.post() / "kit/logo.svg", svg_logo(nested));
+    CanaryTrial::Outcome outcome = trial.run("validate kit/brand.yaml");
+    CHECK(outcome.err == "kit/brand.yaml:5:7: error: cannot use the logo: the SVG needs more than 256 MB of memory "
+                         "to draw; simplify it: fewer embedded pictures, filters and nested groups (use an SVG with "
+                         "a size or viewBox, or a PNG)\n");
+    CHECK(outcome.status == 2);
+    trial.check_bounded(outcome, 2, 2.0, 700);
+}
+#endif
+
+TEST_CASE("a template's logo box over 640 px a side is an error at its line") {
+    CanaryTrial trial;
+    auto [text, at] = replaced(read_file(source_dir() / "templates/event/template.yaml"),
+                               "{logo: logo, box: [72, 52, 88, 88]}", "{logo: logo, box: [72, 52, 700, 88]}");
+    write_file(trial.post() / "tpl/template.yaml", text);
+    size_t column = std::string("{logo: logo, box: ").size() + 1;
+    trial.check_refused("validate tpl/template.yaml",
+                        "tpl/template.yaml:" + at.substr(0, at.find(':')) + ":" +
+                            std::to_string(std::stoi(at.substr(at.find(':') + 1)) + int(column) - 1) +
+                            ": error: a logo's 'box' may be at most 640 pixels a side (a logo is drawn up to 1.6 "
+                            "times larger, in video-landscape)");
+}
+
 // (6) Memory bombs past the 100-megapixel limit, and (9) size bombs named by their limit.
 
 TEST_CASE("a PNG whose zTXt chunk inflates to 1 GB is refused after inflating at most 4 MB of it") {

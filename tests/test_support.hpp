@@ -18,8 +18,13 @@ struct CommandResult {
     std::string err;
 };
 
-// Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh).
-CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd);
+// The rupa binary under test.
+std::filesystem::path rupa_binary();
+
+// Runs `rupa ARGS` in folder `cwd` (a shell command line; quote as in sh); `binary` may be a
+// copy of rupa_binary() placed elsewhere.
+CommandResult run_rupa(const std::string& args, const std::filesystem::path& cwd,
+                       const std::filesystem::path& binary = rupa_binary());
 
 // What one program run cost: its peak resident memory and its wall-clock time.
 struct MeasuredRun {
@@ -53,9 +58,6 @@ private:
     int fd_ = -1;
 };
 
-// The rupa binary under test.
-std::filesystem::path rupa_binary();
-
 // A fresh empty folder, removed when the object goes.
 class ScratchDir {
 public:
@@ -88,8 +90,9 @@ public:
     // `rupa ARGS` exits 2 with exactly `message`, quickly, in bounded memory, writing nothing
     // and touching nothing outside.
     void check_refused(const std::string& args, const std::string& message) const;
-    // The measured run ended with `status` within 2 s and 300 MB, and outside/ is untouched.
-    void check_bounded(const Outcome& outcome, int status) const;
+    // The measured run ended with `status` within `seconds` and `megabytes` (twice that under
+    // AddressSanitizer), and outside/ is untouched.
+    void check_bounded(const Outcome& outcome, int status, double seconds = 2.0, long megabytes = 300) const;
     // Nothing happened in outside/ since `watch` began, and it holds what it held.
     void check_outside_untouched(FolderWatch& watch) const;
 

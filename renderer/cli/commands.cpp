@@ -9,6 +9,7 @@
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/catalog.hpp"
+#include "template/installation_error.hpp"
 #include "template/template_reader.hpp"
 
 #include <CLI/CLI.hpp>
@@ -241,6 +242,10 @@ int run_cli(int argc, char** argv) {
         if (*format_list) return run_formats(json);
     } catch (const SpecError& e) {
         std::cerr << terminal_safe(e.what()) << "\n";
+        return kExitInvalid;
+    } catch (const InstallationError& e) {
+        // rupa's own files are missing: nothing was written, and the message says to reinstall.
+        std::cerr << "rupa: error: " << terminal_safe(e.what()) << "\n";
         return kExitInvalid;
     } catch (const OutputError& e) {
         // The output folder cannot be used (-o names a file, no permission, a symlink in it):

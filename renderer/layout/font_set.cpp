@@ -2,6 +2,7 @@
 #include "layout/font_set.hpp"
 
 #include "handles/cairo.hpp"
+#include "template/installation_error.hpp"
 
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
@@ -69,7 +70,9 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) : config_(FcConfigCreat
             families_.insert(reinterpret_cast<const char*>(family));
     }
     if (families_.empty())
-        throw std::runtime_error("no fonts found in " + fonts_dir.string());
+        throw InstallationError("no fonts found in " + fonts_dir.string() +
+                                ": rupa's installation is incomplete; reinstall rupa so that this folder holds "
+                                "its bundled .ttf and .otf fonts");
 
     PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config_.get());

@@ -14,6 +14,7 @@ namespace rupa {
 
 class FontSet {
 public:
+    // Throws InstallationError when the folder holds no font.
     explicit FontSet(const std::filesystem::path& fonts_dir);
 
     // The Pango context every layout is made in, with rupa's fixed rendering options (no

@@ -3,11 +3,15 @@
 // its bytes come through the one capped reader and are scanned for what makes drawing slow or
 // large (filter primitives and their costly parameters, embedded pictures, entity
 // declarations); it is then loaded from memory with no base file, so that it can reach no
-// other file (librsvg otherwise follows relative references beside the logo).
+// other file (librsvg otherwise follows relative references beside the logo). What the scan
+// cannot foresee (filters repeated on many shapes, many large embedded pictures) is caught by
+// drawing the SVG once, larger than any template draws a logo, under a deadline and a memory
+// budget (media/svg_trial.*).
 #include "media/svg_image.hpp"
 
 #include "input/plain_file.hpp"
 #include "media/picture_header.hpp"
+#include "media/svg_trial.hpp"
 
 #include <glib.h>
 
@@ -190,6 +194,7 @@ SvgImage load_svg(const std::filesystem::path& path) {
     gdouble w = 0, h = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(raw, &w, &h) || w <= 0 || h <= 0)
         throw MediaError("the SVG has no width and height (give it a viewBox and a size)");
+    trial_draw_svg(bytes, w, h);
     svg.width = w;
     svg.height = h;
     return svg;

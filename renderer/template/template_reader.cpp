@@ -59,6 +59,12 @@ double number_in_range(const YamlSource& src, const YAML::Node& node, const std:
     throw SpecError(src.mark(node), "'" + field + "' has no range", "a number rupa does not know");
 }
 
+// A logo's box, in pixels of its design. An SVG logo is checked by drawing it once at 1024 px
+// on its long side (media/svg_trial.hpp), and a design plays at most 1.6 times its size
+// (landscape, 1200 wide, in video-landscape, 1920 wide): 640 px keeps every logo drawn within
+// what was tried. The built-in templates' largest logo box is 280 px.
+constexpr double kMaxLogoSide = 640;
+
 const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
                                          "text", "stack", "stats", "bars", "agenda"};
 const std::vector<std::string> kContentFieldNames = {
@@ -244,6 +250,11 @@ private:
                 break;
             case ElementKind::logo:
                 src_.check_keys(node, {kind, "box", "if", "align"});
+                if (e.box.w > kMaxLogoSide || e.box.h > kMaxLogoSide)
+                    throw SpecError(src_.mark(node["box"]),
+                                    "a logo's 'box' may be at most " + std::to_string(int(kMaxLogoSide)) +
+                                        " pixels a side",
+                                    "a logo is drawn up to 1.6 times larger, in video-landscape");
                 if (node["align"]) e.align = align(node["align"]);
                 break;
             case ElementKind::text:
