@@ -152,23 +152,24 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
     cairo_restore(cr);
 }
 
-// A context drawing onto `canvas` within rows [top, bottom) only.
-CairoPtr clipped_context(cairo_surface_t* canvas, int top, int bottom) {
+// A context drawing onto `canvas` inside `at`'s rows and columns only.
+CairoPtr clipped_context(cairo_surface_t* canvas, const Placement& at) {
     CairoPtr cr(cairo_create(canvas));
-    int height = cairo_image_surface_get_height(canvas);
-    top = std::clamp(top, 0, height);
-    bottom = std::clamp(bottom, top, height);
-    if (top > 0 || bottom < height) {
-        cairo_rectangle(cr.get(), 0, top, cairo_image_surface_get_width(canvas), bottom - top);
+    int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
+    int top = std::clamp(at.top, 0, height), bottom = std::clamp(at.bottom, top, height);
+    int left = std::clamp(at.left, 0, width), right = std::clamp(at.right, left, width);
+    if (top > 0 || bottom < height || left > 0 || right < width) {
+        cairo_rectangle(cr.get(), left, top, right - left, bottom - top);
         cairo_clip(cr.get());
     }
     return cr;
 }
 
-// A context drawing the scene's design coordinates onto `canvas`, scaled to fill it, within
-// rows [top, bottom) of the canvas.
-CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas, int top = 0, int bottom = INT_MAX) {
-    CairoPtr cr = clipped_context(canvas, top, bottom);
+// A context drawing the scene's design coordinates onto `canvas`, scaled to fill it, placed
+// as `at` says.
+CairoPtr scaled_context(const Scene& scene, cairo_surface_t* canvas, const Placement& at = {}) {
+    CairoPtr cr = clipped_context(canvas, at);
+    if (at.dx != 0) cairo_translate(cr.get(), at.dx, 0);
     double sx = double(cairo_image_surface_get_width(canvas)) / scene.width;
     double sy = double(cairo_image_surface_get_height(canvas)) / scene.height;
     if (sx != 1 || sy != 1) cairo_scale(cr.get(), sx, sy);
@@ -237,15 +238,15 @@ CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int
     return layer;
 }
 
-void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity, int top, int bottom) {
+void FramePainter::paint(long frame, cairo_surface_t* canvas, const Placement& at) {
     int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
     cairo_surface_t* target = canvas;
-    if (opacity < 1) {
+    if (at.opacity < 1) {
         if (!group_) group_ = new_canvas(CAIRO_FORMAT_RGB24, width, height);
         target = group_.get();
     }
     {
-        CairoPtr cr = scaled_context(scene_, target, top, bottom);
+        CairoPtr cr = scaled_context(scene_, target, at);
         bool first_cached = !settles_at_.empty() && settles_at_[0] <= frame && settles_at_.size() > 1 &&
                             settles_at_[1] <= frame;
         if (!first_cached) {
@@ -265,7 +266,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity, in
                 cairo_save(cr.get());
                 cairo_identity_matrix(cr.get());
                 if (i == 0) cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
-                cairo_set_source_surface(cr.get(), layer.get(), 0, 0);
+                cairo_set_source_surface(cr.get(), layer.get(), at.dx, 0);
                 cairo_paint(cr.get());
                 cairo_restore(cr.get());
                 used[key] = std::move(layer);
@@ -278,9 +279,9 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, double opacity, in
     }
     cairo_surface_flush(target);
     if (target != canvas) {
-        CairoPtr cr = clipped_context(canvas, top, bottom);
+        CairoPtr cr = clipped_context(canvas, at);
         cairo_set_source_surface(cr.get(), target, 0, 0);
-        cairo_paint_with_alpha(cr.get(), opacity);
+        cairo_paint_with_alpha(cr.get(), at.opacity);
         cairo_surface_flush(canvas);
     }
 }

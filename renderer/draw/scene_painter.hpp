@@ -22,6 +22,16 @@ CairoSurfacePtr new_canvas(cairo_format_t format, int width, int height);
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0, const TextProbe& before_text = {});
 
+// Where on a video's canvas a scene is painted: shifted right by `dx` canvas pixels, only
+// inside the given rows and columns (the rest of the canvas already shows the frame, or
+// belongs to another scene), and blended at `opacity` over what is there when below 1.
+struct Placement {
+    double opacity = 1;
+    int dx = 0;
+    int top = 0, bottom = INT_MAX;
+    int left = 0, right = INT_MAX;
+};
+
 // Draws one scene frame after frame onto canvases of any size (the scene is scaled to fill
 // them: a 1200x675 design on a 1920x1080 video). Runs of nodes that no longer change are
 // drawn once into a cached layer and composited from then on, so a settled frame costs
@@ -30,11 +40,8 @@ class FramePainter {
 public:
     explicit FramePainter(const Scene& scene);
 
-    // Paints frame `frame` over `canvas` (opaque), at `opacity` over what is already there
-    // when below 1 (a crossfade); only rows [top, bottom) of the canvas when given (the rest
-    // of it already shows this frame).
-    void paint(long frame, cairo_surface_t* canvas, double opacity = 1, int top = 0, int bottom = INT_MAX);
-
+    // Paints frame `frame` over `canvas` (opaque), where `at` says (all of it by default).
+    void paint(long frame, cairo_surface_t* canvas, const Placement& at = {});
     // The part of the design (its coordinates) that looks different at `frame` than at the
     // frame before; empty (zero height) when nothing changes.
     Box changed_area(long frame) const;

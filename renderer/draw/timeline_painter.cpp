@@ -15,17 +15,32 @@ TimelinePainter::TimelinePainter(const Timeline& timeline) : timeline_(timeline)
     for (const TimedScene& s : timeline.scenes) painters_.push_back(std::make_unique<FramePainter>(s.scene));
 }
 
-double TimelinePainter::opacity(size_t i, long frame) const {
-    const TimedScene& s = timeline_.scenes[i];
-    long local = frame - s.start;
-    if (local < 0 || local >= s.frames) return 0;
-    bool over_another = false;
-    for (size_t j = 0; j < i && !over_another; ++j) {
-        const TimedScene& before = timeline_.scenes[j];
-        over_another = frame >= before.start && frame < before.start + before.frames;
+std::vector<std::optional<Placement>> TimelinePainter::placements(long frame) const {
+    const int width = timeline_.width;
+    std::vector<std::optional<Placement>> at(timeline_.scenes.size());
+    bool playing_before = false;
+    for (size_t i = 0; i < timeline_.scenes.size(); ++i) {
+        const TimedScene& s = timeline_.scenes[i];
+        long local = frame - s.start;
+        if (local < 0 || local >= s.frames) continue;
+        at[i] = Placement{};
+        bool entering = playing_before && local < s.fade_in;
+        playing_before = true;
+        if (!entering) continue;
+        double progress = double(local + 1) / double(s.fade_in + 1);
+        int edge = int(std::lround(progress * width));  // how far across the new scene has come
+        switch (s.enters) {
+            case Transition::crossfade: at[i]->opacity = progress; break;
+            case Transition::wipe: at[i]->right = edge; break;
+            case Transition::slide:
+                at[i]->dx = width - edge;
+                at[i]->left = width - edge;
+                for (size_t j = 0; j < i; ++j)  // pushed out to the left
+                    if (at[j]) at[j]->dx -= edge, at[j]->right = std::min(at[j]->right, width - edge);
+                break;
+        }
     }
-    if (!over_another || s.fade_in <= 0) return 1;
-    return std::min(1.0, double(local + 1) / double(s.fade_in + 1));
+    return at;
 }
 
 ChangedRows TimelinePainter::changed_rows(long frame) const {
@@ -38,7 +53,7 @@ ChangedRows TimelinePainter::changed_rows(long frame) const {
         // A scene that starts or ends here, or fades over another, changes everything.
         if (local == 0 || local == s.frames) return all;
         if (local < 0 || local >= s.frames) continue;
-        if (opacity(i, frame) < 1) return all;
+        if (i > 0 && local <= s.fade_in) return all;  // entering over the scene before, or done
         Box area = painters_[i]->changed_area(local);
         if (area.h <= 0) continue;
         double scale = double(timeline_.height) / s.scene.height;
@@ -58,9 +73,12 @@ ChangedRows TimelinePainter::changed_since(long since, long frame) const {
 
 void TimelinePainter::paint(long frame, cairo_surface_t* canvas, ChangedRows rows) {
     if (rows.empty()) return;
-    for (size_t i = 0; i < timeline_.scenes.size(); ++i) {
-        double o = opacity(i, frame);
-        if (o > 0) painters_[i]->paint(frame - timeline_.scenes[i].start, canvas, o, rows.top, rows.bottom);
+    std::vector<std::optional<Placement>> at = placements(frame);
+    for (size_t i = 0; i < at.size(); ++i) {
+        if (!at[i]) continue;
+        at[i]->top = rows.top;
+        at[i]->bottom = rows.bottom;
+        painters_[i]->paint(frame - timeline_.scenes[i].start, canvas, *at[i]);
     }
 }
 

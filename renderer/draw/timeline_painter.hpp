@@ -6,6 +6,7 @@
 #include "scene/timeline.hpp"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace rupa {
@@ -38,9 +39,8 @@ public:
     CairoSurfacePtr paint(long frame);
 
 private:
-    // How opaque scene `i` is drawn at `frame`, over the scenes before it; 0 when it is not
-    // playing.
-    double opacity(size_t i, long frame) const;
+    // Where each scene is painted at `frame`; nullopt for one that is not playing.
+    std::vector<std::optional<Placement>> placements(long frame) const;
 
     const Timeline& timeline_;
     std::vector<std::unique_ptr<FramePainter>> painters_;

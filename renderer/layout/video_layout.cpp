@@ -5,6 +5,8 @@
 #include "layout/motion_binder.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 namespace rupa {
 
@@ -12,6 +14,12 @@ namespace {
 
 // DESIGN.md: numbers land and hold for at least 1.5 s.
 constexpr long kHoldFrames = 45;
+
+std::string seconds_text(long frames) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", double(frames) / kVideoFps);
+    return text;
+}
 
 }  // namespace
 
@@ -31,13 +39,11 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
     TimedScene main{build_scene(in, design, diagnostics), 0, main_frames, 0};
     long settled = bind_motion(main.scene, video, main_frames, in.spec.locale.value);
     t.cover_frame = std::min(settled, main_frames - 1);
-    if (settled + kHoldFrames > main_frames - fade) {
-        char text[200];
-        std::snprintf(text, sizeof text,
-                      "the video is too short to hold the settled design for 1.5 s; make it at least %.1f s",
-                      double(settled + kHoldFrames + outro_frames) / kVideoFps);
-        diagnostics.warn({"video-too-short", text, std::string(format.id), video.where});
-    }
+    if (settled + kHoldFrames > main_frames - fade)
+        diagnostics.warn({"video-too-short",
+                          "the video is too short to hold the settled design for 1.5 s; make it at least " +
+                              seconds_text(settled + kHoldFrames + outro_frames),
+                          std::string(format.id), video.where});
     t.scenes.push_back(std::move(main));
     if (outro) {
         LayoutInputs outro_in{in.spec, *outro, in.brand, in.fonts, in.assets};
@@ -45,6 +51,46 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
         TimedScene card{build_scene(outro_in, *outro->layout_for(format), ignored), frames - outro_frames - fade, outro_frames + fade, fade};
         bind_motion(card.scene, outro->video, card.frames, in.spec.locale.value);
         t.scenes.push_back(std::move(card));
+    }
+    return t;
+}
+
+Timeline build_sequence(const std::vector<SequenceScene>& scenes, const TemplateVideo& main, const LayoutInputs* outro,
+                        const Format& format, Diagnostics& diagnostics) {
+    Timeline t;
+    t.width = format.width;
+    t.height = format.height;
+    std::vector<const LayoutInputs*> inputs;
+    long start = 0;
+    for (const SequenceScene& s : scenes) {
+        const TemplateVideo& video = s.in.tmpl.video;
+        long enter = t.scenes.empty() ? 0 : std::min(video.enter_frames, t.scenes.back().frames);
+        if (!t.scenes.empty()) t.scenes.back().frames += enter;  // it plays on beneath the entrance
+        // The caller checked that the scene's template has a layout for the format.
+        t.scenes.push_back({build_scene(s.in, *s.in.tmpl.layout_for(format), diagnostics), start, s.frames, enter,
+                            video.enters});
+        inputs.push_back(&s.in);
+        start += s.frames;
+    }
+    if (outro) {
+        long fade = std::min(main.transition, t.scenes.back().frames);
+        t.scenes.back().frames += fade;
+        Diagnostics ignored;  // the outro shows only the brand; the spec's fields are not its own
+        t.scenes.push_back({build_scene(*outro, *outro->tmpl.layout_for(format), ignored), start,
+                            main.outro_duration, fade, Transition::crossfade});
+        inputs.push_back(outro);
+        start += main.outro_duration;
+    }
+    t.frames = start;
+    for (size_t i = 0; i < t.scenes.size(); ++i) {
+        TimedScene& ts = t.scenes[i];
+        long settled = bind_motion(ts.scene, inputs[i]->tmpl.video, ts.frames, inputs[i]->spec.locale.value);
+        if (i == 0) t.cover_frame = std::min(settled, ts.frames - 1);
+        if (i < scenes.size() && settled + kHoldFrames > scenes[i].frames)
+            diagnostics.warn({"video-too-short",
+                              "this scene is too short to hold its settled design for 1.5 s; make it at least " +
+                                  seconds_text(settled + kHoldFrames),
+                              std::string(format.id), scenes[i].where});
     }
     return t;
 }

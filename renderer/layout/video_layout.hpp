@@ -13,4 +13,20 @@ namespace rupa {
 Timeline build_timeline(const LayoutInputs& in, const Template* outro, const Format& format, long frames,
                         Diagnostics& diagnostics);
 
+// One scene of a spec's `video.scenes`, ready to lay out: its template (a photo slideshow's
+// slides play the `photo` template), the spec with the scene's own content, its media.
+struct SequenceScene {
+    LayoutInputs in;
+    long frames = 0;   // from its start to the next scene's start (or the outro's)
+    SourceMark where;  // the scene in the spec
+};
+
+// Lays out a sequence of scenes, each entering the one before it as its template says, then
+// `outro` (null for none) for as long and entering as `main` (the spec's template's video)
+// says.
+// The video lasts exactly the scenes' frames plus the outro's: each entrance overlaps the
+// end of the scene before, which plays on beneath it.
+Timeline build_sequence(const std::vector<SequenceScene>& scenes, const TemplateVideo& main, const LayoutInputs* outro,
+                        const Format& format, Diagnostics& diagnostics);
+
 }  // namespace rupa

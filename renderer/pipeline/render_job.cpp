@@ -11,6 +11,7 @@
 #include "media/mp4_check.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/contrast_check.hpp"
+#include "pipeline/scene_sequence.hpp"
 #include "pipeline/spec_media.hpp"
 #include "pipeline/video_render.hpp"
 #include "output/png_encoder.hpp"
@@ -198,7 +199,7 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
 // Parts of the `video:` section this version reads and checks but does not play yet.
 void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
     std::vector<std::string> parts;
-    if (!video.scenes.empty()) parts.push_back("'scenes'");
+    if (!video.scenes.empty() && !SceneSequence::playable(video)) parts.push_back("'scenes' with a 'clip'");
     if (video.voiceover) parts.push_back("'voiceover'");
     if (!video.captions.empty()) parts.push_back("'captions'");
     if (parts.empty()) return;
@@ -312,10 +313,20 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Assets assets = load_assets(job);
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
+    std::optional<SceneSequence> sequence;
+    if (!job.videos.empty() && job.spec.video && SceneSequence::playable(*job.spec.video))
+        sequence.emplace(job.spec, job.brand, fonts, assets.logo, job.videos);
     long frames = video_frames(job);
     for (const Format* format : job.videos) {
-        job.timelines.push_back(build_timeline(inputs, outro ? &*outro : nullptr, *format, frames, diagnostics));
-        warn_platform_length(*format, frames, job.spec, diagnostics);
+        if (sequence) {
+            std::optional<LayoutInputs> outro_in;
+            if (outro) outro_in.emplace(LayoutInputs{job.spec, *outro, job.brand, fonts, assets});
+            job.timelines.push_back(
+                build_sequence(sequence->scenes(), job.tmpl.video, outro_in ? &*outro_in : nullptr, *format, diagnostics));
+        } else {
+            job.timelines.push_back(build_timeline(inputs, outro ? &*outro : nullptr, *format, frames, diagnostics));
+        }
+        warn_platform_length(*format, job.timelines.back().frames, job.spec, diagnostics);
     }
     return job;
 }

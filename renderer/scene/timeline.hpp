@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scene/scene.hpp"
+#include "scene/transition.hpp"
 
 #include <vector>
 
@@ -12,7 +13,8 @@ struct TimedScene {
     Scene scene;
     long start = 0;    // frame of the video where the scene's frame 0 plays
     long frames = 0;   // how long it plays
-    long fade_in = 0;  // frames it takes to cross-fade in over the scene before it
+    long fade_in = 0;  // frames its transition over the scene before it takes
+    Transition enters = Transition::crossfade;
 };
 
 struct Timeline {

@@ -30,7 +30,7 @@ public:
 
     TemplateVideo read(const YAML::Node& node) {
         src_.require_map(node, "video");
-        src_.check_keys(node, {"duration", "enter", "elements", "outro"});
+        src_.check_keys(node, {"duration", "enter", "elements", "outro", "transition"});
         TemplateVideo v;
         v.declared = true;
         v.where = src_.mark(node);
@@ -45,6 +45,7 @@ public:
                 v.elements[element_name(entry.first)] = element(entry.second, defaults);
         }
         if (node["outro"]) read_outro(node["outro"], v);
+        if (node["transition"]) read_transition(node["transition"], v);
         if (v.outro_duration + v.transition >= v.duration)
             throw SpecError(src_.mark(node["duration"]), "the video is no longer than its outro",
                             "make 'duration' longer than the outro's");
@@ -138,6 +139,19 @@ private:
         // DESIGN.md: the brand outro lasts 1.5-2 s; crossfades 300-500 ms.
         v.outro_duration = to_frames(node["duration"] ? in_range(node["duration"], "duration", 1, 4) : 1.8);
         if (node["transition"]) v.transition = to_frames(in_range(node["transition"], "transition", 0, 1));
+    }
+
+    // transition: {animation: crossfade | wipe | slide, duration: 0.3-0.5}: how the scene
+    // enters the one before it in a sequence of scenes.
+    void read_transition(const YAML::Node& node, TemplateVideo& v) {
+        src_.require_map(node, "transition");
+        src_.check_keys(node, {"animation", "duration"});
+        if (node["animation"]) {
+            std::string kind = src_.choice(node["animation"], "animation", {"crossfade", "wipe", "slide"});
+            v.enters = kind == "wipe" ? Transition::wipe : kind == "slide" ? Transition::slide : Transition::crossfade;
+        }
+        // DESIGN.md: transitions take 300-500 ms.
+        if (node["duration"]) v.enter_frames = to_frames(in_range(node["duration"], "duration", 0.3, 0.5));
     }
 
     double in_range(const YAML::Node& node, const std::string& field, double low, double high) {

@@ -3,6 +3,7 @@
 // so any brand kit re-skins any template.
 #pragma once
 
+#include "scene/transition.hpp"
 #include "spec/format.hpp"
 #include "spec/source_mark.hpp"
 
@@ -133,6 +134,9 @@ struct TemplateVideo {
     std::string outro;      // the template of the closing card ("" = none)
     long outro_duration = 0;
     long transition = 12;   // frames of crossfade between the scene and its outro
+    // How the template's scene enters the one before it in a video's sequence of scenes.
+    Transition enters = Transition::crossfade;
+    long enter_frames = 12;
     SourceMark where;
 };
 

@@ -1,0 +1,91 @@
+#include "pipeline/scene_sequence.hpp"
+
+#include "pipeline/spec_media.hpp"
+#include "spec/spec_error.hpp"
+#include "template/catalog.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rupa {
+
+namespace {
+
+// The template every slide of a photo scene plays.
+constexpr const char* kSlideTemplate = "photo";
+
+// A template scene's own length: its video's, without the outro it has as a video of its own.
+long scene_frames(const Template& tmpl) {
+    return tmpl.video.duration - (tmpl.video.outro.empty() ? 0 : tmpl.video.outro_duration);
+}
+
+std::string seconds_text(long frames) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", double(frames) / kVideoFps);
+    return text;
+}
+
+}  // namespace
+
+bool SceneSequence::playable(const VideoSpec& video) {
+    return !video.scenes.empty() &&
+           std::none_of(video.scenes.begin(), video.scenes.end(),
+                        [](const VideoScene& s) { return s.kind == SceneKind::clip; });
+}
+
+SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Logo& logo,
+                             const std::vector<const Format*>& videos)
+    : spec_(spec), brand_(brand), fonts_(fonts), logo_(logo) {
+    for (const VideoScene& scene : spec.video->scenes) {
+        const Template& tmpl = templates_.emplace_back(
+            scene.kind == SceneKind::slideshow
+                ? load_template(kSlideTemplate, scene.where)
+                : load_template(scene.template_name.value, scene.template_name.where));
+        const SourceMark& named = scene.kind == SceneKind::slideshow ? scene.where : scene.template_name.where;
+        for (const Format* f : videos)
+            if (!tmpl.video.declared || !tmpl.layout_for(*f))
+                throw SpecError(named, "template '" + tmpl.id + "' cannot play in '" + std::string(f->id) + "'",
+                                tmpl.video.declared ? "give it a '" + std::string(design_format(*f).id) + "' layout"
+                                                    : "use a template with a 'video' block");
+        if (scene.kind == SceneKind::templated) {
+            add(tmpl, scene.content, scene.duration ? scene.duration->value : scene_frames(tmpl), scene.where);
+        } else {
+            // The scene's length shared out so that the slides add up to it exactly.
+            long n = long(scene.photos.size());
+            long total = scene.duration ? scene.duration->value : n * scene_frames(tmpl);
+            for (long k = 0; k < n; ++k) {
+                Content slide = scene.content;
+                slide.photo = scene.photos[size_t(k)];
+                add(tmpl, slide, total * (k + 1) / n - total * k / n, scene.where);
+            }
+        }
+        if (frames() > kMaxVideoFrames)
+            throw SpecError(scene.where, "the scenes up to this one last " + seconds_text(frames()) +
+                                             "; a video is at most 180 s",
+                            "shorten or remove scenes, or give them shorter 'duration's");
+    }
+}
+
+void SceneSequence::add(const Template& tmpl, const Content& content, long frames, const SourceMark& where) {
+    Spec& spec = specs_.emplace_back(spec_);
+    spec.content = content;
+    Assets& assets = assets_.emplace_back();
+    assets.logo = logo_;
+    if (content.photo) assets.photos["photo"] = photo(*content.photo);
+    for (size_t i = 0; i < content.photos.size(); ++i) assets.photos["photos/" + std::to_string(i)] = photo(content.photos[i]);
+    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where});
+}
+
+const DecodedImage& SceneSequence::photo(const PhotoRef& ref) {
+    auto known = photos_.find(ref.path.string());
+    if (known != photos_.end()) return known->second;
+    return photos_.emplace(ref.path.string(), decode_photo(ref)).first->second;
+}
+
+long SceneSequence::frames() const {
+    long total = 0;
+    for (const SequenceScene& s : scenes_) total += s.frames;
+    return total;
+}
+
+}  // namespace rupa

@@ -1,0 +1,44 @@
+// A spec's `video.scenes`, made ready to lay out: each scene's template loaded, its content
+// (the spec's, with the scene's own fields over it) and its photos decoded, and its length in
+// frames fixed. A photo scene becomes one slide per photo, each playing the `photo` template.
+#pragma once
+
+#include "layout/video_layout.hpp"
+
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rupa {
+
+class SceneSequence {
+public:
+    // Throws SpecError at the scene when a template cannot play one of `videos`, or when the
+    // scenes last over 180 s. Clip scenes are not played by this version: `playable` says
+    // whether the spec has none.
+    SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Logo& logo,
+                  const std::vector<const Format*>& videos);
+
+    static bool playable(const VideoSpec& video);
+
+    const std::vector<SequenceScene>& scenes() const { return scenes_; }
+    long frames() const;  // the scenes' frames, outro excluded
+
+private:
+    void add(const Template& tmpl, const Content& content, long frames, const SourceMark& where);
+    const DecodedImage& photo(const PhotoRef& ref);  // each file decoded once
+
+    const Spec& spec_;
+    const Brand& brand_;
+    const FontSet& fonts_;
+    const Logo& logo_;
+    // What the scenes' LayoutInputs refer to; deques keep their elements where they are.
+    std::deque<Template> templates_;
+    std::deque<Spec> specs_;
+    std::deque<Assets> assets_;
+    std::vector<SequenceScene> scenes_;
+    std::map<std::string, DecodedImage> photos_;  // by path
+};
+
+}  // namespace rupa
