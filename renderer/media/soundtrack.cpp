@@ -189,6 +189,9 @@ private:
             }
             if (rc != AVERROR(EAGAIN)) throw MediaError("the sound is damaged part-way");
             if (drained_) return false;
+            // The sound is read as the video is encoded, for as long as that takes: each read
+            // has the time limit, not the whole file.
+            input_->restart_time_limit();
             if (input_->read_packet(*packet_)) {
                 bool ours = packet_->stream_index == input_->audio()->index;
                 int sent = ours ? avcodec_send_packet(decoder_.get(), packet_.get()) : 0;
