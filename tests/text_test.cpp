@@ -33,26 +33,36 @@ TEST_CASE("**bold** and _italic_ become markup and everything else is escaped") 
     CHECK(markdown_to_markup("**unclosed bold") == "<b>unclosed bold</b>");
 }
 
-TEST_CASE("a title too long for its box shrinks to the template's minimum, then warns") {
+TEST_CASE("a title too long for its box shrinks to the template's minimum, then fails the format at its spec line") {
     ScratchDir dir;
     std::filesystem::create_directories(dir.path() / "photos");
     std::filesystem::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/a.jpg");
     std::string long_title;
     for (int i = 0; i < 12; ++i) long_title += "Rapat Koordinasi Hubungan Masyarakat ";
+    std::string longer_title = long_title.substr(0, 60);
     write_file(dir.path() / "short.yaml", "template: event\nformats: [square]\ncontent:\n"
                                           "  title: Rapat Humas\n  photo: photos/a.jpg\n");
+    write_file(dir.path() / "longer.yaml", "template: event\nformats: [square]\ncontent:\n"
+                                           "  title: " + longer_title + "\n  photo: photos/a.jpg\n");
     write_file(dir.path() / "long.yaml", "template: event\nformats: [square]\ncontent:\n"
                                          "  title: " + long_title + "\n  photo: photos/a.jpg\n");
-    Diagnostics quiet, noisy;
+    Diagnostics quiet, shrunk, noisy;
     RenderPlan short_plan = plan_spec(dir.path() / "short.yaml", quiet);
+    RenderPlan longer_plan = plan_spec(dir.path() / "longer.yaml", shrunk);
     RenderPlan long_plan = plan_spec(dir.path() / "long.yaml", noisy);
     CHECK(font_size_of(*short_plan.scenes[0].find("title")) == doctest::Approx(76));  // the style's size
-    CHECK(font_size_of(*long_plan.scenes[0].find("title")) == doctest::Approx(56));   // its min_size
+    REQUIRE(longer_plan.scenes[0].find("title"));
+    CHECK(font_size_of(*longer_plan.scenes[0].find("title")) < 76);
     CHECK(quiet.empty());
-    bool overflow = false;
-    for (const auto& w : noisy.warnings()) overflow = overflow || w.code == "text-overflow";
-    CHECK(overflow);
-    CHECK(long_plan.scenes[0].find("title")->clipped);
+    CHECK(short_plan.scenes[0].whole);
+    CHECK_FALSE(long_plan.scenes[0].whole);
+    CHECK_FALSE(long_plan.scenes[0].find("title"));  // nothing of it is drawn
+    REQUIRE_FALSE(noisy.empty());
+    const Warning& w = noisy.warnings().back();
+    CHECK(w.code == "content-does-not-fit");
+    CHECK(w.error);
+    CHECK(w.where.to_string() == (dir.path() / "long.yaml").string() + ":4:10");
+    CHECK(w.message.find("'title' does not fit the square layout even at its smallest size: about ") == 0);
 }
 
 TEST_CASE("an emoji in a title is drawn in colour from the bundled emoji font") {

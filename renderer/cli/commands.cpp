@@ -12,6 +12,7 @@
 #include "template/installation_error.hpp"
 #include "template/template_reader.hpp"
 
+#include <algorithm>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -118,6 +119,9 @@ int validate_one(const std::string& file) {
         Diagnostics diagnostics;
         paint_plan(plan_render(request, diagnostics), diagnostics);
         print_warnings(diagnostics);
+        // Content that does not fit a format would fail that format's render.
+        for (const auto& w : diagnostics.warnings())
+            if (w.error) return kExitPartial;
     }
     std::cout << terminal_safe(file) << ": ok\n";
     return kExitOk;
@@ -127,7 +131,7 @@ int run_validate(const std::vector<std::string>& files) {
     int status = kExitOk;
     for (const auto& file : files) {
         try {
-            validate_one(file);
+            status = std::max(status, validate_one(file));
         } catch (const SpecError& e) {
             std::cerr << terminal_safe(e.what()) << "\n";
             status = kExitInvalid;

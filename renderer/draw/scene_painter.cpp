@@ -121,10 +121,6 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
     double reveal = std::clamp(m.reveal.at(frame), 0.0, 1.0);
     if (reveal <= 0) return;
     cairo_save(cr);
-    if (n.clipped) {
-        cairo_rectangle(cr, n.clip.x, n.clip.y, n.clip.w, n.clip.h);
-        cairo_clip(cr);
-    }
     cairo_translate(cr, m.dx.at(frame), m.dy.at(frame));
     double scale = m.scale.at(frame);
     if (scale != 1) {
@@ -210,7 +206,7 @@ Box FramePainter::changed_area(long frame) const {
     for (const SceneNode& n : scene_.nodes) {
         if (!n.motion.changes_at(frame)) continue;
         double reach = n.motion.reach() + kInkMargin;
-        const Box& b = n.clipped ? n.clip : n.box;
+        const Box& b = n.box;
         x0 = std::min(x0, b.x - reach);
         y0 = std::min(y0, b.y - reach);
         x1 = std::max(x1, b.right() + reach);

@@ -2,6 +2,7 @@
 // shrink together until all rows fit.
 #include "layout/agenda_layout.hpp"
 
+#include "layout/shrink_to_fit.hpp"
 #include "layout/text_block.hpp"
 #include "locale/locale_text.hpp"
 
@@ -10,8 +11,6 @@
 namespace rupa {
 
 namespace {
-
-constexpr double kStep = 2.0;  // px per shrink step of titles and meta lines
 
 struct AgendaRow {
     TextBlock day, month, title, meta;
@@ -36,25 +35,26 @@ void push(std::vector<SceneNode>& nodes, const TextBlock& b, const Box& box, con
 
 }  // namespace
 
-std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
+std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, ListFit& fit) {
     const Element& e = in.element;
     const auto& parts = e.parts;
     std::vector<SceneNode> nodes;
-    fits = true;
     size_t n = in.items.size();
+    fit = {true, n};
     if (n == 0) return nodes;
 
     double block = parts.at("day").size * 1.9;  // the block holds the day and the month
     double text_x = block + 32;
     double text_w = e.box.w - text_x;
     double title_size = parts.at("title").size, meta_size = parts.at("meta").size;
-    auto floor_of = [](const TextStyle& s) { return s.min_size > 0 ? s.min_size : s.size; };
     std::vector<AgendaRow> rows;
     double used = 0;
-    while (true) {
+    double gap_scale = 1;
+    fit.fits = shrink_to_fit({{&title_size, parts.at("title").min_size}, {&meta_size, parts.at("meta").min_size}},
+                             gap_scale, [&] {
         rows.clear();
-        used = e.gap * (n - 1);
-        bool word_split = false;  // a word wider than the text column: shrink rather than split it
+        used = e.gap * gap_scale * (n - 1);
+        bool whole = true;  // every title and meta line within its max_lines, no word too wide
         for (size_t i = 0; i < n; ++i) {
             const AgendaItem& item = in.items[i];
             std::string id = e.name + "-" + std::to_string(i + 1);
@@ -70,24 +70,23 @@ std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
             shape_text(row.title, text_w, in.brand, in.fonts);
             shape_text(row.meta, text_w, in.brand, in.fonts);
             row.height = std::max(block, row.title.height + 4 + row.meta.height);
-            word_split = word_split || row.title.word_split || row.meta.word_split;
+            whole = whole && !breaks_its_lines(row.title) && !breaks_its_lines(row.meta);
             used += row.height;
             rows.push_back(std::move(row));
         }
-        if (used <= e.box.h && !word_split) break;
-        bool shrunk = false;
-        if (title_size > floor_of(parts.at("title"))) {
-            title_size = std::max(floor_of(parts.at("title")), title_size - kStep);
-            shrunk = true;
+        return whole && used <= e.box.h;
+    });
+    if (!fit.fits) {
+        // How many entries, in order, fit whole: for the report.
+        fit.entries = 0;
+        double y = 0;
+        for (const AgendaRow& row : rows) {
+            y += row.height;
+            if (y > e.box.h || breaks_its_lines(row.title) || breaks_its_lines(row.meta)) break;
+            ++fit.entries;
+            y += e.gap * gap_scale;
         }
-        if (meta_size > floor_of(parts.at("meta"))) {
-            meta_size = std::max(floor_of(parts.at("meta")), meta_size - kStep);
-            shrunk = true;
-        }
-        if (!shrunk) {
-            fits = false;
-            break;
-        }
+        return nodes;
     }
 
     double y = anchored_top(e, used);
@@ -107,9 +106,8 @@ std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits) {
         double text_y = y + std::max(0.0, (block - text_h) / 2);
         push(nodes, row.title, {e.box.x + text_x, text_y, text_w, row.title.height}, in);
         push(nodes, row.meta, {e.box.x + text_x, text_y + row.title.height + 4, text_w, row.meta.height}, in);
-        y += row.height + e.gap;
+        y += row.height + e.gap * gap_scale;
     }
-    if (!fits) clip_nodes(nodes, e.box);
     return nodes;
 }
 

@@ -18,7 +18,8 @@ struct AgendaLayoutInputs {
     std::function<Rgba(const ColorRef&)> colour;
 };
 
-// `fits` is false when the entries overflow at their minimum sizes (then clipped).
-std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, bool& fits);
+// The entries' nodes; none when they do not fit whole at their minimum sizes (`fit` says
+// how many would).
+std::vector<SceneNode> layout_agenda(const AgendaLayoutInputs& in, ListFit& fit);
 
 }  // namespace rupa

@@ -6,6 +6,9 @@
 
 #include "layout/text_block.hpp"
 #include "layout/text_fields.hpp"
+#include "template/placeholders.hpp"
+
+#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -176,9 +179,11 @@ private:
 
     void add_text_column(const Element& e) {
         std::vector<TextBlock> blocks;
+        std::vector<const TextItem*> shown;  // the item each block shows
         for (const TextItem& item : e.items) {
             if (item.is_list) {
                 add_points(item, e.gap, blocks);
+                shown.resize(blocks.size(), &item);
                 continue;
             }
             std::string markup = fill_pattern(item.pattern, in_.spec, in_.brand, item.where);
@@ -190,16 +195,13 @@ private:
             b.size = item.style.size;
             b.gap_before = item.gap_before >= 0 ? item.gap_before : e.gap;
             blocks.push_back(std::move(b));
+            shown.push_back(&item);
         }
         if (blocks.empty()) return;
-        bool fits = fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts);
-        if (!fits) {
-            diagnostics_.warn({"text-overflow",
-                               "text in '" + e.name + "' does not fit its box even at its minimum size; "
-                               "shorten it",
-                               std::string(format_.id), e.where});
+        if (!fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts)) {
+            report_column_unfit(e, blocks, shown);
+            return;
         }
-        size_t first_node = scene_.nodes.size();
         double used = column_height(blocks);
         double y = anchored_top(e, used);
         for (size_t i = 0; i < blocks.size(); ++i) {
@@ -211,34 +213,143 @@ private:
             for (size_t k = block_first; k < scene_.nodes.size(); ++k) scene_.nodes[k].part = int(i);
             y += b.height;
         }
-        // Text that overflows at its minimum size is cut at its box rather than drawn over
-        // its neighbours; the warning above says so.
-        for (size_t i = first_node; !fits && i < scene_.nodes.size(); ++i) {
-            scene_.nodes[i].clipped = true;
-            scene_.nodes[i].clip = e.box;
+    }
+
+    // Content that cannot be drawn whole fails the format (PRODUCT.md: never cut, never
+    // hidden): the report names the field, its line in the spec and about how much fits.
+    void report_unfit(const std::string& field, const SourceMark& where, const std::string& how_much) {
+        scene_.whole = false;
+        std::string id(format_.id);
+        diagnostics_.warn({"content-does-not-fit",
+                           "'" + field + "' does not fit the " + id + " layout even at its smallest size: " +
+                               how_much,
+                           id, where, true});
+    }
+
+    // The spec field a text item shows (the first content placeholder of its pattern), with
+    // its place in the spec; a brand text (the office name) is located at the template.
+    struct ShownField {
+        std::string name;
+        SourceMark where;
+        std::string text;
+    };
+    ShownField field_shown(const TextItem& item) const {
+        bool unclosed = false;
+        const Content& c = in_.spec.content;
+        for (const std::string& name : placeholders_in(item.pattern, unclosed)) {
+            std::string field = name == "quote.text" || name == "quote.by" || name == "quote.role" ? "quote"
+                                : name == "verdict_label"                                       ? "verdict"
+                                : name == "source_line"                                         ? "source"
+                                : name == "when"                                                ? (c.date ? "date" : "time")
+                                                                                                : name;
+            std::string text = field_text(name, in_.spec, in_.brand, item.where);
+            if (text.empty() || name.rfind("brand.", 0) == 0 || name == "fact_label" || name == "claim_label") continue;
+            if (auto t = c.texts.find(field); t != c.texts.end()) return {field, t->second.where, text};
+            if (field == "quote" && c.quote) return {field, c.quote->where, text};
+            if (field == "date" && c.date) return {field, c.date->where, text};
+            if (field == "time" && c.time) return {field, c.time->where, text};
+            if (field == "hashtags" && !c.hashtags.empty()) return {field, c.hashtags.front().where, text};
         }
+        return {item.name, item.where, fill_pattern(item.pattern, in_.spec, in_.brand, item.where)};
+    }
+
+    // Which block of a column that does not fit is to blame: one that breaks its lines
+    // (over max_lines, a word wider than the line), else the tallest; points count as one.
+    void report_column_unfit(const Element& e, const std::vector<TextBlock>& blocks,
+                             const std::vector<const TextItem*>& shown) {
+        double excess = column_height(blocks) - e.box.h;
+        size_t culprit = 0;
+        double tallest = -1;
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            double h = shown[i]->is_list ? list_height(blocks, shown, shown[i]) : blocks[i].height;
+            if (breaks_its_lines(blocks[i])) {
+                culprit = i;
+                break;
+            }
+            if (h > tallest) tallest = h, culprit = i;
+        }
+        const TextBlock& b = blocks[culprit];
+        const TextItem& item = *shown[culprit];
+        if (item.is_list) {
+            report_points_unfit(blocks, shown, item, excess);
+            return;
+        }
+        ShownField field = field_shown(item);
+        long length = g_utf8_strlen(field.text.c_str(), -1);
+        if (b.word_split) {
+            report_unfit(field.name, field.where, "a word in it is wider than the line; shorten or split it");
+            return;
+        }
+        double share = b.too_many_lines ? double(b.style.max_lines) / b.lines
+                                        : std::max(0.0, (b.height - excess) / b.height);
+        long fit = long(length * share);
+        report_unfit(field.name, field.where,
+                     "about " + std::to_string(fit) + " of its " + std::to_string(length) +
+                         " characters fit; shorten it");
+    }
+
+    static double list_height(const std::vector<TextBlock>& blocks, const std::vector<const TextItem*>& shown,
+                              const TextItem* list) {
+        double h = 0;
+        for (size_t i = 0; i < blocks.size(); ++i)
+            if (shown[i] == list) h += blocks[i].height + blocks[i].gap_before;
+        return h;
+    }
+
+    // Points fit one after another: those that end above the overflow fit whole.
+    void report_points_unfit(const std::vector<TextBlock>& blocks, const std::vector<const TextItem*>& shown,
+                             const TextItem& list, double excess) {
+        const auto& points = in_.spec.content.points;
+        double room = list_height(blocks, shown, &list) - excess, y = 0;
+        size_t fit = 0;
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            if (shown[i] != &list) continue;
+            y += blocks[i].gap_before + blocks[i].height;
+            if (y > room || breaks_its_lines(blocks[i])) break;
+            ++fit;
+        }
+        SourceMark where = fit < points.size() ? points[fit].where : points.back().where;
+        report_unfit("points", where, entries_fit(fit, points.size()));
+    }
+
+    static std::string entries_fit(size_t fit, size_t total) {
+        return "about " + std::to_string(fit) + " of its " + std::to_string(total) +
+               " entries fit; use fewer or shorter entries";
     }
 
     void add_stats(const Element& e) {
-        StatLayoutInputs stats{e, in_.spec.content.stats, in_.spec.locale.value, in_.brand, in_.fonts,
-                               [this](const ColorRef& ref) { return colour(ref); }};
-        bool fits = true;
-        std::vector<SceneNode> nodes = e.kind == ElementKind::stats ? layout_stat_grid(stats, fits)
-                                                                     : layout_bar_chart(stats, fits);
-        if (!fits)
-            diagnostics_.warn({"text-overflow", "the numbers in '" + e.name + "' do not fit their box; "
-                               "use fewer or shorter stats", std::string(format_.id), e.where});
+        const auto& stats = in_.spec.content.stats;
+        StatLayoutInputs inputs{e, stats, in_.spec.locale.value, in_.brand, in_.fonts,
+                                [this](const ColorRef& ref) { return colour(ref); }};
+        std::vector<SceneNode> nodes;
+        if (e.kind == ElementKind::stats) {
+            ListFit fit;
+            nodes = layout_stat_grid(inputs, fit);
+            if (!fit.fits)
+                report_unfit("stats", fit.entries < stats.size() ? stats[fit.entries].where : stats.back().where,
+                             entries_fit(fit.entries, stats.size()));
+        } else {
+            bool fits = true;
+            nodes = layout_bar_chart(inputs, fits);
+            // The chart repeats the grid's numbers: without room for it, it is left out.
+            if (!fits)
+                diagnostics_.warn({"chart-left-out",
+                                   "the chart '" + e.name + "' is left out: its labels or rows do not fit its box "
+                                   "(every number is shown above it)",
+                                   std::string(format_.id), e.where});
+        }
         for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
     }
 
     void add_agenda(const Element& e) {
-        AgendaLayoutInputs agenda{e, in_.spec.content.items, in_.spec.locale.value, in_.brand.timezone,
+        const auto& items = in_.spec.content.items;
+        AgendaLayoutInputs agenda{e, items, in_.spec.locale.value, in_.brand.timezone,
                                   in_.brand, in_.fonts, [this](const ColorRef& ref) { return colour(ref); }};
-        bool fits = true;
-        std::vector<SceneNode> nodes = layout_agenda(agenda, fits);
-        if (!fits)
-            diagnostics_.warn({"text-overflow", "the agenda in '" + e.name + "' does not fit its box; "
-                               "use fewer or shorter entries", std::string(format_.id), e.where});
+        ListFit fit;
+        std::vector<SceneNode> nodes = layout_agenda(agenda, fit);
+        if (!fit.fits)
+            report_unfit("items", fit.entries < items.size() ? items[fit.entries].where : items.back().where,
+                         entries_fit(fit.entries, items.size()));
         for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
     }
 

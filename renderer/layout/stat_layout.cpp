@@ -3,6 +3,7 @@
 // share one size, so that equal numbers look equal.
 #include "layout/stat_layout.hpp"
 
+#include "layout/shrink_to_fit.hpp"
 #include "layout/text_block.hpp"
 #include "locale/locale_text.hpp"
 
@@ -15,8 +16,6 @@
 namespace rupa {
 
 namespace {
-
-constexpr double kFigureStep = 4.0;  // px per shrink step of the figures
 
 struct StatCell {
     TextBlock figure, unit, label;
@@ -74,11 +73,11 @@ SceneNode text_node(const std::string& name, const Box& box, const Rgba& colour,
     return n;
 }
 
-std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits) {
+std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit) {
     const Element& e = in.element;
     size_t n = in.stats.size();
     std::vector<SceneNode> nodes;
-    fits = true;
+    fit = {true, n};
     if (n == 0) return nodes;
     int columns = e.columns > 0 ? e.columns : (n <= 3 ? 1 : 2);
     size_t rows = (n + columns - 1) / columns;
@@ -86,24 +85,32 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits) 
     double cell_width = (e.box.w - column_gap * (columns - 1)) / columns;
 
     const TextStyle& figure_style = e.parts.at("figure");
-    double min_size = figure_style.min_size > 0 ? figure_style.min_size : figure_style.size;
+    double size = figure_style.size;
     std::vector<StatCell> cells;
     std::vector<double> row_heights;
     double used = 0;
-    for (double size = figure_style.size;; size -= kFigureStep) {
-        size = std::max(size, min_size);
+    fit.fits = shrink_to_fit({{&size, figure_style.min_size}}, [&] {
         cells.clear();
         for (size_t i = 0; i < n; ++i) cells.push_back(shape_cell(in, in.stats[i], i, size, cell_width));
         row_heights.assign(rows, 0);
         for (size_t i = 0; i < n; ++i) row_heights[i / columns] = std::max(row_heights[i / columns], cells[i].height);
         used = e.gap * (rows - 1);
         for (double h : row_heights) used += h;
-        bool wide = std::all_of(cells.begin(), cells.end(), [&](const StatCell& c) { return c.width <= cell_width; });
-        if (wide && used <= e.box.h) break;
-        if (size <= min_size) {
-            fits = false;
-            break;
+        return used <= e.box.h && std::all_of(cells.begin(), cells.end(), [&](const StatCell& c) {
+                   return c.width <= cell_width && !breaks_its_lines(c.label);
+               });
+    });
+    if (!fit.fits) {
+        // How many stats, in order, fit whole: for the report.
+        fit.entries = 0;
+        double y = 0;
+        for (size_t r = 0; r < rows; ++r) {
+            y += row_heights[r];
+            if (y > e.box.h) break;
+            fit.entries = std::min(n, (r + 1) * columns);
+            y += e.gap;
         }
+        return nodes;
     }
 
     double y = anchored_top(e, used);
@@ -122,7 +129,6 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits) 
         }
         y += row_heights[r] + e.gap;
     }
-    if (!fits) clip_nodes(nodes, e.box);
     return nodes;
 }
 
@@ -158,10 +164,12 @@ std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits) 
         labels.push_back(plain_block(id + "-label", compared[i]->label, label_style, label_style.size));
         labels.back().style.max_lines = 1;
         shape_text(labels.back(), e.box.w - values.back().text_width - 24, in.brand, in.fonts);
+        fits = fits && !breaks_its_lines(labels.back());
         row = std::max(row, std::max(labels.back().height, values.back().height) + 8 + e.bar);
     }
     double used = row * compared.size() + e.gap * (compared.size() - 1);
-    fits = used <= e.box.h;
+    fits = fits && used <= e.box.h;
+    if (!fits) return {};
     double y = anchored_top(e, used);
     for (size_t i = 0; i < compared.size(); ++i) {
         double text_h = std::max(labels[i].height, values[i].height);
@@ -183,7 +191,6 @@ std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits) 
         nodes.push_back(bar);
         y += row + e.gap;
     }
-    if (!fits) clip_nodes(nodes, e.box);
     return nodes;
 }
 

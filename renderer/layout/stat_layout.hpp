@@ -26,12 +26,20 @@ struct StatLayoutInputs {
 SceneNode text_node(const std::string& name, const Box& box, const Rgba& colour,
                     const SharedGObject<PangoLayout>& layout);
 
-// The nodes of a stats grid; `fits` is false when the figures could not be made to fit
-// at their minimum size (they are then clipped to the element's box).
-std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, bool& fits);
+// Whether a list's entries (stats, agenda entries) fit their box whole, and if not, how
+// many of them, in order, would.
+struct ListFit {
+    bool fits = true;
+    size_t entries = 0;
+};
+
+// The nodes of a stats grid; none when the figures do not fit whole at their minimum size.
+std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit);
 
 // The nodes of a bar chart of the stats sharing the most common unit, or none when fewer
-// than two stats can be compared (a chart of one number says nothing).
+// than two stats can be compared (a chart of one number says nothing). The chart repeats
+// the numbers of the grid: when its labels do not fit on one line each or its rows do not
+// fit its box, `fits` is false and it is left out.
 std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits);
 
 }  // namespace rupa

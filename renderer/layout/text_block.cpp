@@ -3,6 +3,7 @@
 #include "layout/text_block.hpp"
 
 #include "layout/line_breaks.hpp"
+#include "layout/shrink_to_fit.hpp"
 #include "layout/text_fields.hpp"
 
 #include <glib.h>
@@ -15,9 +16,6 @@
 namespace rupa {
 
 namespace {
-
-// Each shrink step, in pixels: fine enough to fill the box, few enough to stay fast.
-constexpr double kShrinkStep = 2.0;
 
 // Colour emoji fonts draw every emoji in a box 1.18 em tall, from 0.93 em above the baseline
 // to 0.25 em below it (Noto Color Emoji: 136 px bitmaps at 109 ppem). Beside text of the same
@@ -159,7 +157,7 @@ void measure(TextBlock& block) {
     block.text_x = logical.x;
     block.text_width = logical.width;
     block.lines = pango_layout_get_line_count(layout);
-    block.ellipsized = pango_layout_is_ellipsized(layout);
+    block.too_many_lines = block.style.max_lines > 0 && block.lines > block.style.max_lines;
 }
 
 }  // namespace
@@ -215,18 +213,9 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     pango_layout_set_attributes(layout, attrs.get());
     fit_emoji(block, *font, fonts.context());
 
-    // max_lines is a cap: past it the text ends with an ellipsis (and fit_column first
-    // shrinks the text to avoid that).
-    if (s.max_lines > 0) {
-        pango_layout_set_height(layout, -s.max_lines);
-        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-    }
-
-    // A word longer than the line sticks out of the box with word wrapping. fit_column
-    // shrinks the text until it fits; until then, and for good when it never fits, the
-    // word is broken between two letters (no hyphen) rather than drawn outside its box.
+    // max_lines is a limit, never a cut: a text with more lines does not fit (measure), and
+    // so does a word longer than the line, which would stick out of the box.
     block.word_split = splits_a_word(layout);
-    if (block.word_split) pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     measure(block);
 }
 
@@ -243,33 +232,34 @@ double anchored_top(const Element& e, double used) {
 
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts) {
-    auto too_big = [](const TextBlock& b) { return b.ellipsized || b.word_split; };
-    for (auto& b : blocks) shape_text(b, width, brand, fonts);
-    bool fits = false;
-    while (true) {
-        fits = column_height(blocks) <= height && std::none_of(blocks.begin(), blocks.end(), too_big);
-        if (fits) break;
-        bool shrunk = false;
-        for (auto& b : blocks) {
-            if (b.style.min_size <= 0 || b.size <= b.style.min_size) continue;
-            b.size = std::max(b.style.min_size, b.size - kShrinkStep);
-            shape_text(b, width, brand, fonts);
-            shrunk = true;
-        }
-        if (!shrunk) break;
+    std::vector<ShrinkableSize> sizes;
+    std::vector<double> shaped_at(blocks.size(), -1);
+    for (auto& b : blocks) {
+        if (b.design_gap < 0) b.design_gap = b.gap_before;
+        sizes.push_back({&b.size, b.style.min_size});
     }
+    double gap_scale = 1;
+    bool fits = shrink_to_fit(sizes, gap_scale, [&] {
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            TextBlock& b = blocks[i];
+            b.gap_before = b.design_gap * gap_scale;
+            if (shaped_at[i] == b.size) continue;
+            shape_text(b, width, brand, fonts);
+            shaped_at[i] = b.size;
+        }
+        return column_height(blocks) <= height && std::none_of(blocks.begin(), blocks.end(), breaks_its_lines);
+    });
     for (auto& b : blocks) balance_lines(b);
     return fits;
 }
 
 void balance_lines(TextBlock& block) {
-    if (!block.style.balance || block.lines < 2 || block.word_split || block.ellipsized) return;
+    if (!block.style.balance || block.lines < 2 || breaks_its_lines(block)) return;
     PangoLayout* layout = block.layout.get();
     int lines = block.lines;
     auto keeps_lines = [&](double w) {
         pango_layout_set_width(layout, int(w * PANGO_SCALE));
-        return pango_layout_get_line_count(layout) == lines && !pango_layout_is_ellipsized(layout) &&
-               !splits_a_word(layout);
+        return pango_layout_get_line_count(layout) == lines && !splits_a_word(layout);
     };
     // Narrower never means fewer lines: halve the range of widths down to a pixel.
     double too_narrow = 0, enough = block.wrap_width;

@@ -1,5 +1,6 @@
 // Shaping text with Pango in a template's style, and fitting a column of text blocks into
-// a box by shrinking the blocks that may shrink, step by step, down to their minimum.
+// a box by shrinking the blocks that may shrink, down to their minimum (shrink_to_fit.hpp).
+// Text is never cut: a block either fits whole or the column says it does not fit.
 // Lines break between words only (never inside a word, never at an invented hyphen, never
 // inside the stretches line_breaks.hpp keeps together); a word too long for its line makes
 // the text shrink. Headlines (styles with `balance`) are then narrowed to even lines.
@@ -21,6 +22,7 @@ struct TextBlock {
     TextStyle style;
     double size = 0;        // the size it ends up at
     double gap_before = 0;
+    double design_gap = -1;  // gap_before as designed (-1: not set yet), before gaps close
     std::string marker;      // "dot" or "number" for a list point, else empty
     int marker_number = 0;
     ColorRef marker_color;
@@ -30,8 +32,8 @@ struct TextBlock {
     double text_x = 0;       // where the text's ink starts inside the layout width
     double text_width = 0;   // the widest line
     int lines = 0;
-    bool ellipsized = false;  // cut at max_lines with "…"
-    bool word_split = false;  // a word longer than the line had to be broken between letters
+    bool too_many_lines = false;  // more lines than the style's max_lines
+    bool word_split = false;  // a word is longer than the line (it would have to be broken)
     double wrap_width = 0;    // px the lines were broken to
     double narrowed = 0;      // px taken off wrap_width to balance the lines (see balance_lines)
 };
@@ -42,13 +44,18 @@ TextBlock plain_block(const std::string& name, const std::string& text, const Te
 // Shapes `block` at `block.size` into `width` pixels.
 void shape_text(TextBlock& block, double width, const Brand& brand, const FontSet& fonts);
 
-// Shrinks the blocks until the column (with its gaps) fits `height`, each respects its
-// max_lines and no word is broken. Returns false when it still does not fit with every
-// block at its minimum. Balances the lines of the blocks whose style asks for it.
+// Shrinks the blocks, then closes the gaps, until the column fits `height`, each block
+// respects its max_lines and no word is wider than its line. Returns false when it still
+// does not fit with every block at its minimum. Balances the lines of the blocks whose
+// style asks for it.
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts);
 
 double column_height(const std::vector<TextBlock>& blocks);
+
+// Whether a shaped block breaks its style's rules: more lines than max_lines, a word wider
+// than its line.
+inline bool breaks_its_lines(const TextBlock& b) { return b.too_many_lines || b.word_split; }
 
 // A headline with a short last line (one word left over) is ugly and reads badly: narrows
 // the block to the smallest width that keeps its number of lines, so that its lines are

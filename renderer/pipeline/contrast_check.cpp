@@ -57,12 +57,6 @@ void ContrastCheck::operator()(const SceneNode& text, cairo_surface_t* canvas) {
     int w = cairo_image_surface_get_width(canvas), h = cairo_image_surface_get_height(canvas);
     int x0 = std::clamp(int(text.box.x + ink.x), 0, w - 1), x1 = std::clamp(int(text.box.x + ink.x + ink.width), 0, w);
     int y0 = std::clamp(int(text.box.y + ink.y), 0, h - 1), y1 = std::clamp(int(text.box.y + ink.y + ink.height), 0, h);
-    if (text.clipped) {
-        x0 = std::max(x0, int(text.clip.x));
-        x1 = std::min(x1, int(text.clip.right()));
-        y0 = std::max(y0, int(text.clip.y));
-        y1 = std::min(y1, int(text.clip.bottom()));
-    }
     std::vector<double> ratios;
     for (int y = y0; y < y1; y += kSampleStep)
         for (int x = x0; x < x1; x += kSampleStep) {

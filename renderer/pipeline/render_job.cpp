@@ -185,7 +185,7 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
     nlohmann::json warnings = nlohmann::json::array();
     for (const auto& w : result.diagnostics.warnings())
         warnings.push_back({{"code", w.code}, {"message", w.message}, {"format", w.format},
-                            {"where", w.where.to_string()}});
+                            {"where", w.where.to_string()}, {"severity", w.error ? "error" : "warning"}});
     return {{"spec", job.spec.display_name},
             {"template", job.tmpl.id},
             {"brand", job.brand.id},
@@ -243,6 +243,10 @@ constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result) {
     std::string id(format.id);
     fs::path file = result.folder / (id + ".mp4");
+    if (!timeline.scenes.front().scene.whole) {
+        result.failed.push_back(id);  // the layout reported what does not fit
+        return;
+    }
     try {
         PendingFile pending(file);
         SoundtrackRequest request;
@@ -335,6 +339,11 @@ std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagn
     std::vector<PaintedFormat> painted;
     for (size_t i = 0; i < plan.scenes.size(); ++i) {
         PaintedFormat p;
+        if (!plan.scenes[i].whole) {
+            p.unfit = true;  // the layout reported what does not fit
+            painted.push_back(std::move(p));
+            continue;
+        }
         try {
             ContrastCheck contrast(std::string(plan.formats[i]->id), diagnostics);
             p.canvas = paint_scene(plan.scenes[i], 0, std::ref(contrast));
@@ -370,6 +379,10 @@ RenderResult render_spec(const RenderRequest& request) {
     std::vector<std::future<std::string>> writes;
     for (size_t i = 0; i < scenes.size(); ++i) {
         fs::path file = result.folder / (std::string(job.formats[i]->id) + ".png");
+        if (painted[i].unfit) {
+            writes.push_back(std::async(std::launch::deferred, [] { return std::string(); }));
+            continue;
+        }
         if (!painted[i].canvas) {
             writes.push_back(std::async(std::launch::deferred, [message = painted[i].failure] { return message; }));
             continue;
@@ -386,7 +399,9 @@ RenderResult render_spec(const RenderRequest& request) {
     for (size_t i = 0; i < scenes.size(); ++i) {
         std::string id(job.formats[i]->id);
         std::string failure = writes[i].get();
-        if (failure.empty()) {
+        if (painted[i].unfit) {
+            result.failed.push_back(id);
+        } else if (failure.empty()) {
             result.files.push_back({id, result.folder / (id + ".png"), scenes[i].width, scenes[i].height});
         } else {
             result.failed.push_back(id);

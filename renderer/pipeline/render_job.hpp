@@ -60,6 +60,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics);
 struct PaintedFormat {
     std::shared_ptr<cairo_surface_t> canvas;
     std::string failure;
+    bool unfit = false;  // not drawn: content does not fit whole (reported by the layout)
 };
 
 // Draws every scene of the plan, checking the contrast of each text against what it is

@@ -89,25 +89,18 @@ struct SceneNode {
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
     bool countable = false;           // text: a number given as a number, which may count up
-    bool clipped = false;             // text that overflowed: drawn only inside `clip`
-    Box clip;
 
     NodeMotion motion;  // video only; a still draws every node as it is
 };
-
-// Marks every node to be drawn only inside `box` (content that overflowed its element).
-inline void clip_nodes(std::vector<SceneNode>& nodes, const Box& box) {
-    for (auto& n : nodes) {
-        n.clipped = true;
-        n.clip = box;
-    }
-}
 
 struct Scene {
     int width = 0;
     int height = 0;
     Rgba background;
     std::vector<SceneNode> nodes;
+    // False when some content cannot be drawn whole even at its smallest size: the format is
+    // then not drawn at all (content is never cut); the layout reported which field.
+    bool whole = true;
 
     const SceneNode* find(const std::string& name) const {
         for (const auto& n : nodes)

@@ -14,9 +14,10 @@ struct Warning {
     std::string message;  // what a person reads
     std::string format;   // the format it concerns, empty when it concerns all
     SourceMark where;
+    bool error = false;   // a format that could not be rendered because of it
 
     std::string to_string() const {
-        std::string text = where.to_string() + ": warning: " + message;
+        std::string text = where.to_string() + (error ? ": error: " : ": warning: ") + message;
         if (!format.empty()) text += " [" + format + "]";
         return text;
     }
@@ -24,7 +25,14 @@ struct Warning {
 
 class Diagnostics {
 public:
-    void warn(Warning w) { warnings_.push_back(std::move(w)); }
+    // The same finding twice (a still and the video playing its design) is listed once.
+    void warn(Warning w) {
+        for (const Warning& seen : warnings_)
+            if (seen.code == w.code && seen.message == w.message && seen.format == w.format &&
+                seen.where.to_string() == w.where.to_string())
+                return;
+        warnings_.push_back(std::move(w));
+    }
     const std::vector<Warning>& warnings() const { return warnings_; }
     bool empty() const { return warnings_.empty(); }
 
