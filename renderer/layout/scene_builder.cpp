@@ -2,6 +2,7 @@
 #include "layout/scene_builder.hpp"
 
 #include "layout/agenda_layout.hpp"
+#include "layout/shown_fields.hpp"
 #include "layout/stat_layout.hpp"
 
 #include "layout/text_block.hpp"
@@ -50,6 +51,7 @@ private:
             scene_.nodes[i].element = e.name;
             if (e.kind != ElementKind::text && e.kind != ElementKind::stack)
                 scene_.nodes[i].part = part_in_name(scene_.nodes[i].name, e.name);
+            scene_.nodes[i].shows = fields_of_node(e, scene_.nodes[i], in_.spec.content);
             check_glyphs(scene_.nodes[i]);
             check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo);
         }
@@ -77,10 +79,12 @@ private:
         constexpr Box kSafe{65, 270, 900 - 65, 1248 - 270};
         if (ink.x >= kSafe.x && ink.y >= kSafe.y && ink.right() <= kSafe.right() && ink.bottom() <= kSafe.bottom())
             return;
+        std::string fix = n.shows.empty() ? "move it inside the zone in the template"
+                                          : "shorten it, or move it inside the zone in the template";
         diagnostics_.warn({"outside-safe-zone",
-                           "'" + n.name + "' lies outside the safe zone (x 65-900, y 270-1248) where the "
-                           "app's buttons and captions may cover it",
-                           std::string(format_.id), n.where});
+                           n.subject() + " lies outside the safe zone (x 65-900, y 270-1248), where the "
+                           "app's buttons and captions may cover it; " + fix + n.drawn_by(),
+                           std::string(format_.id), n.reported_at()});
     }
 
     // A character no bundled font has would show as a box: say which text has one.
@@ -89,9 +93,10 @@ private:
         int missing = pango_layout_get_unknown_glyphs_count(n.text.get());
         if (missing > 0)
             diagnostics_.warn({"missing-glyph",
-                               "'" + n.name + "' has " + std::to_string(missing) +
-                                   " character(s) that no bundled font can show",
-                               std::string(format_.id), n.where});
+                               n.subject() + " has " + std::to_string(missing) +
+                                   " character(s) that no bundled font can show; they would be drawn as "
+                                   "boxes: replace or remove them",
+                               std::string(format_.id), n.reported_at()});
     }
 
     void add_nodes(const Element& e) {
@@ -193,12 +198,7 @@ private:
         }
         if (blocks.empty()) return;
         bool fits = fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts);
-        if (!fits) {
-            diagnostics_.warn({"text-overflow",
-                               "text in '" + e.name + "' does not fit its box even at its minimum size; "
-                               "shorten it",
-                               std::string(format_.id), e.where});
-        }
+        if (!fits) warn_overflow(e, "");
         size_t first_node = scene_.nodes.size();
         double used = column_height(blocks);
         double y = anchored_top(e, used);
@@ -225,9 +225,7 @@ private:
         bool fits = true;
         std::vector<SceneNode> nodes = e.kind == ElementKind::stats ? layout_stat_grid(stats, fits)
                                                                      : layout_bar_chart(stats, fits);
-        if (!fits)
-            diagnostics_.warn({"text-overflow", "the numbers in '" + e.name + "' do not fit their box; "
-                               "use fewer or shorter stats", std::string(format_.id), e.where});
+        if (!fits) warn_overflow(e, "use fewer or shorter stats");
         for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
     }
 
@@ -236,10 +234,31 @@ private:
                                   in_.brand, in_.fonts, [this](const ColorRef& ref) { return colour(ref); }};
         bool fits = true;
         std::vector<SceneNode> nodes = layout_agenda(agenda, fits);
-        if (!fits)
-            diagnostics_.warn({"text-overflow", "the agenda in '" + e.name + "' does not fit its box; "
-                               "use fewer or shorter entries", std::string(format_.id), e.where});
+        if (!fits) warn_overflow(e, "use fewer or shorter entries");
         for (auto& n : nodes) scene_.nodes.push_back(std::move(n));
+    }
+
+    // Content too long for its element even at its smallest size is named by its spec fields
+    // (whole fields: a list as one), at the first one's line. `fix` empty: shorten the text.
+    void warn_overflow(const Element& e, const std::string& fix) {
+        std::vector<ShownField> shown = fields_of_element(e, in_.spec.content);
+        std::string names;
+        bool several = false;
+        for (size_t i = 0; i < shown.size(); ++i) {
+            if (i > 0 && shown[i].name == shown[i - 1].name) continue;
+            several = !names.empty();
+            names += (names.empty() ? "'" : ", '") + shown[i].name + "'";
+        }
+        if (shown.empty()) {
+            diagnostics_.warn({"text-overflow", "the template's '" + e.name + "' does not fit its box even at its "
+                               "smallest size; it is cut at the box", std::string(format_.id), e.where});
+            return;
+        }
+        diagnostics_.warn({"text-overflow",
+                           names + (several ? " do not fit their space" : " does not fit its space") +
+                               " in the template even at the smallest size, and " + (several ? "are" : "is") +
+                               " cut; " + (fix.empty() ? several ? "shorten them" : "shorten it" : fix) + " (drawn by '" + e.name + "' at " + e.where.to_string() + ")",
+                           std::string(format_.id), shown.front().where});
     }
 
     // One block per point of the spec, each behind a marker.
