@@ -86,25 +86,27 @@ TEST_CASE("a quote post opens with the words in quotation marks, then who said t
           "warga yang datang adalah alasan kita bekerja.” — Hj. Ratna Dewi Kusuma, Bupati Sukamakmur.\n");
 }
 
-TEST_CASE("an announcement numbers its points as the graphic does, with the date and the call to action") {
+TEST_CASE("an announcement numbers its points as the graphic does, with when, where and the call to action") {
     PostText t = sample("announcement");
     CHECK(t.caption ==
           "Pelayanan KTP-el Keliling di Kecamatan\n\n"
-          "Disdukcapil membuka layanan perekaman KTP-el di balai desa setiap Sabtu bulan Juli.\n\n"
+          "Perekaman KTP-el setiap Sabtu selama bulan Juli.\n\n"
           "1. Daftar online di sidukcapil.sukamakmurkab.go.id\n"
           "2. Bawa Kartu Keluarga asli\n"
-          "3. Datang sesuai jadwal desa masing-masing\n"
-          "4. Layanan gratis, tanpa pungutan\n\n"
-          "🗓️ Sabtu, 6 Juli 2024\n\n"
+          "3. Layanan gratis, tanpa pungutan\n\n"
+          "Sumber: Disdukcapil Kabupaten Sukamakmur\n"
+          "🗓️ Sabtu, 6 Juli 2024, pukul 08.00 WIB\n"
+          "📍 Balai desa di setiap kecamatan\n\n"
           "Info: sukamakmurkab.go.id/ktp\n\n"
           "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
           "#KTPel #Dukcapil #SukamakmurMaju\n");
-    // The graphic does not draw the date: the alt text does not claim it.
+    // The graphic draws when, where and the source: the alt text says them too.
     CHECK(t.alt ==
           "Pengumuman dari Pemerintah Kabupaten Sukamakmur. Pengumuman: Pelayanan KTP-el Keliling di Kecamatan. "
-          "Disdukcapil membuka layanan perekaman KTP-el di balai desa setiap Sabtu bulan Juli. 1. Daftar online "
-          "di sidukcapil.sukamakmurkab.go.id. 2. Bawa Kartu Keluarga asli. 3. Datang sesuai jadwal desa "
-          "masing-masing. 4. Layanan gratis, tanpa pungutan. Info: sukamakmurkab.go.id/ktp.\n");
+          "Perekaman KTP-el setiap Sabtu selama bulan Juli. 1. Daftar online di sidukcapil.sukamakmurkab.go.id. "
+          "2. Bawa Kartu Keluarga asli. 3. Layanan gratis, tanpa pungutan. Sumber: Disdukcapil Kabupaten "
+          "Sukamakmur. Sabtu, 6 Juli 2024, pukul 08.00 WIB. Tempat: Balai desa di setiap kecamatan. "
+          "Info: sukamakmurkab.go.id/ktp.\n");
 }
 
 TEST_CASE("an agenda lists every entry with its title, date, time and place") {

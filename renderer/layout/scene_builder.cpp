@@ -2,6 +2,7 @@
 #include "layout/scene_builder.hpp"
 
 #include "layout/agenda_layout.hpp"
+#include "layout/shown_fields.hpp"
 #include "layout/stat_layout.hpp"
 
 #include "layout/text_block.hpp"
@@ -53,6 +54,7 @@ private:
             scene_.nodes[i].element = e.name;
             if (e.kind != ElementKind::text && e.kind != ElementKind::stack)
                 scene_.nodes[i].part = part_in_name(scene_.nodes[i].name, e.name);
+            scene_.nodes[i].shows = fields_of_node(e, scene_.nodes[i], in_.spec.content);
             check_glyphs(scene_.nodes[i]);
             check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo);
         }
@@ -80,10 +82,12 @@ private:
         constexpr Box kSafe{65, 270, 900 - 65, 1248 - 270};
         if (ink.x >= kSafe.x && ink.y >= kSafe.y && ink.right() <= kSafe.right() && ink.bottom() <= kSafe.bottom())
             return;
+        std::string fix = n.shows.empty() ? "move it inside the zone in the template"
+                                          : "shorten it, or move it inside the zone in the template";
         diagnostics_.warn({"outside-safe-zone",
-                           "'" + n.name + "' lies outside the safe zone (x 65-900, y 270-1248) where the "
-                           "app's buttons and captions may cover it",
-                           std::string(format_.id), n.where});
+                           n.subject() + " lies outside the safe zone (x 65-900, y 270-1248), where the "
+                           "app's buttons and captions may cover it; " + fix + n.drawn_by(),
+                           std::string(format_.id), n.reported_at()});
     }
 
     // A character no bundled font has would show as a box: say which text has one.
@@ -92,9 +96,10 @@ private:
         int missing = pango_layout_get_unknown_glyphs_count(n.text.get());
         if (missing > 0)
             diagnostics_.warn({"missing-glyph",
-                               "'" + n.name + "' has " + std::to_string(missing) +
-                                   " character(s) that no bundled font can show",
-                               std::string(format_.id), n.where});
+                               n.subject() + " has " + std::to_string(missing) +
+                                   " character(s) that no bundled font can show; they would be drawn as "
+                                   "boxes: replace or remove them",
+                               std::string(format_.id), n.reported_at()});
     }
 
     void add_nodes(const Element& e) {

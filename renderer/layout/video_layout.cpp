@@ -36,7 +36,13 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
     long fade = outro ? std::min(video.transition, outro_frames) : 0;
     long main_frames = frames - outro_frames + fade;
 
-    TimedScene main{build_scene(in, design, diagnostics), 0, main_frames, 0};
+    // The design's findings are this format's: a reel playing the story design says [reel].
+    Diagnostics found;
+    TimedScene main{build_scene(in, design, found), 0, main_frames, 0};
+    for (Warning w : found.warnings()) {
+        w.format = std::string(format.id);
+        diagnostics.warn(std::move(w));
+    }
     long settled = bind_motion(main.scene, video, main_frames, in.spec.locale.value);
     t.cover_frame = std::min(settled, main_frames - 1);
     if (settled + kHoldFrames > main_frames - fade)

@@ -78,12 +78,14 @@ std::string when_of(const CalendarDate* date, const TimeOfDay* time, const Spec&
 const CalendarDate* date_of(const Content& c) { return c.date ? &c.date->value : nullptr; }
 const TimeOfDay* time_of(const Content& c) { return c.time ? &c.time->value : nullptr; }
 
-// Whether a field the spec fills is drawn by the template: those it declares, or every
-// field when it declares none.
+// Whether a field the spec fills is drawn by the template: those it declares (and does not
+// declare as drawn in no format), or every field when it declares none.
 bool draws(const Template& tmpl, const Content& c, const std::string& field) {
     if (!c.has(field)) return false;
     if (tmpl.fields.empty()) return true;
-    return std::any_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const FieldSpec& f) { return f.name == field; });
+    return std::any_of(tmpl.fields.begin(), tmpl.fields.end(), [&](const FieldSpec& f) {
+        return f.name == field && (f.shown_everywhere || !f.shown_in.empty());
+    });
 }
 
 // Whether the template numbers the spec's points (its list marker is "number").

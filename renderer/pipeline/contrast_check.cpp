@@ -73,11 +73,13 @@ void ContrastCheck::operator()(const SceneNode& text, cairo_surface_t* canvas) {
     bool large = size >= kLargeSize && font && pango_font_description_get_weight(font) >= PANGO_WEIGHT_BOLD;
     double needed = large ? kLargeRatio : kBodyRatio;
     if (weakest >= needed) return;
-    char message[200];
-    std::snprintf(message, sizeof message,
-                  "'%s' has a contrast of %.1f:1 against what is behind it; WCAG AA needs %.1f:1",
-                  text.name.c_str(), weakest, needed);
-    diagnostics_.warn({"low-contrast", message, format_, text.where});
+    char ratios_text[120];
+    std::snprintf(ratios_text, sizeof ratios_text, " has a contrast of %.1f:1 against what is behind it, under the %.1f:1 WCAG AA needs",
+                  weakest, needed);
+    diagnostics_.warn({"low-contrast",
+                       text.subject() + ratios_text + "; change its colour in the template, or the photo behind it" +
+                           text.drawn_by(),
+                       format_, text.reported_at()});
 }
 
 }  // namespace rupa

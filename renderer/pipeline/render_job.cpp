@@ -11,6 +11,7 @@
 #include "media/mp4_check.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/contrast_check.hpp"
+#include "pipeline/field_coverage.hpp"
 #include "pipeline/scene_sequence.hpp"
 #include "pipeline/spec_media.hpp"
 #include "pipeline/video_render.hpp"
@@ -332,6 +333,10 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         }
         warn_platform_length(*format, job.timelines.back().frames, job.spec, diagnostics);
     }
+    for (size_t i = 0; i < job.formats.size(); ++i)
+        warn_unshown_fields(job.spec, job.tmpl, job.scenes[i], *job.formats[i], diagnostics);
+    for (size_t i = 0; i < job.videos.size(); ++i)
+        warn_unshown_fields(job.spec, job.tmpl, job.timelines[i].scenes.front().scene, *job.videos[i], diagnostics);
     return job;
 }
 

@@ -67,12 +67,37 @@ struct NodeMotion {
     }
 };
 
+// A content field of the spec that a node shows, and where the spec gives it.
+struct ShownField {
+    std::string name;  // the spec's name: title, place, points, quote.by ...
+    int entry = 0;     // 1-based entry of a list (points, stats, items); 0: the whole field
+    SourceMark where;
+
+    // How a warning names it: 'title', or entry 3 of 'points'.
+    std::string label() const {
+        std::string quoted = "'" + name + "'";
+        return entry > 0 ? "entry " + std::to_string(entry) + " of " + quoted : quoted;
+    }
+};
+
 struct SceneNode {
     NodeKind kind = NodeKind::rect;
     std::string name;  // the template element or text item it comes from
     std::string element;  // the template element it belongs to
     int part = 0;         // which of the element's repeated parts (stack item, stat, entry)
     SourceMark where;  // that element in the template, for warnings
+    std::vector<ShownField> shows;  // the spec's fields it shows; empty: brand or decoration
+
+    // A warning about the node is about the first spec field it shows, at the spec's line;
+    // a node showing no field (the brand's office, a panel) is named by its template element.
+    std::string subject() const {
+        return shows.empty() ? "the template's '" + name + "'" : shows.front().label();
+    }
+    SourceMark reported_at() const { return shows.empty() ? where : shows.front().where; }
+    // Where the template draws a node whose warning points into the spec: for its designer.
+    std::string drawn_by() const {
+        return shows.empty() ? "" : " (drawn by '" + name + "' at " + where.to_string() + ")";
+    }
     Box box;           // where it lands on the canvas
     double opacity = 1;
 

@@ -68,6 +68,14 @@ struct AgendaItem {
     SourceMark where;
 };
 
+// The content fields a spec may give, by their spec names (PRODUCT.md, "The content spec").
+inline const std::vector<std::string>& content_field_names() {
+    static const std::vector<std::string> names = {
+        "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
+        "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
+    return names;
+}
+
 struct Content {
     // Free-text fields by name: kicker, title, subtitle, place, body, cta, claim, verdict, source.
     std::map<std::string, Located<std::string>> texts;
@@ -81,8 +89,12 @@ struct Content {
     std::vector<AgendaItem> items;
     std::vector<Located<std::string>> hashtags;
 
-    // Whether the spec fills the content field `field`.
+    // Whether the spec fills the content field `field` (or a part of the quote: quote.text,
+    // quote.by, quote.role).
     bool has(const std::string& field) const {
+        if (field == "quote.text") return quote && !quote->text.empty();
+        if (field == "quote.by") return quote && !quote->by.empty();
+        if (field == "quote.role") return quote && !quote->role.empty();
         if (field == "date") return bool(date);
         if (field == "time") return bool(time);
         if (field == "photo") return bool(photo);
@@ -94,6 +106,21 @@ struct Content {
         if (field == "hashtags") return !hashtags.empty();
         auto it = texts.find(field);
         return it != texts.end() && !it->second.value.empty();
+    }
+
+    // Where the spec gives `field` (a list: its first entry); empty when it does not.
+    SourceMark where(const std::string& field) const {
+        if (field.rfind("quote", 0) == 0) return quote ? quote->where : SourceMark{};
+        if (field == "date") return date ? date->where : SourceMark{};
+        if (field == "time") return time ? time->where : SourceMark{};
+        if (field == "photo") return photo ? photo->where : SourceMark{};
+        if (field == "photos") return photos.empty() ? SourceMark{} : photos.front().where;
+        if (field == "stats") return stats.empty() ? SourceMark{} : stats.front().where;
+        if (field == "points") return points.empty() ? SourceMark{} : points.front().where;
+        if (field == "items") return items.empty() ? SourceMark{} : items.front().where;
+        if (field == "hashtags") return hashtags.empty() ? SourceMark{} : hashtags.front().where;
+        auto it = texts.find(field);
+        return it == texts.end() ? SourceMark{} : it->second.where;
     }
 
     // The text of a field, or "" when the spec leaves it out.

@@ -19,9 +19,6 @@ namespace {
 
 const std::vector<std::string> kTopFields = {"template", "brand", "locale", "formats",
                                              "content", "video"};
-const std::vector<std::string> kContentFields = {
-    "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
-    "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
 const std::vector<std::string> kTextFields = {"kicker", "title", "subtitle", "place", "body",
                                               "claim",  "source", "cta"};
 const std::vector<std::string> kVerdicts = {"hoaks", "disinformasi", "misinformasi", "fakta"};
@@ -101,7 +98,7 @@ private:
 
     Content read_content(const YAML::Node& node) {
         src_.require_map(node, "content");
-        src_.check_keys(node, kContentFields);
+        src_.check_keys(node, content_field_names());
         Content c;
         for (const auto& field : kTextFields)
             if (node[field]) c.texts[field] = {src_.text(node[field], field), src_.mark(node[field])};

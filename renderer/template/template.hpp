@@ -7,6 +7,7 @@
 #include "spec/format.hpp"
 #include "spec/source_mark.hpp"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <map>
@@ -101,6 +102,15 @@ struct FieldSpec {
     bool required = false;
     int max_chars = 0;  // 0 = no limit
     SourceMark where;
+    // The formats that draw the field. A field left out of a format on purpose (the post's
+    // date, carried by caption.txt and used by `batch`) is no warning there.
+    bool shown_everywhere = true;
+    std::vector<std::string> shown_in;
+    SourceMark shown_in_where;
+
+    bool shown_in_format(const std::string& format) const {
+        return shown_everywhere || std::find(shown_in.begin(), shown_in.end(), format) != shown_in.end();
+    }
 };
 
 // How a template's elements play in a video (its `video:` block). Times are frames at

@@ -3,6 +3,7 @@
 #include "template/template_reader.hpp"
 
 #include "spec/format.hpp"
+#include "spec/spec.hpp"
 #include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
@@ -67,9 +68,7 @@ constexpr double kMaxLogoSide = 640;
 
 const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
                                          "text", "stack", "stats", "bars", "agenda"};
-const std::vector<std::string> kContentFieldNames = {
-    "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
-    "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
+const std::vector<std::string>& kContentFieldNames = content_field_names();
 
 std::vector<std::string> with_style_fields(std::vector<std::string> fields) {
     fields.insert(fields.end(), kStyleFields.begin(), kStyleFields.end());
@@ -97,6 +96,7 @@ public:
             throw SpecError(src_.file_mark(), "a template needs 'layouts'",
                             "one per format it supports");
         read_layouts(root["layouts"], t);
+        check_shown_in(t);
         read_formats(root["formats"], t);
         if (root["video"]) t.video = read_template_video(src_, root["video"], t);
         return t;
@@ -118,14 +118,31 @@ private:
             }
             const YAML::Node& rules = entry.second;
             if (rules.IsMap()) {
-                src_.check_keys(rules, {"required", "max", "sample"});
+                src_.check_keys(rules, {"required", "max", "sample", "shown_in"});
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
                 if (rules["max"]) field.max_chars = int(ranged(rules["max"], "max"));
+                if (rules["shown_in"]) {
+                    field.shown_in = src_.text_list(rules["shown_in"], "shown_in");
+                    field.shown_everywhere = false;
+                    field.shown_in_where = src_.mark(rules["shown_in"]);
+                }
             } else if (!rules.IsNull()) {
                 src_.require_map(rules, field.name);
             }
             t.fields.push_back(field);
         }
+    }
+
+    // A field's `shown_in` names formats the template lays out.
+    static void check_shown_in(const Template& t) {
+        std::vector<std::string> laid_out;
+        for (const auto& [format, layout] : t.layouts) laid_out.push_back(format);
+        for (const FieldSpec& field : t.fields)
+            for (const std::string& format : field.shown_in)
+                if (!t.layouts.count(format))
+                    throw SpecError(field.shown_in_where,
+                                    "'" + field.name + "' is shown in '" + format + "', which this template has no layout for",
+                                    "it lays out: " + join(laid_out, ", "));
     }
 
     void read_styles(const YAML::Node& node) {
