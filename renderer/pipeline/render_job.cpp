@@ -199,11 +199,10 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
 void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
     std::vector<std::string> parts;
     if (!video.scenes.empty()) parts.push_back("'scenes'");
-    if (video.voiceover) parts.push_back("'voiceover'");
     if (!video.captions.empty()) parts.push_back("'captions'");
     if (parts.empty()) return;
     diagnostics.warn({"video-unplayed", join(parts, ", ") + (parts.size() == 1 ? " is" : " are") +
-                          " checked but not played yet: videos play the template's own motion and the music",
+                          " checked but not played yet: videos play the template's own motion, the music and the voiceover",
                       "", video.where});
 }
 
@@ -249,6 +248,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
             request.music = job.spec.video->music->path;
             request.music_volume = job.spec.video->music_volume;
         }
+        if (job.spec.video && job.spec.video->voiceover) request.voiceover = job.spec.video->voiceover->path;
         request.samples = timeline.frames * (kAudioRate / kVideoFps);
         Soundtrack sound(request);
         encode_timeline(timeline, sound, pending.temporary(), VideoSettings{});
@@ -313,6 +313,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     long frames = video_frames(job);
+    if (!job.videos.empty() && job.spec.video) warn_long_voiceover(*job.spec.video, frames, diagnostics);
     for (const Format* format : job.videos) {
         job.timelines.push_back(build_timeline(inputs, outro ? &*outro : nullptr, *format, frames, diagnostics));
         warn_platform_length(*format, frames, job.spec, diagnostics);
