@@ -7,7 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include "media/media_input.hpp"
+
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <vector>
 
 using namespace rupa;
@@ -119,4 +123,17 @@ TEST_CASE("a voice-over shorter than the video plays whole, then silence, withou
     REQUIRE(voice.size() == size_t(8 * kAudioRate));
     CHECK(level_db(voice, kVoiceHz, 2.7, 3.9) == doctest::Approx(level_db(voice, kVoiceHz, 0.2, 1.4)).epsilon(0.1));
     CHECK(level_db(voice, kVoiceHz, 5.5, 8) < -80);
+}
+
+TEST_CASE("the music is read as slowly as the encoder asks for it, past the time limit of one read") {
+    // A long video encodes for longer than one read may take; the music is read all along.
+    SoundtrackRequest request;
+    request.music = test_media_dir() / "phone-3min.mp4";  // sound under 2 Mbit/s of picture
+    request.samples = 3 * kAudioRate;
+    Soundtrack sound(request);
+    REQUIRE(sound.next(1024));
+    std::this_thread::sleep_for(kMediaReadTimeLimit + std::chrono::milliseconds(500));
+    long samples = 1024;
+    while (const AVFrame* block = sound.next(1024)) samples += block->nb_samples;
+    CHECK(samples == 3 * kAudioRate);
 }

@@ -116,7 +116,7 @@ SoundPlay voice_play(const SoundtrackRequest& request, bool cut) {
 // to the video's length, faded, at its volume; silence when there is none.
 class SoundSource {
 public:
-    explicit SoundSource(const SoundPlay& play) : request_(play) {
+    explicit SoundSource(const SoundPlay& play) : request_(play), keep_song_(play.loop) {
         if (request_.file) open();
     }
 
@@ -225,6 +225,9 @@ private:
             }
             if (rc != AVERROR(EAGAIN)) throw MediaError("the sound is damaged part-way");
             if (drained_) return false;
+            // Each read has its own time limit: the sound is read as the encoder needs it,
+            // for as long as the whole video takes to encode.
+            input_->restart_time_limit();
             if (input_->read_packet(*packet_)) {
                 bool ours = packet_->stream_index == input_->audio()->index;
                 int sent = ours ? avcodec_send_packet(decoder_.get(), packet_.get()) : 0;
@@ -284,7 +287,7 @@ private:
     size_t read_ = 0;
     long given_ = 0;
     // The song's first pass, kept while it may be short enough to loop from memory.
-    bool keep_song_ = true;
+    bool keep_song_;
     bool loop_from_memory_ = false;
     long song_samples_ = 0;
     std::vector<float> song_left_, song_right_;
