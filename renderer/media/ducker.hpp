@@ -21,6 +21,9 @@ public:
     static constexpr double kAttackSeconds = 0.12;
     static constexpr double kHoldSeconds = 0.2;
     static constexpr double kReleaseSeconds = 0.5;
+    // The mix lets the ducker hear the voice this much ahead (a look-ahead, as broadcast
+    // duckers have), so the music is half-way down when the first syllable starts.
+    static constexpr double kLookAheadSeconds = 0.06;
 
     explicit Ducker(int sample_rate);
 

@@ -294,37 +294,59 @@ private:
 };
 
 // The music and the voice-over mixed at their balance, the music ducked while the voice
-// speaks: what the normalising chain is fed. Without a voice-over, the music as it is.
+// speaks: what the normalising chain is fed. Without a voice-over, the music as it is. The
+// ducker hears the voice a little ahead of the mix, so the music is already on its way
+// down when the first syllable starts.
 class Premix {
 public:
     Premix(const SoundtrackRequest& request, const Soundtrack::Balance& balance)
         : music_(music_play(request)), music_gain_(float(std::pow(10.0, balance.music_db / 20))),
-          voice_gain_(float(std::pow(10.0, balance.voice_db / 20))), ducker_(kAudioRate) {
+          voice_gain_(float(std::pow(10.0, balance.voice_db / 20))), ducker_(kAudioRate),
+          look_ahead_(int(Ducker::kLookAheadSeconds * kAudioRate)) {
         if (request.voiceover) voice_.emplace(voice_play(request, balance.voice_cut));
     }
 
     AvFramePtr next(int samples) {
         AvFramePtr music = music_.next(samples);
         if (!voice_ || !music) return music;
-        AvFramePtr voice = voice_->next(music->nb_samples);
+        size_t n = size_t(music->nb_samples);
+        read_voice(n + size_t(look_ahead_));
         float* ml = reinterpret_cast<float*>(music->data[0]);
         float* mr = reinterpret_cast<float*>(music->data[1]);
-        const float* vl = reinterpret_cast<const float*>(voice->data[0]);
-        const float* vr = reinterpret_cast<const float*>(voice->data[1]);
-        for (int i = 0; i < music->nb_samples; ++i) {
-            float l = vl[i] * voice_gain_, r = vr[i] * voice_gain_;
-            float duck = music_gain_ * ducker_.gain(l, r);
-            ml[i] = ml[i] * duck + l;
-            mr[i] = mr[i] * duck + r;
+        for (size_t i = 0; i < n; ++i) {
+            size_t ahead = i + size_t(look_ahead_);
+            float duck = music_gain_ * ducker_.gain(voice_left_[ahead] * voice_gain_, voice_right_[ahead] * voice_gain_);
+            ml[i] = ml[i] * duck + voice_left_[i] * voice_gain_;
+            mr[i] = mr[i] * duck + voice_right_[i] * voice_gain_;
         }
+        voice_left_.erase(voice_left_.begin(), voice_left_.begin() + long(n));
+        voice_right_.erase(voice_right_.begin(), voice_right_.begin() + long(n));
         return music;
     }
 
 private:
+    // Makes `wanted` samples of the voice ready, silence past the video's end.
+    void read_voice(size_t wanted) {
+        while (voice_left_.size() < wanted) {
+            AvFramePtr voice = voice_->next(int(wanted - voice_left_.size()));
+            if (!voice) {
+                voice_left_.resize(wanted, 0.f);
+                voice_right_.resize(wanted, 0.f);
+                break;
+            }
+            const float* l = reinterpret_cast<const float*>(voice->data[0]);
+            const float* r = reinterpret_cast<const float*>(voice->data[1]);
+            voice_left_.insert(voice_left_.end(), l, l + voice->nb_samples);
+            voice_right_.insert(voice_right_.end(), r, r + voice->nb_samples);
+        }
+    }
+
     SoundSource music_;
     std::optional<SoundSource> voice_;
     float music_gain_, voice_gain_;
     Ducker ducker_;
+    int look_ahead_;
+    std::vector<float> voice_left_, voice_right_;  // read, not yet mixed
 };
 
 namespace {
