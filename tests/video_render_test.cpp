@@ -200,6 +200,39 @@ TEST_CASE("quiet music with loud bursts is raised to -14 LUFS while its true pea
     CHECK(loudness.true_peak < -1.0);
 }
 
+TEST_CASE("a voice-over over music comes out at -14 LUFS under -1 dBTP, as does a voice-over alone") {
+    ScratchDir dir;
+    fs::copy_file(test_media_dir() / "tone.mp3", dir.path() / "lagu.mp3");
+    fs::copy_file(test_media_dir() / "voice-phrases.m4a", dir.path() / "narasi.m4a");
+    for (const char* section : {"video: {duration: 5, music: lagu.mp3, music_volume: 0.7, voiceover: narasi.m4a}\n",
+                                "video: {duration: 5, voiceover: narasi.m4a}\n"}) {
+        CAPTURE(section);
+        write_stats_spec(dir.path(), section);
+        CommandResult r = run_rupa("render angka.yaml --formats video-square -o out", dir.path());
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(r.err.find("voiceover") == std::string::npos);  // played, not noted as unplayed
+        fs::path video = dir.path() / "out/angka/video-square.mp4";
+        CHECK(broken_platform_rules(read_mp4_facts(video), {1080, 1080, 150, false}).empty());
+        Loudness loudness = measure_file_loudness(video);
+        MESSAGE(loudness.integrated << " LUFS, true peak " << loudness.true_peak << " dBTP");
+        CHECK(loudness.integrated == doctest::Approx(-14).epsilon(1.0 / 14));
+        CHECK(loudness.true_peak < -1.0);
+    }
+}
+
+TEST_CASE("a voice-over longer than the video is cut with a warning at its line; the video keeps its length") {
+    ScratchDir dir;
+    fs::copy_file(test_media_dir() / "voice-phrases.m4a", dir.path() / "narasi.m4a");
+    write_stats_spec(dir.path(), "video:\n  duration: 3\n  voiceover: narasi.m4a\n");
+    CommandResult r = run_rupa("render angka.yaml --formats video-square -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("angka.yaml:11:14: warning: the voiceover lasts 5.0 s, longer than the 3.0 s video: its last "
+                     "2.0 s are faded out and cut (lengthen the video or shorten the recording)\n") != std::string::npos);
+    CHECK(read_mp4_facts(dir.path() / "out/angka/video-square.mp4").frames == 90);
+}
+
 TEST_CASE("a video is written into an output folder whose name has a colon, not to a protocol") {
     ScratchDir dir;
     write_stats_spec(dir.path(), "video: {duration: 3}\n");

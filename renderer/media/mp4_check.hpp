@@ -31,7 +31,8 @@ struct Mp4Facts {
     bool closed_gops = false;     // every key frame is an IDR picture
     double peak_bitrate = 0;      // bits per second, the most in any 1 s window
     int audio_rate = 0, audio_channels = 0;
-    long audio_bitrate = 0;
+    long audio_bitrate = 0;       // over the whole track
+    double audio_peak_bitrate = 0;  // bits per second, the most in any 1 s window of sound
     bool aac_lc = false;
     bool moov_first = false;      // faststart
     bool edit_list = false;

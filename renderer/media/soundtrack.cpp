@@ -1,9 +1,12 @@
-// The music is read twice: once to measure its loudness as it will play (trimmed or looped,
-// faded, at its volume), once to play it with the gain that brings it to -14 LUFS through a
-// look-ahead limiter that keeps true peaks under -1 dBTP. Both passes run through
+// The sounds are read more than once: the music and the voice-over each once to measure
+// their own loudness (which sets their balance), then the mix of the two (the music ducked
+// under the voice, trimmed or looped, faded, at its volume) to measure it as it will play,
+// then once more to play it with the gain that brings it to -14 LUFS through a look-ahead
+// limiter that keeps true peaks under -1 dBTP. Measuring and limiting run through
 // libavfilter (ebur128, volume, alimiter); decoding goes through MediaInput's guarded open.
 #include "media/soundtrack.hpp"
 
+#include "media/ducker.hpp"
 #include "media/media_input.hpp"
 
 extern "C" {
@@ -86,13 +89,39 @@ double metadata_number(const AVFrame& frame, const char* key, double otherwise) 
 
 }  // namespace
 
-// The music as it plays before normalisation: decoded, resampled to 48 kHz stereo, looped
-// or cut to the video's length, faded, at its volume; silence when there is none.
-class MusicSource {
+// How one sound plays in the video: music loops and fades in and out; a voice-over plays
+// once and is followed by silence, faded out only when the video ends before it does.
+struct SoundPlay {
+    std::optional<std::filesystem::path> file;  // none: silence
+    long samples = 0;                           // the video's length
+    bool loop = true;
+    bool fade_in = true;
+    bool fade_out = true;
+    double volume = 1;
+};
+
+namespace {
+
+SoundPlay music_play(const SoundtrackRequest& request) {
+    return {request.music, request.samples, true, request.shaped, request.shaped, request.music_volume};
+}
+
+SoundPlay voice_play(const SoundtrackRequest& request, bool cut) {
+    return {request.voiceover, request.samples, false, false, request.shaped && cut, 1};
+}
+
+}  // namespace
+
+// One sound as it plays before the mix: decoded, resampled to 48 kHz stereo, looped or cut
+// to the video's length, faded, at its volume; silence when there is none.
+class SoundSource {
 public:
-    explicit MusicSource(const SoundtrackRequest& request) : request_(request) {
-        if (request_.music) open();
+    explicit SoundSource(const SoundPlay& play) : request_(play), keep_song_(play.loop) {
+        if (request_.file) open();
     }
+
+    // Whether the sound, played once, ended within the video.
+    bool ended() const { return ended_; }
 
     // The next block of at most `samples`; null after the video's length.
     AvFramePtr next(int samples) {
@@ -102,7 +131,7 @@ public:
         AvFramePtr block = new_block(n);
         float* l = reinterpret_cast<float*>(block->data[0]);
         float* r = reinterpret_cast<float*>(block->data[1]);
-        if (!request_.music) {
+        if (!request_.file) {
             std::fill(l, l + n, 0.f);
             std::fill(r, r + n, 0.f);
         } else {
@@ -122,17 +151,16 @@ public:
 
 private:
     double envelope(long at) const {
-        if (!request_.shaped) return 1;
         double t = double(at) / kAudioRate;
         double total = double(request_.samples) / kAudioRate;
-        double fade_out = std::min(kFadeOutSeconds, total / 3);
-        double g = std::min(1.0, t / kFadeInSeconds);
-        g = std::min(g, (total - t) / fade_out);
-        return std::clamp(g, 0.0, 1.0) * request_.music_volume;
+        double g = 1;
+        if (request_.fade_in) g = std::min(g, t / kFadeInSeconds);
+        if (request_.fade_out) g = std::min(g, (total - t) / std::min(kFadeOutSeconds, total / 3));
+        return std::clamp(g, 0.0, 1.0) * request_.volume;
     }
 
     void open() {
-        input_ = std::make_unique<MediaInput>(*request_.music);
+        input_ = std::make_unique<MediaInput>(*request_.file);
         if (!input_->audio()) throw MediaError("the file has no sound");
         decoder_ = input_->open_decoder(*input_->audio(), 1);
         SwrContext* raw = nullptr;
@@ -152,7 +180,15 @@ private:
     // Makes at least `n` samples ready from the read position.
     void fill(int n) {
         while (left_.size() - read_ < size_t(n)) {
-            if (!decode_some()) loop();
+            if (ended_ || !decode_some()) {
+                if (request_.loop) {
+                    loop();
+                } else {
+                    ended_ = true;  // played once: silence from here
+                    left_.resize(read_ + size_t(n), 0.f);
+                    right_.resize(read_ + size_t(n), 0.f);
+                }
+            }
         }
     }
 
@@ -189,8 +225,8 @@ private:
             }
             if (rc != AVERROR(EAGAIN)) throw MediaError("the sound is damaged part-way");
             if (drained_) return false;
-            // The sound is read as the video is encoded, for as long as that takes: each read
-            // has the time limit, not the whole file.
+            // Each read has its own time limit: the sound is read as the encoder needs it,
+            // for as long as the whole video takes to encode.
             input_->restart_time_limit();
             if (input_->read_packet(*packet_)) {
                 bool ours = packet_->stream_index == input_->audio()->index;
@@ -239,22 +275,97 @@ private:
         read_ = 0;
     }
 
-    SoundtrackRequest request_;
+    SoundPlay request_;
     std::unique_ptr<MediaInput> input_;
     AvCodecContextPtr decoder_;
     SwrContextPtr resampler_;
     AvPacketPtr packet_;
     AvFramePtr decoded_;
     bool drained_ = false;
+    bool ended_ = false;
     std::vector<float> left_, right_;  // decoded, not yet given
     size_t read_ = 0;
     long given_ = 0;
     // The song's first pass, kept while it may be short enough to loop from memory.
-    bool keep_song_ = true;
+    bool keep_song_;
     bool loop_from_memory_ = false;
     long song_samples_ = 0;
     std::vector<float> song_left_, song_right_;
 };
+
+// The music and the voice-over mixed at their balance, the music ducked while the voice
+// speaks: what the normalising chain is fed. Without a voice-over, the music as it is. The
+// ducker hears the voice a little ahead of the mix, so the music is already on its way
+// down when the first syllable starts.
+class Premix {
+public:
+    Premix(const SoundtrackRequest& request, const Soundtrack::Balance& balance)
+        : music_(music_play(request)), music_gain_(float(std::pow(10.0, balance.music_db / 20))),
+          voice_gain_(float(std::pow(10.0, balance.voice_db / 20))), ducker_(kAudioRate),
+          look_ahead_(int(Ducker::kLookAheadSeconds * kAudioRate)) {
+        if (request.voiceover) voice_.emplace(voice_play(request, balance.voice_cut));
+    }
+
+    AvFramePtr next(int samples) {
+        AvFramePtr music = music_.next(samples);
+        if (!voice_ || !music) return music;
+        size_t n = size_t(music->nb_samples);
+        read_voice(n + size_t(look_ahead_));
+        float* ml = reinterpret_cast<float*>(music->data[0]);
+        float* mr = reinterpret_cast<float*>(music->data[1]);
+        for (size_t i = 0; i < n; ++i) {
+            size_t ahead = i + size_t(look_ahead_);
+            float duck = music_gain_ * ducker_.gain(voice_left_[ahead] * voice_gain_, voice_right_[ahead] * voice_gain_);
+            ml[i] = ml[i] * duck + voice_left_[i] * voice_gain_;
+            mr[i] = mr[i] * duck + voice_right_[i] * voice_gain_;
+        }
+        voice_left_.erase(voice_left_.begin(), voice_left_.begin() + long(n));
+        voice_right_.erase(voice_right_.begin(), voice_right_.begin() + long(n));
+        return music;
+    }
+
+private:
+    // Makes `wanted` samples of the voice ready, silence past the video's end.
+    void read_voice(size_t wanted) {
+        while (voice_left_.size() < wanted) {
+            AvFramePtr voice = voice_->next(int(wanted - voice_left_.size()));
+            if (!voice) {
+                voice_left_.resize(wanted, 0.f);
+                voice_right_.resize(wanted, 0.f);
+                break;
+            }
+            const float* l = reinterpret_cast<const float*>(voice->data[0]);
+            const float* r = reinterpret_cast<const float*>(voice->data[1]);
+            voice_left_.insert(voice_left_.end(), l, l + voice->nb_samples);
+            voice_right_.insert(voice_right_.end(), r, r + voice->nb_samples);
+        }
+    }
+
+    SoundSource music_;
+    std::optional<SoundSource> voice_;
+    float music_gain_, voice_gain_;
+    Ducker ducker_;
+    int look_ahead_;
+    std::vector<float> voice_left_, voice_right_;  // read, not yet mixed
+};
+
+namespace {
+
+// The integrated loudness of all a source plays.
+template <class Source>
+double integrated_loudness(Source& source) {
+    LoudnessMeter meter;
+    while (AvFramePtr block = source.next(kAudioRate / 10)) meter.add(*block);
+    return meter.result().integrated;
+}
+
+// The gain that brings a sound measured at `integrated` to the target; silence stays
+// silence rather than being raised.
+double gain_to_target(double integrated) {
+    return integrated <= -69 ? 0 : std::min(kMaxGainDb, kTargetLufs - integrated);
+}
+
+}  // namespace
 
 LoudnessMeter::LoudnessMeter() : taken_(av_frame_alloc()) {
     graph_ = build_graph("ebur128=peak=true:metadata=1", in_, out_);
@@ -283,20 +394,36 @@ Loudness LoudnessMeter::result() {
 }
 
 Soundtrack::Soundtrack(const SoundtrackRequest& request) : request_(request), block_(av_frame_alloc()) {
-    if (request_.music) gain_db_ = normalising_gain();
+    if (request_.voiceover) balance_voiceover();
+    if (!silent()) gain_db_ = normalising_gain();
     open_chain(gain_db_);
 }
 
-// The gain that brings the music, as it plays through the limiter, to the target. The
-// limiter takes loudness off peaky music, so the gain is measured again through it and
-// corrected (each pass reads the music once more; peaky music needs a few).
+// Brings the voice and the music (at full volume) each to the target on its own, so that
+// `music_volume` 1 puts the music as loud as the voice between phrases, whatever levels the
+// files were made at; the music's volume then sets it under that. Learns whether the voice
+// outlasts the video.
+void Soundtrack::balance_voiceover() {
+    SoundPlay voice = voice_play(request_, false);
+    SoundSource voice_source(voice);
+    balance_.voice_db = gain_to_target(integrated_loudness(voice_source));
+    balance_.voice_cut = !voice_source.ended();
+    if (request_.music) {
+        SoundPlay music = music_play(request_);
+        music.volume = 1;
+        SoundSource music_source(music);
+        balance_.music_db = gain_to_target(integrated_loudness(music_source));
+    }
+}
+
+// The gain that brings the mix, as it plays through the limiter, to the target. The
+// limiter takes loudness off peaky sound, so the gain is measured again through it and
+// corrected (each pass reads the sounds once more; peaky music needs a few).
 double Soundtrack::normalising_gain() {
-    LoudnessMeter raw_meter;
-    MusicSource raw(request_);
-    while (AvFramePtr block = raw.next(kAudioRate / 10)) raw_meter.add(*block);
-    double integrated = raw_meter.result().integrated;
-    if (integrated <= -69) return 0;  // silence stays silence rather than being raised
-    double gain = std::min(kMaxGainDb, kTargetLufs - integrated);
+    Premix raw(request_, balance_);
+    double integrated = integrated_loudness(raw);
+    if (integrated <= -69) return 0;
+    double gain = gain_to_target(integrated);
     for (int pass = 0; pass < kMaxGainPasses; ++pass) {
         open_chain(gain);
         LoudnessMeter meter;
@@ -308,10 +435,10 @@ double Soundtrack::normalising_gain() {
     return gain;
 }
 
-// The music at `gain` through a true-peak limiter: limiting at four times the sample rate
+// The mix at `gain` through a true-peak limiter: limiting at four times the sample rate
 // catches the peaks between samples that BS.1770's true-peak meter (and a player's DAC) sees.
 void Soundtrack::open_chain(double gain) {
-    source_ = std::make_unique<MusicSource>(request_);
+    source_ = std::make_unique<Premix>(request_, balance_);
     given_ = 0;
     flushed_ = false;
     char chain[300];
@@ -319,7 +446,7 @@ void Soundtrack::open_chain(double gain) {
                   "volume=volume=%.3fdB:precision=float,aresample=%d,"
                   "alimiter=limit=%.3f:level=false:latency=true:attack=5:release=80,aresample=%d",
                   gain, 4 * kAudioRate, kLimiterCeiling, kAudioRate);
-    graph_ = build_graph(request_.music ? chain : "anull", in_, out_);
+    graph_ = build_graph(silent() ? "anull" : chain, in_, out_);
 }
 
 Soundtrack::~Soundtrack() = default;
@@ -351,15 +478,13 @@ const AVFrame* Soundtrack::next(int samples) {
 }
 
 Loudness measure_file_loudness(const std::filesystem::path& file) {
-    SoundtrackRequest request;
-    request.music = file;
-    request.shaped = false;
+    SoundPlay play{file, 0, false, false, false, 1};
     {
         MediaInput probe(file);
         if (!probe.audio() || probe.format().duration <= 0) throw MediaError("the file has no sound");
-        request.samples = long(double(probe.format().duration) / AV_TIME_BASE * kAudioRate);
+        play.samples = long(double(probe.format().duration) / AV_TIME_BASE * kAudioRate);
     }
-    MusicSource source(request);
+    SoundSource source(play);
     LoudnessMeter meter;
     try {
         while (AvFramePtr block = source.next(kAudioRate / 10)) meter.add(*block);

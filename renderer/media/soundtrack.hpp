@@ -1,6 +1,7 @@
 // A video's sound: the spec's music trimmed or looped to the video's length, faded in and
-// out, then normalised to -14 LUFS integrated with its true peak held under -1 dBTP (the
-// level Instagram, TikTok and YouTube play at); or silence when there is no music. Read in
+// out, with the voice-over mixed over it and the music ducked while the voice speaks, then
+// the whole mix normalised to -14 LUFS integrated with its true peak held under -1 dBTP (the
+// level Instagram, TikTok and YouTube play at); or silence when there is neither. Read in
 // AAC-sized blocks as the encoder needs them, so memory stays flat however long the video.
 #pragma once
 
@@ -22,15 +23,18 @@ constexpr double kMaxTruePeak = -1.0;
 struct SoundtrackRequest {
     std::optional<std::filesystem::path> music;
     double music_volume = 1.0;  // 0..1, the music's level before the mix is normalised
+    // Played once from the start, over the music; cut with a fade when longer than the video.
+    std::optional<std::filesystem::path> voiceover;
     long samples = 0;           // the video's length in samples at 48 kHz
     bool shaped = true;         // faded in and out (false: as the file is, for measuring)
 };
 
-class MusicSource;
+class Premix;
 
 class Soundtrack {
 public:
-    // Measures the music's loudness in a first pass; throws MediaError when it cannot be read.
+    // Measures the music's and the voice's loudness in first passes; throws MediaError when
+    // either cannot be read.
     explicit Soundtrack(const SoundtrackRequest& request);
     ~Soundtrack();
     Soundtrack(const Soundtrack&) = delete;
@@ -40,16 +44,27 @@ public:
     // the video's length. Blocks are `samples` long except the last.
     const AVFrame* next(int samples);
 
-    bool silent() const { return !request_.music; }
-    double gain_db() const { return gain_db_; }  // what normalisation applied to the music
+    bool silent() const { return !request_.music && !request_.voiceover; }
+    double gain_db() const { return gain_db_; }  // what normalisation applied to the mix
+    // Whether the voice-over was longer than the video, and so was faded out and cut.
+    bool voiceover_cut() const { return balance_.voice_cut; }
+
+    // The levels the music and the voice enter the mix at, before it is normalised.
+    struct Balance {
+        double music_db = 0;
+        double voice_db = 0;
+        bool voice_cut = false;
+    };
 
 private:
+    void balance_voiceover();
     double normalising_gain();
     void open_chain(double gain);
 
     SoundtrackRequest request_;
+    Balance balance_;
     double gain_db_ = 0;
-    std::unique_ptr<MusicSource> source_;
+    std::unique_ptr<Premix> source_;
     AvFilterGraphPtr graph_;
     AVFilterContext* in_ = nullptr;
     AVFilterContext* out_ = nullptr;

@@ -201,11 +201,10 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
 void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
     std::vector<std::string> parts;
     if (!video.scenes.empty() && !SceneSequence::playable(video)) parts.push_back("'scenes' with a 'clip'");
-    if (video.voiceover) parts.push_back("'voiceover'");
     if (!video.captions.empty()) parts.push_back("'captions'");
     if (parts.empty()) return;
     diagnostics.warn({"video-unplayed", join(parts, ", ") + (parts.size() == 1 ? " is" : " are") +
-                          " checked but not played yet: videos play the template's own motion and the music",
+                          " checked but not played yet: videos play the template's own motion, the music and the voiceover",
                       "", video.where});
 }
 
@@ -255,6 +254,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
             request.music = job.spec.video->music->path;
             request.music_volume = job.spec.video->music_volume;
         }
+        if (job.spec.video && job.spec.video->voiceover) request.voiceover = job.spec.video->voiceover->path;
         request.samples = timeline.frames * (kAudioRate / kVideoFps);
         Soundtrack sound(request);
         encode_timeline(timeline, sound, pending.temporary(), VideoSettings{});
@@ -333,6 +333,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         }
         warn_platform_length(*format, job.timelines.back().frames, job.spec, diagnostics);
     }
+    if (!job.timelines.empty()) warn_long_voiceover(*job.spec.video, job.timelines.front().frames, diagnostics);
     for (size_t i = 0; i < job.formats.size(); ++i)
         warn_unshown_fields(job.spec, job.tmpl, job.scenes[i], *job.formats[i], diagnostics);
     for (size_t i = 0; i < job.videos.size(); ++i)

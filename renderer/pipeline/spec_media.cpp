@@ -107,4 +107,17 @@ void check_video(const VideoSpec& video) {
     }
 }
 
+void warn_long_voiceover(const VideoSpec& video, long frames, Diagnostics& diagnostics) {
+    if (!video.voiceover) return;
+    double voice = probe(*video.voiceover, "voiceover", kSoundHint).duration;
+    double length = double(frames) / kVideoFps;
+    // A frame's slack: a recording made to the video's length is padded by its encoder.
+    if (voice <= length + 1.0 / kVideoFps) return;
+    diagnostics.warn({"voiceover-cut",
+                      "the voiceover lasts " + seconds_text(voice) + ", longer than the " + seconds_text(length) +
+                          " video: its last " + seconds_text(voice - length) +
+                          " are faded out and cut (lengthen the video or shorten the recording)",
+                      "", video.voiceover->where});
+}
+
 }  // namespace rupa

@@ -17,4 +17,8 @@ DecodedImage decode_photo(const PhotoRef& photo);
 // at most 180 s.
 void check_video(const VideoSpec& video);
 
+// A voice-over longer than the video is faded out and cut where the video ends (the video
+// keeps its length): warned at the voiceover's line.
+void warn_long_voiceover(const VideoSpec& video, long frames, Diagnostics& diagnostics);
+
 }  // namespace rupa

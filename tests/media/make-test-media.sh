@@ -240,6 +240,13 @@ tone=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=3" -ac 2)
 "${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a aac -b:a 128k "$out/tone.m4a"
 "${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a libvorbis -q:a 3 "$out/tone.ogg"
 "${ff[@]}" -i "$out/tone.wav" "${exact[@]}" -c:a flac "$out/tone.flac"
+# A voice-over as a phone records one: mono AAC, quiet (about -36 LUFS), 5 s of speech-like
+# phrases: a 1 kHz tone (well apart from the music's 440 Hz, so a test can tell them apart)
+# whose level rises and falls four times a second like syllables, speaking for 1.5 s, then
+# silent for 1 s: phrases at 0-1.5 s and 2.5-4 s, silence from 4 s.
+"${ff[@]}" -f lavfi -i "sine=frequency=1000:sample_rate=48000:duration=5" \
+           -af "volume='if(lt(mod(t,2.5),1.5),0.3*(0.55+0.45*sin(8*PI*t)),0)':eval=frame" -ac 1 \
+           "${exact[@]}" -c:a aac -b:a 96k "$out/voice-phrases.m4a"
 # A song with its album cover: the attached picture is not a video stream.
 convert -size 64x64 xc:orange -quality 90 "$out/cover.jpg"
 "${ff[@]}" -i "$out/tone.mp3" -i "$out/cover.jpg" -map 0:a -map 1:v -c copy -id3v2_version 3 \
