@@ -243,7 +243,8 @@ constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result) {
     std::string id(format.id);
     fs::path file = result.folder / (id + ".mp4");
-    if (!timeline.scenes.front().scene.whole) {
+    auto cut = [](const TimedScene& s) { return !s.scene.whole; };
+    if (std::any_of(timeline.scenes.begin(), timeline.scenes.end(), cut)) {
         result.failed.push_back(id);  // the layout reported what does not fit
         return;
     }
@@ -257,6 +258,10 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         if (job.spec.video && job.spec.video->voiceover) request.voiceover = job.spec.video->voiceover->path;
         request.samples = timeline.frames * (kAudioRate / kVideoFps);
         Soundtrack sound(request);
+        // The cover is compressed while the video encodes (x264 leaves room on a second core).
+        CairoSurfacePtr cover_canvas = paint_cover(timeline);
+        std::future<std::string> cover_png =
+            std::async(std::launch::async, [&] { return encode_png(cover_canvas.get()); });
         encode_timeline(timeline, sound, pending.temporary(), VideoSettings{});
         std::vector<std::string> broken = broken_platform_rules(
             read_mp4_facts(pending.temporary()), {timeline.width, timeline.height, timeline.frames, sound.silent()});
@@ -268,7 +273,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
             result.diagnostics.warn({"platform-size", "the reel is over the 16 MB WhatsApp accepts", id,
                                      job.spec.template_name.where});
         fs::path cover = result.folder / (id + "-cover.png");
-        write_file_atomically(cover, encode_png(paint_cover(timeline).get()));
+        write_file_atomically(cover, cover_png.get());
         result.files.push_back({id, cover, timeline.width, timeline.height, 0});
     } catch (const std::exception& e) {
         result.failed.push_back(id);
