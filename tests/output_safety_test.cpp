@@ -112,6 +112,13 @@ TEST_CASE("-o naming a file, or a folder that cannot be written, is a usage erro
         CHECK(r.status == 2);
         CHECK(r.err == "rupa: error: cannot create locked/post: Permission denied\n");
     }
+    // Folders no one writes in, root included (the kernel's): the same usage error.
+    r = run_rupa("render post.yaml -o /sys/rupa-out", trial.post());
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("rupa: error: cannot create the output folder /sys/rupa-out: ", 0) == 0);
+    r = run_rupa("render post.yaml -o /proc/self", trial.post());
+    CHECK(r.status == 2);
+    CHECK(r.err == "rupa: error: cannot create /proc/self/post: No such file or directory\n");
 }
 
 TEST_CASE("a render.json listing paths outside its folder is not trusted") {
