@@ -21,12 +21,23 @@ std::string seconds_text(long frames) {
     return text;
 }
 
+// The template's design that plays in the video `format`. Its findings are the format's: a
+// reel playing the story design says [reel].
+Scene build_design(const LayoutInputs& in, const Format& format, Diagnostics& diagnostics) {
+    // The caller checked that the template has a layout for the format (layout_for).
+    Diagnostics found;
+    Scene scene = build_scene(in, *in.tmpl.layout_for(format), found);
+    for (Warning w : found.warnings()) {
+        w.format = std::string(format.id);
+        diagnostics.warn(std::move(w));
+    }
+    return scene;
+}
+
 }  // namespace
 
 Timeline build_timeline(const LayoutInputs& in, const Template* outro, const Format& format, long frames,
                         Diagnostics& diagnostics) {
-    // The caller checked that both templates have a layout for the format (layout_for).
-    const Format& design = *in.tmpl.layout_for(format);
     const TemplateVideo& video = in.tmpl.video;
     Timeline t;
     t.width = format.width;
@@ -36,13 +47,7 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
     long fade = outro ? std::min(video.transition, outro_frames) : 0;
     long main_frames = frames - outro_frames + fade;
 
-    // The design's findings are this format's: a reel playing the story design says [reel].
-    Diagnostics found;
-    TimedScene main{build_scene(in, design, found), 0, main_frames, 0};
-    for (Warning w : found.warnings()) {
-        w.format = std::string(format.id);
-        diagnostics.warn(std::move(w));
-    }
+    TimedScene main{build_design(in, format, diagnostics), 0, main_frames, 0};
     long settled = bind_motion(main.scene, video, main_frames, in.spec.locale.value);
     t.cover_frame = std::min(settled, main_frames - 1);
     if (settled + kHoldFrames > main_frames - fade)
@@ -72,9 +77,7 @@ Timeline build_sequence(const std::vector<SequenceScene>& scenes, const Template
         const TemplateVideo& video = s.in.tmpl.video;
         long enter = t.scenes.empty() ? 0 : std::min(video.enter_frames, t.scenes.back().frames);
         if (!t.scenes.empty()) t.scenes.back().frames += enter;  // it plays on beneath the entrance
-        // The caller checked that the scene's template has a layout for the format.
-        t.scenes.push_back({build_scene(s.in, *s.in.tmpl.layout_for(format), diagnostics), start, s.frames, enter,
-                            video.enters});
+        t.scenes.push_back({build_design(s.in, format, diagnostics), start, s.frames, enter, video.enters});
         inputs.push_back(&s.in);
         start += s.frames;
     }
