@@ -5,7 +5,6 @@
 #include "layout/motion_binder.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
 namespace rupa {
@@ -14,12 +13,6 @@ namespace {
 
 // DESIGN.md: numbers land and hold for at least 1.5 s.
 constexpr long kHoldFrames = 45;
-
-std::string seconds_text(long frames) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", double(frames) / kVideoFps);
-    return text;
-}
 
 // The template's design that plays in the video `format`. Its findings are the format's: a
 // reel playing the story design says [reel].
@@ -53,7 +46,7 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
     if (settled + kHoldFrames > main_frames - fade)
         diagnostics.warn({"video-too-short",
                           "the video is too short to hold the settled design for 1.5 s; make it at least " +
-                              seconds_text(settled + kHoldFrames + outro_frames),
+                              seconds_text(double(settled + kHoldFrames + outro_frames) / kVideoFps),
                           std::string(format.id), video.where});
     t.scenes.push_back(std::move(main));
     if (outro) {
@@ -98,7 +91,7 @@ Timeline build_sequence(const std::vector<SequenceScene>& scenes, const Template
         if (i < scenes.size() && settled + kHoldFrames > scenes[i].frames)
             diagnostics.warn({"video-too-short",
                               "this scene is too short to hold its settled design for 1.5 s; make it at least " +
-                                  seconds_text(settled + kHoldFrames),
+                                  seconds_text(double(settled + kHoldFrames) / kVideoFps),
                               std::string(format.id), scenes[i].where});
     }
     return t;

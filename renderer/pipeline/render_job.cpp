@@ -325,7 +325,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     std::optional<SceneSequence> sequence;
     if (!job.videos.empty() && job.spec.video && SceneSequence::playable(*job.spec.video))
-        sequence.emplace(job.spec, job.brand, fonts, assets.logo, job.videos);
+        sequence.emplace(job.spec, job.brand, fonts, assets, job.videos);
     long frames = video_frames(job);
     for (const Format* format : job.videos) {
         if (sequence) {

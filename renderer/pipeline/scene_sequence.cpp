@@ -5,7 +5,6 @@
 #include "template/catalog.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace rupa {
 
@@ -19,12 +18,6 @@ long scene_frames(const Template& tmpl) {
     return tmpl.video.duration - (tmpl.video.outro.empty() ? 0 : tmpl.video.outro_duration);
 }
 
-std::string seconds_text(long frames) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", double(frames) / kVideoFps);
-    return text;
-}
-
 }  // namespace
 
 bool SceneSequence::playable(const VideoSpec& video) {
@@ -33,9 +26,12 @@ bool SceneSequence::playable(const VideoSpec& video) {
                         [](const VideoScene& s) { return s.kind == SceneKind::clip; });
 }
 
-SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Logo& logo,
+SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Assets& assets,
                              const std::vector<const Format*>& videos)
-    : spec_(spec), brand_(brand), fonts_(fonts), logo_(logo) {
+    : spec_(spec), brand_(brand), fonts_(fonts), logo_(assets.logo) {
+    if (spec.content.photo) photos_.emplace(spec.content.photo->path.string(), assets.photos.at("photo"));
+    for (size_t i = 0; i < spec.content.photos.size(); ++i)
+        photos_.emplace(spec.content.photos[i].path.string(), assets.photos.at("photos/" + std::to_string(i)));
     for (const VideoScene& scene : spec.video->scenes) {
         const Template& tmpl = templates_.emplace_back(
             scene.kind == SceneKind::slideshow
@@ -60,8 +56,9 @@ SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet
             }
         }
         if (frames() > kMaxVideoFrames)
-            throw SpecError(scene.where, "the scenes up to this one last " + seconds_text(frames()) +
-                                             "; a video is at most 180 s",
+            throw SpecError(scene.where,
+                            "the scenes up to this one last " + seconds_text(double(frames()) / kVideoFps) +
+                                "; a video is at most 180 s",
                             "shorten or remove scenes, or give them shorter 'duration's");
     }
 }

@@ -17,7 +17,8 @@ public:
     // Throws SpecError at the scene when a template cannot play one of `videos`, or when the
     // scenes last over 180 s. Clip scenes are not played by this version: `playable` says
     // whether the spec has none.
-    SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Logo& logo,
+    // `assets` are the spec's own, already decoded: its logo and photos are reused.
+    SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Assets& assets,
                   const std::vector<const Format*>& videos);
 
     static bool playable(const VideoSpec& video);

@@ -20,12 +20,6 @@ void check_template_scene(const VideoScene& scene) {
                             "template '" + tmpl.id + "' needs it; give it in the scene's 'content' or the spec's");
 }
 
-std::string seconds_text(double seconds) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", seconds);
-    return text;
-}
-
 const char* kSoundHint = "use an mp3, m4a, wav, ogg or flac file";
 const char* kClipHint = "use an mp4 or mov clip from a phone or camera";
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,13 @@ constexpr int kVideoFps = 30;
 constexpr long kMaxVideoFrames = 180L * kVideoFps;
 
 inline long to_frames(double seconds) { return std::lround(seconds * kVideoFps); }
+
+// A length as messages show it: "12.5 s".
+inline std::string seconds_text(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
 
 // One burned-in caption: shown from frame `from` up to, not including, frame `to`.
 struct Caption {
