@@ -76,16 +76,41 @@ void draw_image(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving
     cairo_paint_with_alpha(cr, s.opacity);
 }
 
+// The logo is drawn into a surface of its own box, then composited at its opacity: librsvg
+// gives an element with `opacity` a scratch surface as large as the surface it draws on, and
+// a 1080x1920 canvas's worth of fresh memory for every frame of an entrance costs more than
+// the drawing.
 void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
-    RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
-    if (s.opacity < 1) cairo_push_group(cr);
-    GError* raw_error = nullptr;
-    rsvg_handle_render_document(n.svg.get(), cr, &viewport, &raw_error);
-    GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
-    if (s.opacity < 1) {
-        cairo_pop_group_to_source(cr);
-        cairo_paint_with_alpha(cr, s.opacity);
+    double xs[4] = {s.box.x, s.box.right(), s.box.x, s.box.right()};
+    double ys[4] = {s.box.y, s.box.y, s.box.bottom(), s.box.bottom()};
+    double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+    for (int i = 0; i < 4; ++i) {
+        cairo_user_to_device(cr, &xs[i], &ys[i]);
+        x0 = std::min(x0, xs[i]), y0 = std::min(y0, ys[i]), x1 = std::max(x1, xs[i]), y1 = std::max(y1, ys[i]);
     }
+    int left = int(std::floor(x0)), top = int(std::floor(y0));
+    int width = int(std::ceil(x1)) - left, height = int(std::ceil(y1)) - top;
+    if (width <= 0 || height <= 0) return;
+    CairoSurfacePtr logo(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS) return;
+    {
+        CairoPtr logo_cr(cairo_create(logo.get()));
+        cairo_matrix_t matrix;
+        cairo_get_matrix(cr, &matrix);
+        matrix.x0 -= left;
+        matrix.y0 -= top;
+        cairo_set_matrix(logo_cr.get(), &matrix);
+        RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
+        GError* raw_error = nullptr;
+        rsvg_handle_render_document(n.svg.get(), logo_cr.get(), &viewport, &raw_error);
+        GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
+    }
+    cairo_surface_flush(logo.get());
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
+    cairo_set_source_surface(cr, logo.get(), left, top);
+    cairo_paint_with_alpha(cr, s.opacity);
+    cairo_restore(cr);
 }
 
 void draw_text(cairo_t* cr, const SceneNode& n, const NodeState& s) {
@@ -222,15 +247,24 @@ FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
 
 // A run from the first node on is drawn over the background into an opaque layer, which
 // then replaces the whole canvas in one copy; later runs are transparent and composited.
-CairoSurfacePtr FramePainter::layer_for(size_t begin, size_t end, int width, int height) {
-    CairoSurfacePtr layer = new_canvas(begin == 0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, width, height);
-    CairoPtr cr = scaled_context(scene_, layer.get());
-    if (begin == 0) {
-        set_colour(cr.get(), scene_.background, 1);
-        cairo_paint(cr.get());
+// Nodes are drawn in order, so a cached layer of [begin, cached.end) becomes [begin, end)
+// by drawing the nodes after it on top.
+FramePainter::Layer FramePainter::layer_for(size_t begin, size_t end, int width, int height, Layer cached) {
+    Layer layer = std::move(cached);
+    if (!layer.surface || layer.end > end) {
+        layer = {begin, new_canvas(begin == 0 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, width, height)};
+        if (begin == 0) {
+            CairoPtr cr = scaled_context(scene_, layer.surface.get());
+            set_colour(cr.get(), scene_.background, 1);
+            cairo_paint(cr.get());
+        }
     }
-    for (size_t i = begin; i < end; ++i) draw_node(cr.get(), scene_.nodes[i], LONG_MAX);
-    cairo_surface_flush(layer.get());
+    if (layer.end < end) {
+        CairoPtr cr = scaled_context(scene_, layer.surface.get());
+        for (size_t i = layer.end; i < end; ++i) draw_node(cr.get(), scene_.nodes[i], LONG_MAX);
+        cairo_surface_flush(layer.surface.get());
+        layer.end = end;
+    }
     return layer;
 }
 
@@ -249,29 +283,27 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, const Placement& a
             set_colour(cr.get(), scene_.background, 1);
             cairo_paint(cr.get());
         }
-        std::map<std::pair<size_t, size_t>, CairoSurfacePtr> used;
+        std::map<size_t, Layer> used;
         const auto& nodes = scene_.nodes;
         for (size_t i = 0; i < nodes.size();) {
             size_t end = i;
             while (end < nodes.size() && settles_at_[end] <= frame) ++end;
             if (end - i >= kMinNodesPerLayer) {
-                auto key = std::make_pair(i, end);
-                auto cached = layers_.find(key);
-                CairoSurfacePtr layer =
-                    cached != layers_.end() ? std::move(cached->second) : layer_for(i, end, width, height);
+                auto cached = layers_.find(i);
+                Layer layer = layer_for(i, end, width, height, cached != layers_.end() ? std::move(cached->second) : Layer{});
                 cairo_save(cr.get());
                 cairo_identity_matrix(cr.get());
                 if (i == 0) cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
-                cairo_set_source_surface(cr.get(), layer.get(), at.dx, 0);
+                cairo_set_source_surface(cr.get(), layer.surface.get(), at.dx, 0);
                 cairo_paint(cr.get());
                 cairo_restore(cr.get());
-                used[key] = std::move(layer);
+                used[i] = std::move(layer);
                 i = end;
                 continue;
             }
             for (; i < std::max(end, i + 1) && i < nodes.size(); ++i) draw_node(cr.get(), nodes[i], frame);
         }
-        layers_ = std::move(used);  // runs that grew or split are drawn afresh next time
+        layers_ = std::move(used);  // runs that split or merged into the run before are drawn afresh
     }
     cairo_surface_flush(target);
     if (target != canvas) {

@@ -35,7 +35,8 @@ struct Placement {
 // Draws one scene frame after frame onto canvases of any size (the scene is scaled to fill
 // them: a 1200x675 design on a 1920x1080 video). Runs of nodes that no longer change are
 // drawn once into a cached layer and composited from then on, so a settled frame costs
-// little more than its moving parts (a photo's Ken Burns drift).
+// little more than its moving parts (a photo's Ken Burns drift). A run that grows as more
+// nodes settle draws only the newcomers onto its layer.
 class FramePainter {
 public:
     explicit FramePainter(const Scene& scene);
@@ -47,12 +48,17 @@ public:
     Box changed_area(long frame) const;
 
 private:
-    CairoSurfacePtr layer_for(size_t begin, size_t end, int width, int height);
+    // A run of settled nodes [begin, end) drawn into a layer of its own.
+    struct Layer {
+        size_t end = 0;
+        CairoSurfacePtr surface;
+    };
+    Layer layer_for(size_t begin, size_t end, int width, int height, Layer cached);
 
     const Scene& scene_;
     std::vector<long> settles_at_;
-    // Cached runs of settled nodes, by [begin, end) node index.
-    std::map<std::pair<size_t, size_t>, CairoSurfacePtr> layers_;
+    // Cached runs of settled nodes, by their first node's index.
+    std::map<size_t, Layer> layers_;
     CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
 };
 

@@ -145,14 +145,14 @@ Logo load_logo(const Brand& brand) {
     return logo;
 }
 
-Assets load_assets(const Job& job) {
-    Assets assets;
-    if (const auto& photo = job.spec.content.photo) assets.photos["photo"] = decode_photo(*photo);
-    // Gallery photos are checked as thoroughly as the main photo, at their own place.
-    for (size_t i = 0; i < job.spec.content.photos.size(); ++i)
-        assets.photos["photos/" + std::to_string(i)] = decode_photo(job.spec.content.photos[i]);
-    assets.logo = load_logo(job.brand);
-    return assets;
+// The spec's photos, decoded: "photo", and "photos/N" for a gallery. Gallery photos are
+// checked as thoroughly as the main photo, at their own place.
+std::map<std::string, DecodedImage> load_photos(const Spec& spec) {
+    std::map<std::string, DecodedImage> photos;
+    if (const auto& photo = spec.content.photo) photos["photo"] = decode_photo(*photo);
+    for (size_t i = 0; i < spec.content.photos.size(); ++i)
+        photos["photos/" + std::to_string(i)] = decode_photo(spec.content.photos[i]);
+    return photos;
 }
 
 void check_fonts(const Brand& brand, const FontSet& fonts) {
@@ -290,8 +290,12 @@ void check_brand(const Brand& brand) {
 }
 
 
+// The photos decode and the logo's trial draw runs while the template, the brand and the fonts
+// load and the video settings are checked: on a reel, that is time the encoder waits for.
+// Their errors are still reported after those of everything read before them.
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Job job{read_spec(request.spec_file), {}, {}, {}, {}, {}, {}};
+    auto photos = std::async(std::launch::async, load_photos, std::cref(job.spec));
     job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
     if (job.spec.brand_name) {
         job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
@@ -301,6 +305,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         throw SpecError(SourceMark{job.spec.display_name, 0, 0}, "no brand given",
                         "add 'brand: NAME' (see templates/brands/)");
     }
+    auto logo = std::async(std::launch::async, load_logo, std::cref(job.brand));
     for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
         (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
     check_fields(job, diagnostics);
@@ -320,7 +325,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
 
     const FontSet& fonts = bundled_fonts();
     check_fonts(job.brand, fonts);
-    Assets assets = load_assets(job);
+    Assets assets{photos.get(), logo.get()};
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     std::optional<SceneSequence> sequence;

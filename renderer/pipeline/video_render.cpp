@@ -3,16 +3,20 @@
 // encoder still holds the frame it carried, so only the rows that changed since then are
 // drawn and converted to YUV again, both on the drawing thread: the encoder thread only
 // feeds x264, whose calling thread is the pipeline's critical path. A frame that looks like
-// the one before is not drawn at all: the encoder sends the picture it holds once more.
+// the one before is not drawn at all: the encoder sends the picture it holds once more. A
+// slot not yet used starts as a copy of the last frame drawn (the encoder only reads that
+// one meanwhile), so the ring fills without drawing whole frames.
 #include "pipeline/video_render.hpp"
 
 #include "draw/timeline_painter.hpp"
 #include "media/yuv_converter.hpp"
 
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -67,6 +71,16 @@ private:
     bool closed_ = false;
 };
 
+// Makes `slot` hold what `from` holds: its canvas and its picture.
+void copy_slot(const Slot& from, Slot& slot) {
+    cairo_surface_flush(slot.canvas);
+    std::memcpy(cairo_image_surface_get_data(slot.canvas), cairo_image_surface_get_data(from.canvas),
+                size_t(cairo_image_surface_get_stride(from.canvas)) * cairo_image_surface_get_height(from.canvas));
+    cairo_surface_mark_dirty(slot.canvas);
+    if (av_frame_copy(slot.yuv, from.yuv) < 0) throw std::runtime_error("cannot copy a video frame");
+    slot.frame = from.frame;
+}
+
 }  // namespace
 
 void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
@@ -104,6 +118,7 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
         }
     });
     TimelinePainter painter(timeline);
+    Slot last;  // the last slot drawn
     try {
         for (long frame = 0; frame < timeline.frames; ++frame) {
             if (painter.changed_rows(frame).empty()) {
@@ -112,10 +127,12 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
             }
             Slot slot = free_slots.pop();
             if (!slot) break;
+            if (slot.frame < 0 && last) copy_slot(last, slot);
             ChangedRows rows = painter.changed_since(slot.frame, frame);
             painter.paint(frame, slot.canvas, rows);
             if (!rows.empty()) convert_to_yuv420(slot.canvas, *slot.yuv, rows.top, rows.bottom);
             slot.frame = frame;
+            last = slot;
             drawn.push(slot);
         }
     } catch (...) {
