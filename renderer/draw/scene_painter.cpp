@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace rupa {
@@ -204,6 +205,14 @@ CairoSurfacePtr new_canvas(cairo_format_t format, int width, int height) {
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error("cannot allocate a canvas");
     return surface;
+}
+
+void copy_canvas(cairo_surface_t* from, cairo_surface_t* to) {
+    cairo_surface_flush(from);
+    cairo_surface_flush(to);
+    std::memcpy(cairo_image_surface_get_data(to), cairo_image_surface_get_data(from),
+                size_t(cairo_image_surface_get_stride(from)) * cairo_image_surface_get_height(from));
+    cairo_surface_mark_dirty(to);
 }
 
 CairoSurfacePtr paint_scene(const Scene& scene, int frame, const TextProbe& before_text) {

@@ -18,6 +18,8 @@ using TextProbe = std::function<void(const SceneNode& text, cairo_surface_t* can
 
 // A new image surface; throws std::runtime_error when Cairo cannot allocate it.
 CairoSurfacePtr new_canvas(cairo_format_t format, int width, int height);
+// Copies the pixels of `from` onto `to`, an image surface of the same size and format.
+void copy_canvas(cairo_surface_t* from, cairo_surface_t* to);
 
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0, const TextProbe& before_text = {});

@@ -121,11 +121,11 @@ void Mp4Writer::open_audio() {
     check(avcodec_parameters_from_context(audio_stream_->codecpar, &c), "audio parameters");
 }
 
-AvFramePtr Mp4Writer::blank_frame() const {
+AvFramePtr Mp4Writer::blank_frame(int width, int height) {
     AvFramePtr frame(av_frame_alloc());
     frame->format = AV_PIX_FMT_YUV420P;
-    frame->width = settings_.width;
-    frame->height = settings_.height;
+    frame->width = width;
+    frame->height = height;
     check(av_frame_get_buffer(frame.get(), 0), "no memory for a frame");
     return frame;
 }

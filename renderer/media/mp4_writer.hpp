@@ -39,8 +39,8 @@ public:
     // change the frame from then on (video_render keeps a ring of them, each updated only
     // where its picture changed).
     void add_frame(AVFrame& yuv);
-    // A YUV420P frame of the video's size to fill for add_frame.
-    AvFramePtr blank_frame() const;
+    // A YUV420P frame of a video of that size, to fill for add_frame.
+    static AvFramePtr blank_frame(int width, int height);
     // Flushes the encoders, writes the rest of the sound and the index. The file is complete
     // only when this returns.
     void finish();

@@ -235,6 +235,50 @@ CairoSurfacePtr paint_cover(const Timeline& timeline) {
     return canvas;
 }
 
+// Whether the video shows the cover as it is at its cover frame: the first scene alone.
+bool plays_cover_alone(const Timeline& timeline) {
+    const auto& scenes = timeline.scenes;
+    return scenes.front().start == 0 && (scenes.size() == 1 || timeline.cover_frame < scenes[1].start);
+}
+
+// The cover PNG, compressed on a thread of its own while the video encodes (x264 leaves room
+// on a second core). Its picture is copied from the video's own frame as it is drawn, or
+// painted apart when that frame also shows another scene.
+class CoverPng {
+public:
+    explicit CoverPng(const Timeline& timeline) : timeline_(timeline) {}
+    ~CoverPng() {
+        if (png_.valid()) png_.wait();  // the thread reads canvas_
+    }
+    // What the encoder is to hand over; when the video never shows the cover alone, it is
+    // painted now instead.
+    FrameTap tap() {
+        if (!plays_cover_alone(timeline_)) {
+            start(paint_cover(timeline_));
+            return {};
+        }
+        return {timeline_.cover_frame, [this](cairo_surface_t* drawn) {
+                    CairoSurfacePtr copy = new_canvas(CAIRO_FORMAT_RGB24, timeline_.width, timeline_.height);
+                    copy_canvas(drawn, copy.get());
+                    start(std::move(copy));
+                }};
+    }
+    std::string get() {
+        if (!png_.valid()) start(paint_cover(timeline_));
+        return png_.get();
+    }
+
+private:
+    void start(CairoSurfacePtr canvas) {
+        canvas_ = std::move(canvas);
+        png_ = std::async(std::launch::async, [this] { return encode_png(canvas_.get()); });
+    }
+
+    const Timeline& timeline_;
+    CairoSurfacePtr canvas_;
+    std::future<std::string> png_;
+};
+
 // PRODUCT.md, "Formats": WhatsApp takes media up to 16 MB.
 constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 
@@ -258,11 +302,8 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         if (job.spec.video && job.spec.video->voiceover) request.voiceover = job.spec.video->voiceover->path;
         request.samples = timeline.frames * (kAudioRate / kVideoFps);
         Soundtrack sound(request);
-        // The cover is compressed while the video encodes (x264 leaves room on a second core).
-        CairoSurfacePtr cover_canvas = paint_cover(timeline);
-        std::future<std::string> cover_png =
-            std::async(std::launch::async, [&] { return encode_png(cover_canvas.get()); });
-        encode_timeline(timeline, sound, pending.temporary(), VideoSettings{});
+        CoverPng cover_png(timeline);
+        encode_timeline(timeline, sound, pending.temporary(), VideoSettings{}, cover_png.tap());
         std::vector<std::string> broken = broken_platform_rules(
             read_mp4_facts(pending.temporary()), {timeline.width, timeline.height, timeline.frames, sound.silent()});
         if (!broken.empty()) throw std::runtime_error("the MP4 breaks platform rules: " + join(broken, "; "));

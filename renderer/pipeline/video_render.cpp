@@ -8,11 +8,11 @@
 // one meanwhile), so the ring fills without drawing whole frames.
 #include "pipeline/video_render.hpp"
 
+#include "draw/scene_painter.hpp"
 #include "draw/timeline_painter.hpp"
 #include "media/yuv_converter.hpp"
 
 #include <condition_variable>
-#include <cstring>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -73,10 +73,7 @@ private:
 
 // Makes `slot` hold what `from` holds: its canvas and its picture.
 void copy_slot(const Slot& from, Slot& slot) {
-    cairo_surface_flush(slot.canvas);
-    std::memcpy(cairo_image_surface_get_data(slot.canvas), cairo_image_surface_get_data(from.canvas),
-                size_t(cairo_image_surface_get_stride(from.canvas)) * cairo_image_surface_get_height(from.canvas));
-    cairo_surface_mark_dirty(slot.canvas);
+    copy_canvas(from.canvas, slot.canvas);
     if (av_frame_copy(slot.yuv, from.yuv) < 0) throw std::runtime_error("cannot copy a video frame");
     slot.frame = from.frame;
 }
@@ -84,22 +81,24 @@ void copy_slot(const Slot& from, Slot& slot) {
 }  // namespace
 
 void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
-                     const VideoSettings& requested) {
+                     const VideoSettings& requested, const FrameTap& tap) {
     VideoSettings settings = requested;
     settings.width = timeline.width;
     settings.height = timeline.height;
-    Mp4Writer writer(file, settings, sound);
     std::vector<CairoSurfacePtr> canvases;
     std::vector<AvFramePtr> pictures;
     Queue<Slot> free_slots, drawn;
     for (size_t i = 0; i < kRing; ++i) {
         canvases.push_back(new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height));
-        pictures.push_back(writer.blank_frame());
+        pictures.push_back(Mp4Writer::blank_frame(timeline.width, timeline.height));
         free_slots.push({canvases.back().get(), pictures.back().get(), -1});
     }
     std::exception_ptr failure;
+    bool finished = true;  // false: the drawing failed, and the file is left as it is
+    // x264 starts up while the first frame is drawn.
     std::thread encoder([&] {
         try {
+            Mp4Writer writer(file, settings, sound);
             Slot shown;  // the last picture sent, kept back from the ring while it may repeat
             while (Slot slot = drawn.pop()) {
                 if (slot.repeat) {
@@ -110,6 +109,7 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
                 if (shown) free_slots.push(shown);
                 shown = slot;
             }
+            if (finished) writer.finish();
         } catch (...) {
             failure = std::current_exception();
             free_slots.close();  // the drawing thread stops at its next frame
@@ -122,6 +122,7 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     try {
         for (long frame = 0; frame < timeline.frames; ++frame) {
             if (painter.changed_rows(frame).empty()) {
+                if (frame == tap.frame) tap.take(last.canvas);
                 drawn.push({nullptr, nullptr, frame, true});
                 continue;
             }
@@ -133,9 +134,11 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
             if (!rows.empty()) convert_to_yuv420(slot.canvas, *slot.yuv, rows.top, rows.bottom);
             slot.frame = frame;
             last = slot;
+            if (frame == tap.frame) tap.take(slot.canvas);
             drawn.push(slot);
         }
     } catch (...) {
+        finished = false;
         drawn.close();
         encoder.join();
         throw;
@@ -143,7 +146,6 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     drawn.close();
     encoder.join();
     if (failure) std::rethrow_exception(failure);
-    writer.finish();
 }
 
 }  // namespace rupa
