@@ -14,6 +14,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 #include <sys/wait.h>
 #include <thread>
 
@@ -91,7 +92,20 @@ TEST_CASE("a batch renders the week's specs in date order, with a report and a c
     PostsFolder folder;
     CommandResult r = folder.batch("--week 2024-W27 -o out -j 2");
     CHECK(r.status == 0);
-    CHECK(r.err.empty());
+    // Not on a terminal, progress is a plain line per post as it finishes, and nothing else.
+    std::istringstream err(r.err);
+    std::set<std::string> finished;
+    int count = 0;
+    for (std::string line; std::getline(err, line);) {
+        std::string head = "batch: " + std::to_string(++count) + "/5 posts, ";
+        REQUIRE(line.starts_with(head));
+        std::string post = line.substr(head.size(), line.find(' ', head.size()) - head.size());
+        finished.insert(post);
+        CHECK(line.find(post + " rendered, ") == head.size());
+        CHECK((count == 5 ? line.ends_with(" elapsed") : line.ends_with(" left")));
+    }
+    CHECK(count == 5);
+    CHECK(finished == std::set<std::string>(kWeek27.begin(), kWeek27.end()));
     nlohmann::json report = folder.report();
     CHECK(report["week"] == "2024-W27");
     CHECK(report["other_weeks"] == 3);
@@ -119,8 +133,10 @@ TEST_CASE("a second batch skips posts whose inputs did not change, and re-render
     PostsFolder folder;
     REQUIRE(folder.batch("--week 2024-W27 -o out").status == 0);
     auto before = tree(folder.path() / "out/event");
-    CommandResult again = folder.batch("--week 2024-W27 -o out");
+    CommandResult again = folder.batch("--week 2024-W27 -o out --json");
     CHECK(again.status == 0);
+    CHECK(again.err.empty());  // --json: the report on stdout, no progress lines
+    CHECK(nlohmann::json::parse(again.out) == folder.report());
     for (const auto& [stem, status] : statuses(folder.report())) CHECK(status == "unchanged");
     CHECK(tree(folder.path() / "out/event") == before);
 

@@ -189,6 +189,11 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         Clock::time_point started;
     };
     std::map<pid_t, Running> running;
+    long total = std::count_if(posts.begin(), posts.end(), [](const PostOutcome& p) { return p.status == PostStatus::pending; });
+    long done = 0;
+    auto report = [&](const PostOutcome& post) {
+        if (request.progress) request.progress->update(++done, total, post.output + " " + status_name(post.status));
+    };
     auto finish_one = [&] {
         int raw = 0;
         pid_t pid = waitpid(-1, &raw, 0);
@@ -212,6 +217,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
             post.status = PostStatus::failed;
             post.error = render_errors(log, raw);
         }
+        report(post);
         running.erase(it);
     };
     for (size_t i = 0; i < posts.size(); ++i) {
@@ -220,6 +226,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         std::string fingerprint = input_fingerprint(post.spec);
         if (up_to_date(request, post, fingerprint)) {
             post.status = PostStatus::unchanged;
+            report(post);
             continue;
         }
         // Forget the old fingerprint first: a render stopped half-way must not count as done.
@@ -230,11 +237,13 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         if (pid < 0) {
             post.status = PostStatus::failed;
             post.error = "cannot start rupa render";
+            report(post);
             continue;
         }
         running[pid] = {i, fingerprint, Clock::now()};
     }
     while (!running.empty()) finish_one();
+    if (request.progress) request.progress->end();
 }
 
 std::string date_text(const std::optional<CalendarDate>& date) {

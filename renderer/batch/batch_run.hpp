@@ -5,6 +5,7 @@
 #pragma once
 
 #include "batch/iso_week.hpp"
+#include "output/progress.hpp"
 #include "spec/spec.hpp"
 
 #include <cstdint>
@@ -22,6 +23,7 @@ struct BatchRequest {
     int jobs = 1;
     int shard = 0;        // --shard I/N: this run's share, 1..N
     int shard_count = 0;  // 0: no sharding; render what is missing, then assemble
+    Progress* progress = nullptr;  // told of each post as it is done
 };
 
 enum class PostStatus {

@@ -22,6 +22,8 @@
 #include <regex>
 #include <sstream>
 
+#include <unistd.h>
+
 #ifndef RUPA_VERSION
 #define RUPA_VERSION "0.0.0"
 #endif
@@ -171,7 +173,9 @@ BatchRequest batch_request(const std::string& dir, const std::string& week, cons
     return request;
 }
 
-int run_batch_command(const BatchRequest& request, bool json) {
+int run_batch_command(BatchRequest request, bool json) {
+    Progress progress(std::cerr, progress_mode(STDERR_FILENO, json), "batch", "posts");
+    request.progress = &progress;
     BatchReport report = run_batch(request, std::filesystem::read_symlink("/proc/self/exe"));
     if (json) {
         std::ifstream in(report.report);

@@ -1,0 +1,54 @@
+// Progress lines: redrawn in place on a terminal, plain lines in a log, nothing when quiet.
+#include "output/progress.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace rupa;
+
+TEST_CASE("plain progress writes a line per tenth of the work, with the time left") {
+    std::ostringstream out;
+    double now = 0;
+    Progress progress(out, Progress::Mode::plain, "reel", "frames", [&] { return now; });
+    for (long done = 0; done <= 450; done += 15) {
+        now = done / 30.0;  // a frame a thirtieth of a second
+        progress.update(done, 450);
+    }
+    progress.end();
+    std::string text = out.str();
+    CHECK(text.starts_with("reel: 0/450 frames, 0:00 elapsed\nreel: 45/450 frames, 0:02 elapsed, about 0:14 left\n"));
+    CHECK(text.ends_with("reel: 405/450 frames, 0:14 elapsed, about 0:02 left\nreel: 450/450 frames, 0:15 elapsed\n"));
+    CHECK(std::count(text.begin(), text.end(), '\n') == 11);
+}
+
+TEST_CASE("live progress redraws one line at most ten times a second and ends it") {
+    std::ostringstream out;
+    double now = 0;
+    Progress progress(out, Progress::Mode::live, "batch", "posts", [&] { return now; });
+    progress.update(1, 3, "kegiatan rendered");
+    now = 0.05;
+    progress.update(2, 3, "agenda failed");  // too soon after the last: not drawn
+    now = 62;
+    progress.update(2, 3, "agenda failed");
+    progress.update(3, 3, "kutipan unchanged");  // the last is always drawn
+    progress.end();
+    CHECK(out.str() ==
+          "\r\033[Kbatch: 1/3 posts, kegiatan rendered, 0:00 elapsed, about 0:00 left"
+          "\r\033[Kbatch: 2/3 posts, agenda failed, 1:02 elapsed, about 0:31 left"
+          "\r\033[Kbatch: 3/3 posts, kutipan unchanged, 1:02 elapsed\n");
+}
+
+TEST_CASE("quiet progress writes nothing, and times read as clocks") {
+    std::ostringstream out;
+    Progress progress(out, Progress::Mode::quiet, "batch", "posts");
+    progress.update(1, 2, "x");
+    progress.end();
+    CHECK(out.str().empty());
+    CHECK(progress_mode(-1, true) == Progress::Mode::quiet);
+    CHECK(progress_mode(-1, false) == Progress::Mode::plain);  // not a terminal
+    CHECK(clock_text(0.4) == "0:00");
+    CHECK(clock_text(59.6) == "1:00");
+    CHECK(clock_text(3725) == "1:02:05");
+}
