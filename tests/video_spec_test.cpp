@@ -197,6 +197,20 @@ TEST_CASE("captions from a SubRip file keep their text lines, lose their tags, a
           "post.yaml:6:13: error: 'captions' must be a SubRip (.srt) file (or a list of {text, from, to})");
 }
 
+TEST_CASE("a 30,000-character .srt line full of tags is read whole, its tags dropped in one pass") {
+    SpecFolder folder;
+    std::string line, text;
+    for (int i = 0; i < 3000; ++i) line += "<i>ab</i> ", text += (i ? " ab" : "ab");
+    REQUIRE(line.size() == 30000);
+    write_file(folder.path() / "teks.srt", "1\n00:00:01,000 --> 00:00:03,000\n" + line + "\n");
+    std::vector<Caption> captions = read_srt(folder.path() / "teks.srt", "teks.srt");
+    REQUIRE(captions.size() == 1);
+    CHECK(captions[0].text == text);
+    write_file(folder.path() / "teks.srt", "1\n00:00:01,000 --> 00:00:03,000\n" + std::string(30000, '{') + "\n");
+    CHECK(folder.error("video:\n  captions: teks.srt\n") ==
+          "teks.srt:2:1: error: this caption is longer than 10000 characters (a caption is a line or two)");
+}
+
 TEST_CASE("caption times are read as seconds, M:SS or SubRip's HH:MM:SS,mmm") {
     CHECK(*parse_caption_time("12.5") == doctest::Approx(12.5));
     CHECK(*parse_caption_time("1:02.5") == doctest::Approx(62.5));
@@ -206,7 +220,7 @@ TEST_CASE("caption times are read as seconds, M:SS or SubRip's HH:MM:SS,mmm") {
     CHECK_FALSE(parse_caption_time("12 detik"));
 }
 
-TEST_CASE("a spec whose music, voiceover, clips and captions are all usable validates, with the parts not played yet noted") {
+TEST_CASE("a spec whose music, voiceover, clips and captions are all usable validates, with the part not played yet noted") {
     ScratchDir dir;
     fs::create_directories(dir.path() / "photos");
     fs::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/sawah.jpg");
@@ -226,6 +240,6 @@ TEST_CASE("a spec whose music, voiceover, clips and captions are all usable vali
     CommandResult r = run_rupa("validate post.yaml", dir.path());
     CHECK(r.status == 0);
     CHECK(r.out == "post.yaml: ok\n");
-    CHECK(r.err == "post.yaml:6:3: warning: 'scenes' with a 'clip', 'captions' are checked but not played yet: "
+    CHECK(r.err == "post.yaml:6:3: warning: 'scenes' with a 'clip' is checked but not played yet: "
                    "videos play the template's own motion, the music and the voiceover\n");
 }

@@ -231,6 +231,16 @@ CairoSurfacePtr paint_scene(const Scene& scene, int frame, const TextProbe& befo
     return surface;
 }
 
+void paint_overlay(const std::vector<SceneNode>& nodes, cairo_surface_t* canvas, int top, int bottom) {
+    if (bottom <= top) return;
+    Placement rows;
+    rows.top = top;
+    rows.bottom = bottom;
+    CairoPtr cr = clipped_context(canvas, rows);
+    for (const SceneNode& n : nodes) draw_node(cr.get(), n, LONG_MAX);
+    cairo_surface_flush(canvas);
+}
+
 // Room around a moving node for what it draws outside its box: glyphs overhanging their
 // layout, a zoom's growth, antialiasing.
 constexpr double kInkMargin = 24;

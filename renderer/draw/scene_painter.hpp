@@ -24,6 +24,10 @@ void copy_canvas(cairo_surface_t* from, cairo_surface_t* to);
 // An opaque RGB canvas of the scene's size with frame `frame` drawn on it.
 CairoSurfacePtr paint_scene(const Scene& scene, int frame = 0, const TextProbe& before_text = {});
 
+// Draws `nodes` as they stand (no motion) over `canvas`, in rows [top, bottom) only: a
+// caption over a video frame.
+void paint_overlay(const std::vector<SceneNode>& nodes, cairo_surface_t* canvas, int top, int bottom);
+
 // Where on a video's canvas a scene is painted: shifted right by `dx` canvas pixels, only
 // inside the given rows and columns (the rest of the canvas already shows the frame, or
 // belongs to another scene), and blended at `opacity` over what is there when below 1.

@@ -43,10 +43,27 @@ std::vector<std::optional<Placement>> TimelinePainter::placements(long frame) co
     return at;
 }
 
+ChangedRows TimelinePainter::caption_rows(const TimedCaption& caption) const {
+    return {std::max(0, int(std::floor(caption.area.y))),
+            std::min(timeline_.height, int(std::ceil(caption.area.bottom())))};
+}
+
+const TimedCaption* TimelinePainter::caption_at(long frame) const {
+    const auto& captions = timeline_.captions;
+    auto after = std::upper_bound(captions.begin(), captions.end(), frame,
+                                  [](long f, const TimedCaption& c) { return f < c.from; });
+    if (after == captions.begin()) return nullptr;
+    const TimedCaption& last = *(after - 1);
+    return frame < last.to ? &last : nullptr;
+}
+
 ChangedRows TimelinePainter::changed_rows(long frame) const {
     const ChangedRows all{0, timeline_.height};
     if (frame == 0) return all;
     ChangedRows changed;
+    // A caption appearing or leaving changes its rows (captions are few: a plain scan).
+    for (const TimedCaption& c : timeline_.captions)
+        if (frame == c.from || frame == c.to) changed.add(caption_rows(c));
     for (size_t i = 0; i < timeline_.scenes.size(); ++i) {
         const TimedScene& s = timeline_.scenes[i];
         long local = frame - s.start;
@@ -79,6 +96,11 @@ void TimelinePainter::paint(long frame, cairo_surface_t* canvas, ChangedRows row
         at[i]->top = rows.top;
         at[i]->bottom = rows.bottom;
         painters_[i]->paint(frame - timeline_.scenes[i].start, canvas, *at[i]);
+    }
+    // The scenes were painted afresh in `rows`: the caption goes over them there again.
+    if (const TimedCaption* caption = caption_at(frame)) {
+        ChangedRows covered = caption_rows(*caption);
+        paint_overlay(caption->nodes, canvas, std::max(rows.top, covered.top), std::min(rows.bottom, covered.bottom));
     }
 }
 

@@ -1,5 +1,5 @@
 // Timeline at frame N -> canvas: each scene playing then, the later ones faded in over the
-// earlier ones.
+// earlier ones, and the caption shown then over them.
 #pragma once
 
 #include "draw/scene_painter.hpp"
@@ -41,6 +41,10 @@ public:
 private:
     // Where each scene is painted at `frame`; nullopt for one that is not playing.
     std::vector<std::optional<Placement>> placements(long frame) const;
+    // The rows a caption covers on the canvas.
+    ChangedRows caption_rows(const TimedCaption& caption) const;
+    // The caption shown at `frame`, or null.
+    const TimedCaption* caption_at(long frame) const;
 
     const Timeline& timeline_;
     std::vector<std::unique_ptr<FramePainter>> painters_;

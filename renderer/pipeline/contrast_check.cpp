@@ -50,6 +50,28 @@ double contrast_ratio(const Rgba& a, const Rgba& b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+void check_caption_contrast(const Brand& brand, Diagnostics& diagnostics) {
+    const CaptionStyle& style = brand.captions;
+    auto colour = [&](const ColorRef& ref) {
+        Rgba c = brand.colors.at(ref.token);
+        c.a *= ref.alpha;
+        return c;
+    };
+    double weakest = 21;
+    for (const Rgba& frame : {Rgba{1, 1, 1, 1}, Rgba{0, 0, 0, 1}}) {
+        Rgba box = over(colour(style.box), frame);
+        weakest = std::min(weakest, contrast_ratio(over(colour(style.color), box), box));
+    }
+    if (weakest >= kBodyRatio) return;
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.1f:1", weakest);
+    diagnostics.warn({"low-contrast",
+                      std::string("the brand's captions have a contrast of ") + ratio +
+                          " on their box over a white or black frame, under the 4.5:1 WCAG AA needs; give "
+                          "'captions' a darker, more opaque box or a lighter text colour",
+                      "", style.where});
+}
+
 void ContrastCheck::operator()(const SceneNode& text, cairo_surface_t* canvas) {
     if (!text.text) return;
     PangoRectangle ink;

@@ -5,6 +5,7 @@
 #include "draw/scene_painter.hpp"
 #include "draw/timeline_painter.hpp"
 #include "layout/assets.hpp"
+#include "layout/caption_layout.hpp"
 #include "layout/font_set.hpp"
 #include "layout/scene_builder.hpp"
 #include "layout/video_layout.hpp"
@@ -17,6 +18,8 @@
 #include "pipeline/video_render.hpp"
 #include "output/png_encoder.hpp"
 #include "output/post_text.hpp"
+#include "output/subrip.hpp"
+#include "spec/caption_reader.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
@@ -170,8 +173,8 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : result.files) {
         nlohmann::json entry = {{"file", f.path.filename().string()}};
-        if (!f.format.empty()) {
-            entry["format"] = f.format;
+        if (!f.format.empty()) entry["format"] = f.format;
+        if (f.width > 0) {
             entry["width"] = f.width;
             entry["height"] = f.height;
         }
@@ -201,7 +204,6 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
 void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
     std::vector<std::string> parts;
     if (!video.scenes.empty() && !SceneSequence::playable(video)) parts.push_back("'scenes' with a 'clip'");
-    if (!video.captions.empty()) parts.push_back("'captions'");
     if (parts.empty()) return;
     diagnostics.warn({"video-unplayed", join(parts, ", ") + (parts.size() == 1 ? " is" : " are") +
                           " checked but not played yet: videos play the template's own motion, the music and the voiceover",
@@ -288,7 +290,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
     std::string id(format.id);
     fs::path file = result.folder / (id + ".mp4");
     auto cut = [](const TimedScene& s) { return !s.scene.whole; };
-    if (std::any_of(timeline.scenes.begin(), timeline.scenes.end(), cut)) {
+    if (!timeline.captions_whole || std::any_of(timeline.scenes.begin(), timeline.scenes.end(), cut)) {
         result.failed.push_back(id);  // the layout reported what does not fit
         return;
     }
@@ -316,6 +318,11 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         fs::path cover = result.folder / (id + "-cover.png");
         write_file_atomically(cover, cover_png.get());
         result.files.push_back({id, cover, timeline.width, timeline.height, 0});
+        if (job.spec.video && !job.spec.video->captions.empty()) {
+            fs::path captions = result.folder / (id + ".srt");
+            write_file_atomically(captions, subrip_text(captions_within(job.spec.video->captions, timeline.frames)));
+            result.files.push_back({id, captions, 0, 0, 0});
+        }
     } catch (const std::exception& e) {
         result.failed.push_back(id);
         result.diagnostics.warn({"render-failed", std::string("could not render: ") + e.what(), id,
@@ -382,8 +389,11 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
         } else {
             job.timelines.push_back(build_timeline(inputs, outro ? &*outro : nullptr, *format, frames, diagnostics));
         }
+        if (job.spec.video && !job.spec.video->captions.empty())
+            add_captions(job.timelines.back(), job.spec.video->captions, *format, job.brand, fonts, diagnostics);
         warn_platform_length(*format, job.timelines.back().frames, job.spec, diagnostics);
     }
+    if (!job.timelines.empty() && !job.spec.video->captions.empty()) check_caption_contrast(job.brand, diagnostics);
     if (!job.timelines.empty()) warn_long_voiceover(*job.spec.video, job.timelines.front().frames, diagnostics);
     for (size_t i = 0; i < job.formats.size(); ++i)
         warn_unshown_fields(job.spec, job.tmpl, job.scenes[i], *job.formats[i], diagnostics);

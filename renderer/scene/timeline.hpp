@@ -1,5 +1,6 @@
 // A video as scenes on a timeline: each scene plays from its start frame for its length,
-// fading in over the one before it. The cover is the frame where the first scene has settled.
+// fading in over the one before it, and captions over them all. The cover is the frame where
+// the first scene has settled.
 #pragma once
 
 #include "scene/scene.hpp"
@@ -17,11 +18,23 @@ struct TimedScene {
     Transition enters = Transition::crossfade;
 };
 
+// A caption burned in over whatever plays: its box and text, laid out in the video's own
+// pixels, shown from frame `from` up to, not including, frame `to`.
+struct TimedCaption {
+    long from = 0, to = 0;
+    std::vector<SceneNode> nodes;  // static: drawn as they are
+    Box area;                      // what the nodes cover, antialiasing included
+};
+
 struct Timeline {
     int width = 0, height = 0;  // the video's canvas
     long frames = 0;
     long cover_frame = 0;       // everything entered, nothing leaving
     std::vector<TimedScene> scenes;
+    std::vector<TimedCaption> captions;  // in time order, never overlapping; not on the cover
+    // False when a caption cannot be drawn whole in the frame: the format is then not drawn
+    // at all (content is never cut); the layout reported which caption.
+    bool captions_whole = true;
 };
 
 }  // namespace rupa

@@ -247,4 +247,14 @@ void order_captions(std::vector<Caption>& captions) {
     }
 }
 
+std::vector<Caption> captions_within(const std::vector<Caption>& captions, long frames) {
+    std::vector<Caption> shown;
+    for (const Caption& c : captions) {
+        if (c.from >= frames) break;  // in time order: the rest start later still
+        shown.push_back(c);
+        shown.back().to = std::min(c.to, frames);
+    }
+    return shown;
+}
+
 }  // namespace rupa

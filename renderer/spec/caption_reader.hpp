@@ -29,4 +29,8 @@ void check_caption_range(double from, double to, const SourceMark& where);
 // often let cues overlap by a few frames). Two captions starting together are an error.
 void order_captions(std::vector<Caption>& captions);
 
+// The captions a video `frames` long shows: those that start before it ends, each ending by
+// then at the latest.
+std::vector<Caption> captions_within(const std::vector<Caption>& captions, long frames);
+
 }  // namespace rupa

@@ -14,6 +14,23 @@ struct Rgba {
     double r = 0, g = 0, b = 0, a = 1;
 };
 
+// A brand colour token with an opacity: "primary", "ink/0.6".
+struct ColorRef {
+    std::string token;
+    double alpha = 1.0;
+};
+
+// How burned-in video captions look (brand.yaml `captions:`): the brand's text on a soft dark
+// box. The defaults suit every kit, whose `ink` is very dark and `paper` very light.
+struct CaptionStyle {
+    std::string font = "body";    // a brand font token
+    double size = 46;             // px on the video's 1080 px side: body text (PRODUCT.md: 44 px or more)
+    int weight = 600;
+    ColorRef color{"paper", 1.0};
+    ColorRef box{"ink", 0.75};    // DESIGN.md: text on a dark ground at 60-75 % or more
+    SourceMark where;             // the `captions:` key, or the file when the kit has none
+};
+
 struct Brand {
     std::string id;
     std::string office;  // "Pemerintah Kabupaten Demo"
@@ -27,6 +44,7 @@ struct Brand {
     std::map<std::string, std::string> handles;  // platform -> "@handle"
     std::vector<std::string> hashtags;
     std::string credit;
+    CaptionStyle captions;
     // Where the logo and each font were named in brand.yaml, for errors found later.
     SourceMark logo_where;
     std::map<std::string, SourceMark> font_where;

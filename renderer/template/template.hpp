@@ -4,6 +4,7 @@
 #pragma once
 
 #include "scene/transition.hpp"
+#include "template/brand.hpp"
 #include "spec/format.hpp"
 #include "spec/source_mark.hpp"
 
@@ -16,12 +17,6 @@
 #include <vector>
 
 namespace rupa {
-
-// A brand colour token with an opacity: "primary", "ink/0.6".
-struct ColorRef {
-    std::string token;
-    double alpha = 1.0;
-};
 
 struct Box {
     double x = 0, y = 0, w = 0, h = 0;

@@ -47,17 +47,44 @@ std::string shown_number(double value) {
     return out.str();
 }
 
-double number_in_range(const YamlSource& src, const YAML::Node& node, const std::string& field) {
+double number_within(const YamlSource& src, const YAML::Node& node, const NumberRange& range) {
+    std::string field(range.field);
     double value = src.number(node, field);
+    if (value < range.min || value > range.max)
+        throw SpecError(src.mark(node), "'" + field + "' must be between " + shown_number(range.min) + " and " +
+                                            shown_number(range.max),
+                        "got " + excerpt(node.Scalar()));
+    return value;
+}
+
+double number_in_range(const YamlSource& src, const YAML::Node& node, const std::string& field) {
     for (const NumberRange& range : kNumberRanges)
-        if (range.field == field) {
-            if (value < range.min || value > range.max)
-                throw SpecError(src.mark(node), "'" + field + "' must be between " + shown_number(range.min) +
-                                                    " and " + shown_number(range.max),
-                                "got " + excerpt(node.Scalar()));
-            return value;
-        }
+        if (range.field == field) return number_within(src, node, range);
     throw SpecError(src.mark(node), "'" + field + "' has no range", "a number rupa does not know");
+}
+
+// A colour token with an optional opacity, "ink/0.6", one of `tokens`.
+ColorRef colour_ref(const YamlSource& src, const YAML::Node& node, const std::string& field,
+                    const std::vector<std::string>& tokens) {
+    std::string text = src.text(node, field);
+    ColorRef c;
+    auto slash = text.find('/');
+    c.token = text.substr(0, slash);
+    if (slash != std::string::npos) {
+        try {
+            c.alpha = std::stod(text.substr(slash + 1));
+        } catch (const std::exception&) {
+            c.alpha = -1;
+        }
+        if (c.alpha < 0 || c.alpha > 1)
+            throw SpecError(src.mark(node), "opacity in '" + text + "' must lie between 0 and 1");
+    }
+    if (std::find(tokens.begin(), tokens.end(), c.token) == tokens.end()) {
+        std::string guess = nearest_word(c.token, tokens);
+        throw SpecError(src.mark(node), "unknown colour token '" + c.token + "'",
+                        guess.empty() ? "use a brand token: " + join(tokens, ", ") : "did you mean '" + guess + "'?");
+    }
+    return c;
 }
 
 // A logo's box, in pixels of its design. An SVG logo is checked by drawing it once at 1024 px
@@ -407,29 +434,10 @@ private:
     }
 
     ColorRef color(const YAML::Node& node) {
-        std::string text = src_.text(node, "color");
-        ColorRef c;
-        auto slash = text.find('/');
-        c.token = text.substr(0, slash);
-        if (slash != std::string::npos) {
-            try {
-                c.alpha = std::stod(text.substr(slash + 1));
-            } catch (const std::exception&) {
-                c.alpha = -1;
-            }
-            if (c.alpha < 0 || c.alpha > 1)
-                throw SpecError(src_.mark(node), "opacity in '" + text + "' must lie between 0 and 1");
-        }
         std::vector<std::string> tokens = brand_color_tokens();
         tokens.push_back("verdict");  // the colour of the spec's verdict, from the brand
         for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
-        if (std::find(tokens.begin(), tokens.end(), c.token) == tokens.end()) {
-            std::string guess = nearest_word(c.token, tokens);
-            throw SpecError(src_.mark(node), "unknown colour token '" + c.token + "'",
-                            guess.empty() ? "templates use brand tokens: " + join(tokens, ", ")
-                                          : "did you mean '" + guess + "'?");
-        }
-        return c;
+        return colour_ref(src_, node, "color", tokens);
     }
 
     std::string token(const YAML::Node& node, const std::vector<std::string>& tokens,
@@ -459,6 +467,30 @@ Rgba parse_hex_colour(const YamlSource& src, const YAML::Node& node) {
     if (!ok)
         throw SpecError(src.mark(node), "'" + text + "' is not a colour", "write it as #RRGGBB");
     return Rgba{hex(1), hex(3), hex(5), text.size() == 9 ? hex(7) : 1.0};
+}
+
+// The brand's `captions:` style. Its size is body text on a video's 1080 px side, from the
+// legibility floor (PRODUCT.md: body text 44 px or more) to where two lines would fill the
+// lower half of a reel's safe zone; its box is dark enough (50 % or more) to carry the text
+// over any frame.
+CaptionStyle read_caption_style(const YamlSource& src, const YAML::Node& node) {
+    src.require_map(node, "captions");
+    src.check_keys(node, {"font", "size", "weight", "color", "box"});
+    CaptionStyle style;
+    style.where = src.mark(node);
+    std::vector<std::string> tokens = brand_color_tokens();
+    for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
+    if (node["font"]) style.font = src.choice(node["font"], "font", brand_font_tokens());
+    if (node["size"]) style.size = number_within(src, node["size"], {"size", 44, 96});
+    if (node["weight"]) style.weight = int(number_in_range(src, node["weight"], "weight"));
+    if (node["color"]) style.color = colour_ref(src, node["color"], "color", tokens);
+    if (node["box"]) {
+        style.box = colour_ref(src, node["box"], "box", tokens);
+        if (style.box.alpha < 0.5)
+            throw SpecError(src.mark(node["box"]), "the caption box's opacity must be 0.5 or more",
+                            "a lighter box lets a bright frame show through the text; write e.g. ink/0.75");
+    }
+    return style;
 }
 
 }  // namespace
@@ -496,7 +528,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     const YAML::Node& root = src.root;
     src.require_map(root, "brand");
     src.check_keys(root, {"id", "office", "unit", "logo", "colors", "fonts", "timezone",
-                          "website", "handles", "hashtags", "credit"});
+                          "website", "handles", "hashtags", "credit", "captions"});
     Brand b;
     b.id = root["id"] ? src.text(root["id"], "id") : file.parent_path().filename().string();
     for (const char* required : {"office", "logo", "colors", "fonts"})
@@ -540,6 +572,8 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     }
     if (root["hashtags"]) b.hashtags = src.text_list(root["hashtags"], "hashtags");
     if (root["credit"]) b.credit = src.text(root["credit"], "credit");
+    b.captions.where = src.file_mark();
+    if (root["captions"]) b.captions = read_caption_style(src, root["captions"]);
     return b;
 }
 
