@@ -22,32 +22,6 @@ namespace {
 constexpr double kMusicHz = 440;
 constexpr double kVoiceHz = 1000;
 
-// The left channel of everything a soundtrack plays.
-std::vector<float> play(const SoundtrackRequest& request) {
-    Soundtrack sound(request);
-    std::vector<float> left;
-    while (const AVFrame* block = sound.next(1024)) {
-        const float* l = reinterpret_cast<const float*>(block->data[0]);
-        left.insert(left.end(), l, l + block->nb_samples);
-    }
-    return left;
-}
-
-// The level in dB of one frequency between two times (Goertzel's algorithm, a one-bin DFT).
-double level_db(const std::vector<float>& sound, double hz, double from, double to) {
-    size_t begin = size_t(from * kAudioRate), end = size_t(to * kAudioRate);
-    double coefficient = 2 * std::cos(2 * M_PI * hz / kAudioRate);
-    double s1 = 0, s2 = 0;
-    for (size_t i = begin; i < end; ++i) {
-        double s0 = sound[i] + coefficient * s1 - s2;
-        s2 = s1;
-        s1 = s0;
-    }
-    double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-    double amplitude = 2 * std::sqrt(power) / double(end - begin);
-    return 20 * std::log10(amplitude + 1e-9);
-}
-
 SoundtrackRequest voice_over_music(double seconds) {
     SoundtrackRequest request;
     request.music = test_media_dir() / "tone.mp3";

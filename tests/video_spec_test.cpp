@@ -226,6 +226,6 @@ TEST_CASE("a spec whose music, voiceover, clips and captions are all usable vali
     CommandResult r = run_rupa("validate post.yaml", dir.path());
     CHECK(r.status == 0);
     CHECK(r.out == "post.yaml: ok\n");
-    CHECK(r.err == "post.yaml:6:3: warning: 'scenes' with a 'clip', 'captions' are checked but not played yet: "
+    CHECK(r.err == "post.yaml:6:3: warning: 'captions' is checked but not played yet: "
                    "videos play the template's own motion, the music and the voiceover\n");
 }

@@ -45,6 +45,9 @@ public:
     // The part of the design (its coordinates) that looks different at `frame` than at the
     // frame before; empty (zero height) when nothing changes.
     Box changed_area(long frame) const;
+    // Frees what the painter keeps between frames (cached layers, a clip's decoder) once its
+    // scene has played; painting again builds them anew.
+    void release();
 
 private:
     CairoSurfacePtr layer_for(size_t begin, size_t end, int width, int height);
@@ -54,6 +57,7 @@ private:
     // Cached runs of settled nodes, by [begin, end) node index.
     std::map<std::pair<size_t, size_t>, CairoSurfacePtr> layers_;
     CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
+    bool holding_ = false;   // painted since the last release
 };
 
 }  // namespace rupa
