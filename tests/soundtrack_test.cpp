@@ -16,6 +16,7 @@
 
 using namespace rupa;
 using namespace rupa::test;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -113,4 +114,39 @@ TEST_CASE("the music is read as slowly as the encoder asks for it, past the time
     long samples = 1024;
     while (const AVFrame* block = sound.next(1024)) samples += block->nb_samples;
     CHECK(samples == 3 * kAudioRate);
+}
+
+TEST_CASE("a clip's sound plays where its scene is placed, from its trim; a clip of silence adds no sound") {
+    // clip-h264.mp4 sounds 660 Hz for 4 s: from 1 s into it, over 1-2.5 s of a 3 s video.
+    SoundtrackRequest request;
+    request.samples = 3 * kAudioRate;
+    request.scene_sounds.push_back({test_media_dir() / "clip-h264.mp4", 1.0, kAudioRate, 3 * kAudioRate / 2, 0, 0});
+    CHECK_FALSE(Soundtrack(request).silent());
+    std::vector<float> sound = play(request);
+    REQUIRE(sound.size() == size_t(3 * kAudioRate));
+    CHECK(level_db(sound, 660, 1.1, 2.4) > -20);
+    CHECK(level_db(sound, 660, 0, 0.95) < -80);
+    CHECK(level_db(sound, 660, 2.55, 3) < -80);
+
+    // A recording of nothing: 2 s of digital silence.
+    ScratchDir dir;
+    fs::path hush = dir.path() / "hening.wav";
+    {
+        std::string pcm(size_t(2 * kAudioRate * 4), '\0');
+        std::string header = "RIFF....WAVEfmt ";
+        auto put32 = [](std::string& s, uint32_t v) { for (int k = 0; k < 4; ++k) s += char((v >> (8 * k)) & 0xFF); };
+        put32(header, 16);
+        header += std::string("\x01\x00\x02\x00", 4);
+        put32(header, kAudioRate);
+        put32(header, kAudioRate * 4);
+        header += std::string("\x04\x00\x10\x00", 4);
+        header += "data";
+        put32(header, uint32_t(pcm.size()));
+        std::string size;
+        put32(size, uint32_t(header.size() - 8 + pcm.size()));
+        header.replace(4, 4, size);
+        write_file(hush, header + pcm);
+    }
+    request.scene_sounds = {{hush, 0, 0, 2 * kAudioRate, 0, 0}};
+    CHECK(Soundtrack(request).silent());
 }

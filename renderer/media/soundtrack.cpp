@@ -32,6 +32,8 @@ constexpr double kFadeOutSeconds = 1.5;
 // A song shorter than this is kept in memory and looped from there; a longer one is read
 // again from its start, so memory stays flat (20 s of 48 kHz stereo float = 7.7 MB).
 constexpr long kLoopInMemorySamples = 20L * kAudioRate;
+// What the loudness meter gives silence: BS.1770's absolute gate is -70 LUFS.
+constexpr double kSilenceLufs = -69;
 // The most a quiet song is raised: beyond this it is noise, not music.
 constexpr double kMaxGainDb = 30;
 // The limiter's ceiling, -3 dBFS at four times the rate: below -1 dBTP with room for what
@@ -480,7 +482,7 @@ double integrated_loudness(Source& source) {
 // The gain that brings a sound measured at `integrated` to the target; silence stays
 // silence rather than being raised.
 double gain_to_target(double integrated) {
-    return integrated <= -69 ? 0 : std::min(kMaxGainDb, kTargetLufs - integrated);
+    return integrated <= kSilenceLufs ? 0 : std::min(kMaxGainDb, kTargetLufs - integrated);
 }
 
 }  // namespace
@@ -527,10 +529,17 @@ void Soundtrack::balance_voices() {
         balance_.voice_db = gain_to_target(integrated_loudness(voice_source));
         balance_.voice_cut = !voice_source.ended();
     }
+    // A clip whose sound is silence (a muted recording) is left out: a soundtrack of nothing
+    // else is then the silent track.
+    std::vector<SceneSound> heard;
     for (const SceneSound& sound : request_.scene_sounds) {
         SoundSource scene_source(scene_alone(sound));
-        balance_.scene_db.push_back(gain_to_target(integrated_loudness(scene_source)));
+        double integrated = integrated_loudness(scene_source);
+        if (integrated <= kSilenceLufs) continue;
+        heard.push_back(sound);
+        balance_.scene_db.push_back(gain_to_target(integrated));
     }
+    request_.scene_sounds = std::move(heard);
     if (request_.music) {
         SoundPlay music = music_play(request_);
         music.volume = 1;
@@ -545,7 +554,7 @@ void Soundtrack::balance_voices() {
 double Soundtrack::normalising_gain() {
     Premix raw(request_, balance_);
     double integrated = integrated_loudness(raw);
-    if (integrated <= -69) return 0;
+    if (integrated <= kSilenceLufs) return 0;
     double gain = gain_to_target(integrated);
     for (int pass = 0; pass < kMaxGainPasses; ++pass) {
         open_chain(gain);

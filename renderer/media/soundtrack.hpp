@@ -37,7 +37,8 @@ struct SoundtrackRequest {
     double music_volume = 1.0;  // 0..1, the music's level before the mix is normalised
     // Played once from the start, over the music; cut with a fade when longer than the video.
     std::optional<std::filesystem::path> voiceover;
-    // Each brought to the voice-over's level; the music is ducked under them as under it.
+    // Each brought to the voice-over's level, the music ducked under them as under it; one
+    // that is silence is left out.
     std::vector<SceneSound> scene_sounds;
     long samples = 0;           // the video's length in samples at 48 kHz
     bool shaped = true;         // faded in and out (false: as the file is, for measuring)
