@@ -1,13 +1,17 @@
-// A spec's `video.scenes`: template scenes and photo slideshows played in order, each
-// entering the one before as its template says, lasting exactly their frames.
+// A spec's `video.scenes`: template scenes, photo slideshows and phone clips played in order,
+// each entering the one before as its template says, lasting exactly their frames. The clips
+// come from tests/media/make-test-media.sh.
 #include "draw/timeline_painter.hpp"
 #include "pipeline/render_job.hpp"
+#include "media/clip_reader.hpp"
 #include "media/mp4_check.hpp"
+#include "media/soundtrack.hpp"
 #include "spec/spec_error.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace rupa;
@@ -67,6 +71,65 @@ double mean_difference(cairo_surface_t* a, cairo_surface_t* b, int x0, int x1) {
     return sum / (3.0 * double(n));
 }
 
+// `t` starts its scenes at `starts`, each entering over `entrances` frames, and lasts
+// `frames`; each scene plays on beneath the next one's entrance, and no longer.
+void check_timing(const Timeline& t, const std::vector<long>& starts, const std::vector<long>& entrances, long frames) {
+    std::vector<long> started, entered;
+    for (const TimedScene& s : t.scenes) started.push_back(s.start), entered.push_back(s.fade_in);
+    CHECK(started == starts);
+    CHECK(entered == entrances);
+    CHECK(t.frames == frames);
+    for (size_t i = 0; i + 1 < t.scenes.size(); ++i)
+        CHECK(t.scenes[i].start + t.scenes[i].frames == t.scenes[i + 1].start + t.scenes[i + 1].fade_in);
+    CHECK(t.scenes.back().start + t.scenes.back().frames == t.frames);
+}
+
+// Test clips beside the spec: video/suara.mp4 (4 s of H.264 at 30 fps with a 660 Hz tone)
+// and video/tegak.mp4 (2 s of HEVC at 60 fps, stored landscape and turned upright by its
+// display matrix to 180x320: a red square top left, a lime one top right, a clock's white bar
+// along the bottom moving 60 px a second, no sound).
+void copy_clips(const fs::path& folder) {
+    fs::create_directories(folder / "video");
+    fs::copy_file(test_media_dir() / "clip-h264.mp4", folder / "video/suara.mp4", fs::copy_options::overwrite_existing);
+    fs::copy_file(test_media_dir() / "clip-rotated-hevc.mp4", folder / "video/tegak.mp4",
+                  fs::copy_options::overwrite_existing);
+}
+
+// Frames `wanted` of an MP4, decoded by libav (through ClipReader) at its own size.
+std::vector<CairoSurfacePtr> decoded_frames(const fs::path& file, int width, int height, std::vector<long> wanted) {
+    ClipReader reader({file, 0, -1, width, height, 0.5, 0.5, 30});
+    std::vector<CairoSurfacePtr> out;
+    for (long n = 0; !wanted.empty(); ++n) {
+        CairoSurfacePtr frame(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+        REQUIRE(reader.next(frame.get()));
+        if (n != wanted.front()) continue;
+        out.push_back(std::move(frame));
+        wanted.erase(wanted.begin());
+    }
+    return out;
+}
+
+// The centre of the white run on `row` (brightness-weighted), or -1 when there is none.
+double white_centre(cairo_surface_t* frame, int row) {
+    double total = 0, weighted = 0;
+    for (int x = 0; x < cairo_image_surface_get_width(frame); ++x) {
+        Argb p = argb_at(frame, x, row);
+        double weight = std::max(0, std::min({p.r, p.g, p.b}) - 64);
+        total += weight;
+        weighted += weight * x;
+    }
+    return total > 0 ? weighted / total : -1;
+}
+
+// The left channel of a file's sound, as it is (brought to -14 LUFS, which keeps ratios).
+std::vector<float> sound_of(const fs::path& file, long samples) {
+    SoundtrackRequest request;
+    request.music = file;
+    request.samples = samples;
+    request.shaped = false;
+    return play(request);
+}
+
 }  // namespace
 
 TEST_CASE("scenes play in order and last exactly their frames, a photo scene's slides sharing its length") {
@@ -77,15 +140,8 @@ TEST_CASE("scenes play in order and last exactly their frames, a photo scene's s
     Timeline t = plan_reel(dir.path() / "scenes.yaml");
     // 75 + 213 (71 + 71 + 71) + 120 frames of scenes, then the 54-frame outro.
     REQUIRE(t.scenes.size() == 6);
-    std::vector<long> starts, entrances;
-    for (const TimedScene& s : t.scenes) starts.push_back(s.start), entrances.push_back(s.fade_in);
-    CHECK(starts == std::vector<long>{0, 75, 146, 217, 288, 408});
-    CHECK(entrances == std::vector<long>{0, 14, 14, 14, 12, 12});  // photo: 0.45 s; event, outro: 0.4 s
-    CHECK(t.frames == 408 + 54);
-    // Each scene plays on beneath the next one's entrance, and no longer.
-    for (size_t i = 0; i + 1 < t.scenes.size(); ++i)
-        CHECK(t.scenes[i].start + t.scenes[i].frames == t.scenes[i + 1].start + t.scenes[i + 1].fade_in);
-    CHECK(t.scenes.back().start + t.scenes.back().frames == t.frames);
+    // Photo slides enter in 0.45 s; event and the outro in 0.4 s.
+    check_timing(t, {0, 75, 146, 217, 288, 408}, {0, 14, 14, 14, 12, 12}, 408 + 54);
     CHECK(t.cover_frame < 75);  // the first scene, settled
 }
 
@@ -177,4 +233,174 @@ TEST_CASE("a reel of scenes is written whole: its frames, the outro and a confor
     Mp4Facts facts = read_mp4_facts(dir.path() / "out/scenes/reel.mp4");
     CHECK(facts.frames == 90 + 60 + 54);
     CHECK(broken_platform_rules(facts, {1080, 1920, 90 + 60 + 54, true}).empty());
+}
+
+TEST_CASE("a clip scene lasts exactly its trim, its duration or the whole clip, and its sound plays where it shows") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 2}\n"
+                                  "    - {clip: video/suara.mp4, trim: [1.0, 2.5]}\n"
+                                  "    - {clip: video/tegak.mp4}\n"
+                                  "    - {clip: {src: video/suara.mp4, focus: [0.2, 0.5]}, duration: 1}\n");
+    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    // 60 + 45 + 60 + 30 frames of scenes, then the 54-frame outro.
+    REQUIRE(t.scenes.size() == 5);
+    // A clip enters as a photo slide does, in 0.45 s.
+    check_timing(t, {0, 60, 105, 165, 195}, {0, 14, 14, 14, 12}, 195 + 54);
+    // The clips with sound play it over their frames, fading with the entrances into and out
+    // of them; the silent one has none.
+    REQUIRE(t.sounds.size() == 2);
+    CHECK(t.sounds[0].from == doctest::Approx(1.0));
+    CHECK(std::vector<long>{t.sounds[0].start, t.sounds[0].frames, t.sounds[0].fade_in, t.sounds[0].fade_out} ==
+          std::vector<long>{60, 45 + 14, 14, 14});
+    CHECK(t.sounds[1].from == 0);
+    CHECK(t.sounds[1].start == 165);
+    CHECK(t.sounds[1].frames == 30 + 12);
+    CHECK(t.sounds[1].fade_in == 14);
+    CHECK(t.sounds[1].fade_out == 12);
+}
+
+TEST_CASE("a phone's turned HEVC clip at 60 fps plays upright at 30 fps in the reel, each frame its own moment") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_scenes_spec(dir.path(), "    - {clip: video/tegak.mp4}\n");
+    CommandResult r = run_rupa("render scenes.yaml --formats reel -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    fs::path reel = dir.path() / "out/scenes/reel.mp4";
+    Mp4Facts facts = read_mp4_facts(reel);
+    CHECK(facts.frames == 60 + 54);  // the clip's 2 s, then the outro
+    CHECK(facts.frame_rate == 30);
+    CHECK(broken_platform_rules(facts, {1080, 1920, 60 + 54, true}).empty());
+    // Upright 180x320 covers 1080x1920 six times over: the red square top left, the lime one
+    // top right (not mirrored, not sideways), navy between; the clock's bar along the bottom
+    // 12 px further each frame: 1/30 s of the clip, never 1/60.
+    const Argb red{255, 0, 0, 255}, lime{0, 255, 0, 255}, navy{0, 0, 128, 255};
+    std::vector<long> wanted{0, 1, 15, 30, 45};
+    std::vector<CairoSurfacePtr> frames = decoded_frames(reel, 1080, 1920, wanted);
+    for (size_t k = 0; k < wanted.size(); ++k) {
+        CAPTURE(wanted[k]);
+        cairo_surface_t* f = frames[k].get();
+        CHECK_MESSAGE(near(argb_at(f, 120, 120), red, 40), argb_at(f, 120, 120));
+        CHECK_MESSAGE(near(argb_at(f, 960, 120), lime, 40), argb_at(f, 960, 120));
+        CHECK_MESSAGE(near(argb_at(f, 540, 900), navy, 40), argb_at(f, 540, 900));
+        double want = 6 * (2.0 * double(wanted[k]) + 2);  // the 4 px bar's centre at x = 60 t, six times
+        double centre = white_centre(f, 1880);
+        CHECK_MESSAGE(std::abs(centre - want) <= 3, "the bar's centre is at ", centre, ", want ", want);
+    }    // A sequence that opens with a clip has the clip's first frame as cover, upright too.
+    CairoSurfacePtr cover(cairo_image_surface_create_from_png((dir.path() / "out/scenes/reel-cover.png").c_str()));
+    REQUIRE(cairo_surface_status(cover.get()) == CAIRO_STATUS_SUCCESS);
+    CHECK(near(argb_at(cover.get(), 120, 120), red, 40));
+    CHECK(near(argb_at(cover.get(), 960, 120), lime, 40));
+}
+
+TEST_CASE("a clip's own sound plays under the music while the clip shows, and only then") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    fs::copy_file(test_media_dir() / "tone.m4a", dir.path() / "lagu.m4a");
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 2}\n"
+                                  "    - {clip: video/suara.mp4, trim: [0.5, 2.5]}\n"
+                                  "    - {template: stats, duration: 2}\n"
+                                  "  music: lagu.m4a\n");
+    CommandResult r = run_rupa("render scenes.yaml --formats video-square -o out", dir.path());
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    fs::path video = dir.path() / "out/scenes/video-square.mp4";
+    long frames = 60 + 60 + 60 + 54;
+    CHECK(broken_platform_rules(read_mp4_facts(video), {1080, 1080, frames, false}).empty());
+    std::vector<float> sound = sound_of(video, frames * (kAudioRate / kVideoFps));
+    // The clip shows from 2 s (cross-fading in over 0.47 s) to 4 s (the next scene's 0.4 s
+    // entrance): its 660 Hz is there and nowhere else; the 440 Hz music plays throughout,
+    // ducked while the clip sounds.
+    constexpr double kClipHz = 660, kMusicHz = 440;
+    double clip_before = level_db(sound, kClipHz, 0.5, 1.8), clip_during = level_db(sound, kClipHz, 2.6, 3.9),
+           clip_after = level_db(sound, kClipHz, 4.8, 5.8);
+    double music_before = level_db(sound, kMusicHz, 0.5, 1.8), music_during = level_db(sound, kMusicHz, 2.6, 3.9),
+           music_after = level_db(sound, kMusicHz, 4.8, 5.8);
+    MESSAGE("660 Hz: " << clip_before << " / " << clip_during << " / " << clip_after << " dB; 440 Hz: "
+                       << music_before << " / " << music_during << " / " << music_after << " dB");
+    CHECK(clip_during > -30);
+    CHECK(clip_during - clip_before > 30);
+    CHECK(clip_during - clip_after > 30);
+    CHECK(music_during > -45);                      // still there, under the clip
+    CHECK(music_before - music_during > 8);         // ducked (12 dB) while the clip sounds
+    CHECK(std::abs(music_before - music_after) < 2);  // and back up after it
+    Loudness loudness = measure_file_loudness(video);
+    CHECK(loudness.integrated == doctest::Approx(-14).epsilon(1.0 / 14));
+    CHECK(loudness.true_peak < -1.0);
+}
+
+TEST_CASE("a clip scene is drawn anew every frame it shows; the settled scene after it is not") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_scenes_spec(dir.path(), "    - {clip: video/tegak.mp4}\n"
+                                  "    - {template: stats, duration: 5}\n");
+    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    REQUIRE(t.scenes.size() == 3);
+    TimelinePainter painter(t);
+    for (long f = 1; f < 60 + 12; ++f) {
+        ChangedRows rows = painter.changed_rows(f);
+        CHECK_MESSAGE((rows.top == 0 && rows.bottom == 1920), "frame ", f, " changes rows ", rows.top, "-", rows.bottom);
+    }
+    // Once the stats have landed, nothing changes until the outro comes.
+    long still = 0;
+    for (long f = 60 + 100; f < 60 + 150; ++f) still += painter.changed_rows(f).empty();
+    CHECK(still == 50);
+}
+
+TEST_CASE("a clip scene cross-fades in over the scene before, and the next scene's wipe uncovers it from the left") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_photo_template(dir.path() / "slide", "wipe");
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 2}\n"
+                                  "    - {clip: video/tegak.mp4}\n"
+                                  "    - {template: ./slide, duration: 2, content: {photo: {src: photos/sawah.jpg}}}\n");
+    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    REQUIRE(t.scenes.size() == 4);
+    const TimedScene& clip = t.scenes[1];
+    const TimedScene& slide = t.scenes[2];
+    REQUIRE(clip.fade_in == 14);
+    REQUIRE(slide.fade_in == 14);
+    TimelinePainter painter(t);
+    int width = t.width;
+    {
+        CairoSurfacePtr before = painter.paint(clip.start - 1);
+        CairoSurfacePtr during = painter.paint(clip.start + 7);
+        CairoSurfacePtr after = painter.paint(clip.start + 14);
+        CHECK(mean_difference(during.get(), before.get(), 0, width) > 10);
+        CHECK(mean_difference(during.get(), after.get(), 0, width) > 10);
+    }
+    long middle = slide.start + 7;  // 8 of 15 steps in
+    CairoSurfacePtr during = painter.paint(middle);
+    // The clip as it plays on beneath, and the photo, each on its own at that moment.
+    CairoSurfacePtr clip_alone = new_canvas(CAIRO_FORMAT_RGB24, width, t.height);
+    FramePainter(clip.scene).paint(middle - clip.start, clip_alone.get());
+    CairoSurfacePtr slide_alone = new_canvas(CAIRO_FORMAT_RGB24, width, t.height);
+    FramePainter(slide.scene).paint(middle - slide.start, slide_alone.get());
+    int edge = int(std::lround(8.0 / 15 * width));
+    CHECK(mean_difference(during.get(), clip_alone.get(), edge + 4, width) < 1);
+    CHECK(mean_difference(during.get(), slide_alone.get(), 0, edge - 4) < 1);
+    CHECK(mean_difference(during.get(), clip_alone.get(), 0, edge - 4) > 10);
+}
+
+TEST_CASE("a clip scene's duration longer than its clip is an error at the duration") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_scenes_spec(dir.path(), "    - {clip: video/tegak.mp4, duration: 3}\n");
+    CommandResult r = run_rupa("render scenes.yaml --formats reel -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "scenes.yaml:10:41: error: the clip lasts 2.0 s, shorter than its 'duration' of 3.0 s "
+                   "(leave 'duration' out to play the whole clip)\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
+
+TEST_CASE("a clip is read as the video is drawn: a longer trim of a phone's 3-minute clip takes no more memory") {
+    ScratchDir dir;
+    fs::create_directories(dir.path() / "video");
+    fs::copy_file(test_media_dir() / "phone-3min.mp4", dir.path() / "video/telepon.mp4");
+    write_scenes_spec(dir.path(), "    - {clip: video/telepon.mp4, trim: [100, 101]}\n");
+    fs::rename(dir.path() / "scenes.yaml", dir.path() / "pendek.yaml");
+    write_scenes_spec(dir.path(), "    - {clip: video/telepon.mp4, trim: [100, 104]}\n");
+    // Three more seconds held whole would be 90 frames of 4.7 MB.
+    check_memory_flat(dir.path(), "pendek.yaml", "scenes.yaml");
 }

@@ -16,37 +16,12 @@
 
 using namespace rupa;
 using namespace rupa::test;
+namespace fs = std::filesystem;
 
 namespace {
 
 constexpr double kMusicHz = 440;
 constexpr double kVoiceHz = 1000;
-
-// The left channel of everything a soundtrack plays.
-std::vector<float> play(const SoundtrackRequest& request) {
-    Soundtrack sound(request);
-    std::vector<float> left;
-    while (const AVFrame* block = sound.next(1024)) {
-        const float* l = reinterpret_cast<const float*>(block->data[0]);
-        left.insert(left.end(), l, l + block->nb_samples);
-    }
-    return left;
-}
-
-// The level in dB of one frequency between two times (Goertzel's algorithm, a one-bin DFT).
-double level_db(const std::vector<float>& sound, double hz, double from, double to) {
-    size_t begin = size_t(from * kAudioRate), end = size_t(to * kAudioRate);
-    double coefficient = 2 * std::cos(2 * M_PI * hz / kAudioRate);
-    double s1 = 0, s2 = 0;
-    for (size_t i = begin; i < end; ++i) {
-        double s0 = sound[i] + coefficient * s1 - s2;
-        s2 = s1;
-        s1 = s0;
-    }
-    double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-    double amplitude = 2 * std::sqrt(power) / double(end - begin);
-    return 20 * std::log10(amplitude + 1e-9);
-}
 
 SoundtrackRequest voice_over_music(double seconds) {
     SoundtrackRequest request;
@@ -139,4 +114,39 @@ TEST_CASE("the music is read as slowly as the encoder asks for it, past the time
     long samples = 1024;
     while (const AVFrame* block = sound.next(1024)) samples += block->nb_samples;
     CHECK(samples == 3 * kAudioRate);
+}
+
+TEST_CASE("a clip's sound plays where its scene is placed, from its trim; a clip of silence adds no sound") {
+    // clip-h264.mp4 sounds 660 Hz for 4 s: from 1 s into it, over 1-2.5 s of a 3 s video.
+    SoundtrackRequest request;
+    request.samples = 3 * kAudioRate;
+    request.scene_sounds.push_back({test_media_dir() / "clip-h264.mp4", 1.0, kAudioRate, 3 * kAudioRate / 2, 0, 0});
+    CHECK_FALSE(Soundtrack(request).silent());
+    std::vector<float> sound = play(request);
+    REQUIRE(sound.size() == size_t(3 * kAudioRate));
+    CHECK(level_db(sound, 660, 1.1, 2.4) > -20);
+    CHECK(level_db(sound, 660, 0, 0.95) < -80);
+    CHECK(level_db(sound, 660, 2.55, 3) < -80);
+
+    // A recording of nothing: 2 s of digital silence.
+    ScratchDir dir;
+    fs::path hush = dir.path() / "hening.wav";
+    {
+        std::string pcm(size_t(2 * kAudioRate * 4), '\0');
+        std::string header = "RIFF....WAVEfmt ";
+        auto put32 = [](std::string& s, uint32_t v) { for (int k = 0; k < 4; ++k) s += char((v >> (8 * k)) & 0xFF); };
+        put32(header, 16);
+        header += std::string("\x01\x00\x02\x00", 4);
+        put32(header, kAudioRate);
+        put32(header, kAudioRate * 4);
+        header += std::string("\x04\x00\x10\x00", 4);
+        header += "data";
+        put32(header, uint32_t(pcm.size()));
+        std::string size;
+        put32(size, uint32_t(header.size() - 8 + pcm.size()));
+        header.replace(4, 4, size);
+        write_file(hush, header + pcm);
+    }
+    request.scene_sounds = {{hush, 0, 0, 2 * kAudioRate, 0, 0}};
+    CHECK(Soundtrack(request).silent());
 }

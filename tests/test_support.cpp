@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
@@ -21,6 +22,47 @@
 namespace rupa::test {
 
 namespace fs = std::filesystem;
+
+std::vector<float> play(const SoundtrackRequest& request) {
+    Soundtrack sound(request);
+    std::vector<float> left;
+    while (const AVFrame* block = sound.next(1024)) {
+        const float* l = reinterpret_cast<const float*>(block->data[0]);
+        left.insert(left.end(), l, l + block->nb_samples);
+    }
+    return left;
+}
+
+double level_db(const std::vector<float>& sound, double hz, double from, double to) {
+    size_t begin = size_t(from * kAudioRate), end = std::min(sound.size(), size_t(to * kAudioRate));
+    double coefficient = 2 * std::cos(2 * M_PI * hz / kAudioRate);
+    double s1 = 0, s2 = 0;
+    for (size_t i = begin; i < end; ++i) {
+        double s0 = sound[i] + coefficient * s1 - s2;
+        s2 = s1;
+        s1 = s0;
+    }
+    double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+    double amplitude = 2 * std::sqrt(std::max(0.0, power)) / double(end - begin);
+    return 20 * std::log10(amplitude + 1e-9);
+}
+
+void check_memory_flat(const fs::path& folder, const std::string& shorter, const std::string& longer) {
+#if defined(__SANITIZE_ADDRESS__)
+    MESSAGE("skipped under AddressSanitizer");
+#else
+    auto render = [&](const std::string& spec) {
+        return run_measured(rupa_binary(), {"render", spec, "--formats", "video-square", "-o", "out"}, folder);
+    };
+    MeasuredRun short_run = render(shorter), long_run = render(longer);
+    REQUIRE(short_run.status == 0);
+    REQUIRE(long_run.status == 0);
+    MESSAGE("peak memory: " << shorter << " " << short_run.peak_rss_kib / 1024 << " MB, " << longer << " "
+                            << long_run.peak_rss_kib / 1024 << " MB");
+    CHECK(long_run.peak_rss_kib - short_run.peak_rss_kib < 20 * 1024);
+    CHECK(long_run.peak_rss_kib < 400 * 1024);
+#endif
+}
 
 fs::path source_dir() { return RUPA_SOURCE_DIR; }
 fs::path test_media_dir() { return RUPA_TEST_MEDIA_DIR; }

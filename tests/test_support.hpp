@@ -1,6 +1,8 @@
 // Shared test tools: running the rupa binary, scratch folders, reading PNG files.
 #pragma once
 
+#include "media/soundtrack.hpp"
+
 #include <cairo.h>
 
 #include <cstdint>
@@ -57,6 +59,11 @@ public:
 private:
     int fd_ = -1;
 };
+
+// Renders the specs `shorter` and `longer` of `folder` as video-square, each measured: the
+// longer video may take at most 20 MB more than the shorter, and under 400 MB in all.
+// Skipped under AddressSanitizer, whose quarantine grows with the work done.
+void check_memory_flat(const std::filesystem::path& folder, const std::string& shorter, const std::string& longer);
 
 // A fresh empty folder, removed when the object goes.
 class ScratchDir {
@@ -117,6 +124,12 @@ struct Argb {
 Argb argb_at(cairo_surface_t* surface, int x, int y);
 bool near(const Argb& got, const Argb& want, int tolerance);
 std::ostream& operator<<(std::ostream& out, const Argb& p);
+
+// The left channel of everything a soundtrack plays, at 48 kHz.
+std::vector<float> play(const SoundtrackRequest& request);
+// The level in dB of one frequency in `sound` between two times in seconds (Goertzel's
+// algorithm, a one-bin DFT): a sine of amplitude 1 measures 0 dB.
+double level_db(const std::vector<float>& sound, double hz, double from, double to);
 
 std::filesystem::path source_dir();
 std::filesystem::path test_media_dir();

@@ -77,6 +77,22 @@ void draw_image(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving
     cairo_paint_with_alpha(cr, s.opacity);
 }
 
+// A clip's picture at `frame` filling the box: the picture is made at the video's size, so
+// it is copied pixel for pixel unless the scene is scaled.
+void draw_clip(cairo_t* cr, const SceneNode& n, const NodeState& s, long frame) {
+    if (!n.frames) return;
+    cairo_surface_t* picture = n.frames->at(frame);
+    int width = cairo_image_surface_get_width(picture), height = cairo_image_surface_get_height(picture);
+    cairo_rectangle(cr, s.box.x, s.box.y, s.box.w, s.box.h);
+    cairo_clip(cr);
+    cairo_translate(cr, s.box.x, s.box.y);
+    cairo_scale(cr, s.box.w / width, s.box.h / height);
+    cairo_set_source_surface(cr, picture, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_paint_with_alpha(cr, s.opacity);
+}
+
 // The logo is drawn into a surface of its own box, then composited at its opacity: librsvg
 // gives an element with `opacity` a scratch surface as large as the surface it draws on, and
 // a 1080x1920 canvas's worth of fresh memory for every frame of an entrance costs more than
@@ -170,6 +186,7 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
         case NodeKind::image: draw_image(cr, n, s, m.ken_burns); break;
         case NodeKind::svg: draw_svg(cr, n, s); break;
         case NodeKind::text: draw_text(cr, n, s); break;
+        case NodeKind::clip: draw_clip(cr, n, s, frame); break;
     }
     cairo_restore(cr);
 }
@@ -264,6 +281,15 @@ FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
     for (const SceneNode& n : scene.nodes) settles_at_.push_back(n.motion.settles_at());
 }
 
+void FramePainter::release() {
+    if (!holding_) return;
+    holding_ = false;
+    layers_.clear();
+    group_.reset();
+    for (const SceneNode& n : scene_.nodes)
+        if (n.frames) n.frames->release();
+}
+
 // A run from the first node on is drawn over the background into an opaque layer, which
 // then replaces the whole canvas in one copy; later runs are transparent and composited.
 // Nodes are drawn in order, so a cached layer of [begin, cached.end) becomes [begin, end)
@@ -288,6 +314,7 @@ FramePainter::Layer FramePainter::layer_for(size_t begin, size_t end, int width,
 }
 
 void FramePainter::paint(long frame, cairo_surface_t* canvas, const Placement& at) {
+    holding_ = true;
     int width = cairo_image_surface_get_width(canvas), height = cairo_image_surface_get_height(canvas);
     cairo_surface_t* target = canvas;
     if (at.opacity < 1) {

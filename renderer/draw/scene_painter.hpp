@@ -52,6 +52,9 @@ public:
     // The part of the design (its coordinates) that looks different at `frame` than at the
     // frame before; empty (zero height) when nothing changes.
     Box changed_area(long frame) const;
+    // Frees what the painter keeps between frames (cached layers, a clip's decoder) once its
+    // scene has played; painting again builds them anew.
+    void release();
 
 private:
     // A run of settled nodes [begin, end) drawn into a layer of its own.
@@ -66,6 +69,7 @@ private:
     // Cached runs of settled nodes, by their first node's index.
     std::map<size_t, Layer> layers_;
     CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
+    bool holding_ = false;   // painted since the last release
 };
 
 }  // namespace rupa

@@ -92,6 +92,8 @@ void TimelinePainter::paint(long frame, cairo_surface_t* canvas, ChangedRows row
     if (rows.empty()) return;
     std::vector<std::optional<Placement>> at = placements(frame);
     for (size_t i = 0; i < at.size(); ++i) {
+        const TimedScene& s = timeline_.scenes[i];
+        if (frame >= s.start + s.frames) painters_[i]->release();  // played: its memory goes
         if (!at[i]) continue;
         at[i]->top = rows.top;
         at[i]->bottom = rows.bottom;

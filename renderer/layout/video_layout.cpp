@@ -27,6 +27,18 @@ Scene build_design(const LayoutInputs& in, const Format& format, Diagnostics& di
     return scene;
 }
 
+// Scene `i` of `t` shows `clip` for as long as it plays, its sound fading in and out with
+// the entrances into and out of it. A clip has no design to settle: a sequence it opens
+// has its first frame as cover.
+void add_clip(Timeline& t, size_t i, const SceneClip& clip, const Format& format) {
+    TimedScene& ts = t.scenes[i];
+    ts.scene = clip_scene(clip, ts.frames, format);
+    if (i == 0) t.cover_frame = 0;
+    if (!clip.sound) return;
+    long fade_out = i + 1 < t.scenes.size() ? t.scenes[i + 1].fade_in : 0;
+    t.sounds.push_back({clip.file, clip.from, ts.start, ts.frames, ts.fade_in, fade_out});
+}
+
 }  // namespace
 
 Timeline build_timeline(const LayoutInputs& in, const Template* outro, const Format& format, long frames,
@@ -70,7 +82,9 @@ Timeline build_sequence(const std::vector<SequenceScene>& scenes, const Template
         const TemplateVideo& video = s.in.tmpl.video;
         long enter = t.scenes.empty() ? 0 : std::min(video.enter_frames, t.scenes.back().frames);
         if (!t.scenes.empty()) t.scenes.back().frames += enter;  // it plays on beneath the entrance
-        t.scenes.push_back({build_design(s.in, format, diagnostics), start, s.frames, enter, video.enters});
+        // A clip's scene is made below, once its length beneath the next entrance is known.
+        t.scenes.push_back({s.clip ? Scene{} : build_design(s.in, format, diagnostics), start, s.frames, enter,
+                            video.enters});
         inputs.push_back(&s.in);
         start += s.frames;
     }
@@ -86,6 +100,10 @@ Timeline build_sequence(const std::vector<SequenceScene>& scenes, const Template
     t.frames = start;
     for (size_t i = 0; i < t.scenes.size(); ++i) {
         TimedScene& ts = t.scenes[i];
+        if (i < scenes.size() && scenes[i].clip) {
+            add_clip(t, i, *scenes[i].clip, format);
+            continue;
+        }
         long settled = bind_motion(ts.scene, inputs[i]->tmpl.video, ts.frames, inputs[i]->spec.locale.value);
         if (i == 0) t.cover_frame = std::min(settled, ts.frames - 1);
         if (i < scenes.size() && settled + kHoldFrames > scenes[i].frames)

@@ -2,6 +2,7 @@
 // format's aspect, in motion, then its brand outro.
 #pragma once
 
+#include "layout/clip_scene.hpp"
 #include "layout/scene_builder.hpp"
 #include "scene/timeline.hpp"
 
@@ -14,18 +15,22 @@ Timeline build_timeline(const LayoutInputs& in, const Template* outro, const For
                         Diagnostics& diagnostics);
 
 // One scene of a spec's `video.scenes`, ready to lay out: its template (a photo slideshow's
-// slides play the `photo` template), the spec with the scene's own content, its media.
+// slides play the `photo` template), the spec with the scene's own content, its media. A
+// clip scene shows its clip instead of the template's design and enters as the template
+// says.
 struct SequenceScene {
     LayoutInputs in;
     long frames = 0;   // from its start to the next scene's start (or the outro's)
     SourceMark where;  // the scene in the spec
+    std::optional<SceneClip> clip;
 };
 
 // Lays out a sequence of scenes, each entering the one before it as its template says, then
 // `outro` (null for none) for as long and entering as `main` (the spec's template's video)
 // says.
 // The video lasts exactly the scenes' frames plus the outro's: each entrance overlaps the
-// end of the scene before, which plays on beneath it.
+// end of the scene before, which plays on beneath it (a clip plays on past its trim, its
+// sound fading out).
 Timeline build_sequence(const std::vector<SequenceScene>& scenes, const TemplateVideo& main, const LayoutInputs* outro,
                         const Format& format, Diagnostics& diagnostics);
 

@@ -1,6 +1,6 @@
-// The sounds are read more than once: the music and the voice-over each once to measure
-// their own loudness (which sets their balance), then the mix of the two (the music ducked
-// under the voice, trimmed or looped, faded, at its volume) to measure it as it will play,
+// The sounds are read more than once: the music, the voice-over and each clip's sound once
+// to measure their own loudness (which sets their balance), then the mix (the music ducked
+// under the voices, trimmed or looped, faded, at its volume) to measure it as it will play,
 // then once more to play it with the gain that brings it to -14 LUFS through a look-ahead
 // limiter that keeps true peaks under -1 dBTP. Measuring and limiting run through
 // libavfilter (ebur128, volume, alimiter); decoding goes through MediaInput's guarded open.
@@ -32,6 +32,8 @@ constexpr double kFadeOutSeconds = 1.5;
 // A song shorter than this is kept in memory and looped from there; a longer one is read
 // again from its start, so memory stays flat (20 s of 48 kHz stereo float = 7.7 MB).
 constexpr long kLoopInMemorySamples = 20L * kAudioRate;
+// What the loudness meter gives silence: BS.1770's absolute gate is -70 LUFS.
+constexpr double kSilenceLufs = -69;
 // The most a quiet song is raised: beyond this it is noise, not music.
 constexpr double kMaxGainDb = 30;
 // The limiter's ceiling, -3 dBFS at four times the rate: below -1 dBTP with room for what
@@ -90,24 +92,70 @@ double metadata_number(const AVFrame& frame, const char* key, double otherwise) 
 }  // namespace
 
 // How one sound plays in the video: music loops and fades in and out; a voice-over plays
-// once and is followed by silence, faded out only when the video ends before it does.
+// once and is followed by silence, faded out only when the video ends before it does; a
+// clip's sound plays once, from its trim, over its scene's frames only.
 struct SoundPlay {
     std::optional<std::filesystem::path> file;  // none: silence
     long samples = 0;                           // the video's length
     bool loop = true;
-    bool fade_in = true;
-    bool fade_out = true;
+    double fade_in = 0, fade_out = 0;           // samples
     double volume = 1;
+    long at = 0;        // the video's sample where the sound starts
+    long length = -1;   // samples it plays from there; < 0: to the video's end
+    // Seconds into the file where it starts, as the file's video counts time (a clip's
+    // trim); none: from its first sample.
+    std::optional<double> from;
+
+    long end() const { return length < 0 ? samples : std::min(samples, at + length); }
 };
 
 namespace {
 
+// `file` over a video `samples` long, looped or played once, as it is: no fades, full volume.
+SoundPlay plain_play(const std::optional<std::filesystem::path>& file, long samples, bool loop) {
+    SoundPlay play;
+    play.file = file;
+    play.samples = samples;
+    play.loop = loop;
+    return play;
+}
+
+// The fade-out of a sound `samples` long: 1.5 s, or a third of a shorter sound.
+double fade_out_of(long samples) {
+    return std::min(kFadeOutSeconds * kAudioRate, double(samples) / 3);
+}
+
 SoundPlay music_play(const SoundtrackRequest& request) {
-    return {request.music, request.samples, true, request.shaped, request.shaped, request.music_volume};
+    SoundPlay play = plain_play(request.music, request.samples, true);
+    if (request.shaped) play.fade_in = kFadeInSeconds * kAudioRate, play.fade_out = fade_out_of(request.samples);
+    play.volume = request.music_volume;
+    return play;
 }
 
 SoundPlay voice_play(const SoundtrackRequest& request, bool cut) {
-    return {request.voiceover, request.samples, false, false, request.shaped && cut, 1};
+    SoundPlay play = plain_play(request.voiceover, request.samples, false);
+    if (request.shaped && cut) play.fade_out = fade_out_of(request.samples);
+    return play;
+}
+
+// At least 10 ms of fade, so a clip's sound never starts or stops with a click.
+constexpr double kShortestFade = 0.01 * kAudioRate;
+
+SoundPlay scene_play(const SoundtrackRequest& request, const SceneSound& sound) {
+    SoundPlay play = plain_play(sound.file, request.samples, false);
+    play.at = sound.at;
+    play.length = sound.samples;
+    play.from = sound.from;
+    play.fade_in = std::max(kShortestFade, double(sound.fade_in));
+    play.fade_out = std::max(kShortestFade, double(sound.fade_out));
+    return play;
+}
+
+// A scene's sound alone, as long as it plays, for measuring its own loudness.
+SoundPlay scene_alone(const SceneSound& sound) {
+    SoundPlay play = plain_play(sound.file, sound.samples, false);
+    play.from = sound.from;
+    return play;
 }
 
 }  // namespace
@@ -117,7 +165,7 @@ SoundPlay voice_play(const SoundtrackRequest& request, bool cut) {
 class SoundSource {
 public:
     explicit SoundSource(const SoundPlay& play) : request_(play), keep_song_(play.loop) {
-        if (request_.file) open();
+        if (request_.file && request_.at == 0) open();  // a later sound opens when it starts
     }
 
     // Whether the sound, played once, ended within the video.
@@ -131,18 +179,22 @@ public:
         AvFramePtr block = new_block(n);
         float* l = reinterpret_cast<float*>(block->data[0]);
         float* r = reinterpret_cast<float*>(block->data[1]);
-        if (!request_.file) {
-            std::fill(l, l + n, 0.f);
-            std::fill(r, r + n, 0.f);
-        } else {
-            fill(n);
-            for (int i = 0; i < n; ++i) {
-                float g = float(envelope(given_ + i));
-                l[i] = left_[read_ + size_t(i)] * g;
-                r[i] = right_[read_ + size_t(i)] * g;
+        std::fill(l, l + n, 0.f);
+        std::fill(r, r + n, 0.f);
+        // The part of the block the sound plays in.
+        int begin = int(std::clamp<long>(request_.at - given_, 0, n));
+        int end = int(std::clamp<long>(request_.end() - given_, 0, n));
+        if (request_.file && end > begin) {
+            if (!input_) open();
+            fill(end - begin);
+            for (int i = begin; i < end; ++i) {
+                float g = float(envelope(given_ + i - request_.at));
+                l[i] = left_[read_ + size_t(i - begin)] * g;
+                r[i] = right_[read_ + size_t(i - begin)] * g;
             }
-            read_ += size_t(n);
+            read_ += size_t(end - begin);
             compact();
+            if (given_ + end >= request_.end()) close();  // played: its file closes
         }
         block->pts = given_;
         given_ += n;
@@ -150,12 +202,12 @@ public:
     }
 
 private:
+    // The gain `at` samples into the sound's play.
     double envelope(long at) const {
-        double t = double(at) / kAudioRate;
-        double total = double(request_.samples) / kAudioRate;
+        double total = double(request_.end() - request_.at);
         double g = 1;
-        if (request_.fade_in) g = std::min(g, t / kFadeInSeconds);
-        if (request_.fade_out) g = std::min(g, (total - t) / std::min(kFadeOutSeconds, total / 3));
+        if (request_.fade_in > 0) g = std::min(g, double(at) / request_.fade_in);
+        if (request_.fade_out > 0) g = std::min(g, (total - double(at)) / request_.fade_out);
         return std::clamp(g, 0.0, 1.0) * request_.volume;
     }
 
@@ -163,6 +215,7 @@ private:
         input_ = std::make_unique<MediaInput>(*request_.file);
         if (!input_->audio()) throw MediaError("the file has no sound");
         decoder_ = input_->open_decoder(*input_->audio(), 1);
+        if (request_.from) seek_to_start();
         SwrContext* raw = nullptr;
         AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
         if (swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLTP, kAudioRate, &decoder_->ch_layout,
@@ -175,6 +228,50 @@ private:
         packet_.reset(av_packet_alloc());
         decoded_.reset(av_frame_alloc());
         drained_ = false;
+    }
+
+    // A clip's sound from its trim: to the packet at or before it, the rest is skipped once
+    // the first decoded block's time is known (place_first). Its time 0 is the clip's video's
+    // (ClipReader's), so picture and sound stay together.
+    void seek_to_start() {
+        if (input_->video()) input_->video()->discard = AVDISCARD_ALL;
+        const AVStream& video = input_->video() ? *input_->video() : *input_->audio();
+        origin_ = video.start_time != AV_NOPTS_VALUE ? double(video.start_time) * av_q2d(video.time_base) : 0;
+        placed_ = false;
+        const AVStream& audio = *input_->audio();
+        if (*request_.from > 0) {
+            input_->restart_time_limit();
+            auto at = int64_t((*request_.from + origin_) / av_q2d(audio.time_base));
+            av_seek_frame(&input_->format(), audio.index, at, AVSEEK_FLAG_BACKWARD);
+        }
+    }
+
+    // Lines the first decoded block up with the trim: skips what comes before it, or puts
+    // silence before a sound that starts later than the trim.
+    void place_first(const AVFrame& frame) {
+        placed_ = true;
+        int64_t pts = frame.best_effort_timestamp;
+        if (pts == AV_NOPTS_VALUE) return;
+        double time = double(pts) * av_q2d(input_->audio()->time_base) - origin_;
+        long offset = std::lround((time - *request_.from) * kAudioRate);
+        if (offset > 0) {
+            left_.resize(left_.size() + size_t(offset), 0.f);
+            right_.resize(right_.size() + size_t(offset), 0.f);
+        } else {
+            skip_ = -offset;
+        }
+    }
+
+    // The file closed once the sound has played: a video of many clips holds one at a time.
+    void close() {
+        input_.reset();
+        decoder_.reset();
+        resampler_.reset();
+        left_.clear();
+        right_.clear();
+        left_.shrink_to_fit();
+        right_.shrink_to_fit();
+        read_ = 0;
     }
 
     // Makes at least `n` samples ready from the read position.
@@ -215,6 +312,7 @@ private:
         while (true) {
             int rc = avcodec_receive_frame(decoder_.get(), decoded_.get());
             if (rc == 0) {
+                if (request_.from && !placed_) place_first(*decoded_);
                 convert(decoded_.get());
                 av_frame_unref(decoded_.get());
                 return true;
@@ -264,6 +362,9 @@ private:
     }
 
     void append(const float* l, const float* r, size_t n) {
+        size_t skipped = std::min(n, size_t(skip_));  // before a clip's trim
+        skip_ -= long(skipped);
+        l += skipped, r += skipped, n -= skipped;
         left_.insert(left_.end(), l, l + n);
         right_.insert(right_.end(), r, r + n);
     }
@@ -283,6 +384,9 @@ private:
     AvFramePtr decoded_;
     bool drained_ = false;
     bool ended_ = false;
+    double origin_ = 0;     // seconds: the file's time 0 (its video's first timestamp)
+    bool placed_ = false;   // the first block is lined up with `from`
+    long skip_ = 0;         // samples still to drop before `from`
     std::vector<float> left_, right_;  // decoded, not yet given
     size_t read_ = 0;
     long given_ = 0;
@@ -293,31 +397,32 @@ private:
     std::vector<float> song_left_, song_right_;
 };
 
-// The music and the voice-over mixed at their balance, the music ducked while the voice
-// speaks: what the normalising chain is fed. Without a voice-over, the music as it is. The
-// ducker hears the voice a little ahead of the mix, so the music is already on its way
-// down when the first syllable starts.
+// The music and the voices (the voice-over and the clips' own sounds) mixed at their
+// balance, the music ducked while a voice sounds: what the normalising chain is fed. Without
+// voices, the music as it is. The ducker hears the voices a little ahead of the mix, so the
+// music is already on its way down when the first syllable starts.
 class Premix {
 public:
     Premix(const SoundtrackRequest& request, const Soundtrack::Balance& balance)
         : music_(music_play(request)), music_gain_(float(std::pow(10.0, balance.music_db / 20))),
-          voice_gain_(float(std::pow(10.0, balance.voice_db / 20))), ducker_(kAudioRate),
-          look_ahead_(int(Ducker::kLookAheadSeconds * kAudioRate)) {
-        if (request.voiceover) voice_.emplace(voice_play(request, balance.voice_cut));
+          ducker_(kAudioRate), look_ahead_(int(Ducker::kLookAheadSeconds * kAudioRate)) {
+        if (request.voiceover) add_voice(voice_play(request, balance.voice_cut), balance.voice_db);
+        for (size_t i = 0; i < request.scene_sounds.size(); ++i)
+            add_voice(scene_play(request, request.scene_sounds[i]), balance.scene_db.at(i));
     }
 
     AvFramePtr next(int samples) {
         AvFramePtr music = music_.next(samples);
-        if (!voice_ || !music) return music;
+        if (voices_.empty() || !music) return music;
         size_t n = size_t(music->nb_samples);
         read_voice(n + size_t(look_ahead_));
         float* ml = reinterpret_cast<float*>(music->data[0]);
         float* mr = reinterpret_cast<float*>(music->data[1]);
         for (size_t i = 0; i < n; ++i) {
             size_t ahead = i + size_t(look_ahead_);
-            float duck = music_gain_ * ducker_.gain(voice_left_[ahead] * voice_gain_, voice_right_[ahead] * voice_gain_);
-            ml[i] = ml[i] * duck + voice_left_[i] * voice_gain_;
-            mr[i] = mr[i] * duck + voice_right_[i] * voice_gain_;
+            float duck = music_gain_ * ducker_.gain(voice_left_[ahead], voice_right_[ahead]);
+            ml[i] = ml[i] * duck + voice_left_[i];
+            mr[i] = mr[i] * duck + voice_right_[i];
         }
         voice_left_.erase(voice_left_.begin(), voice_left_.begin() + long(n));
         voice_right_.erase(voice_right_.begin(), voice_right_.begin() + long(n));
@@ -325,25 +430,40 @@ public:
     }
 
 private:
-    // Makes `wanted` samples of the voice ready, silence past the video's end.
+    void add_voice(const SoundPlay& play, double db) {
+        voices_.emplace_back(play);
+        voice_gains_.push_back(float(std::pow(10.0, db / 20)));
+    }
+
+    // Makes `wanted` samples of the voices ready, each at its gain, silence past the video's
+    // end. Every voice plays over the whole video, so their blocks line up.
     void read_voice(size_t wanted) {
         while (voice_left_.size() < wanted) {
-            AvFramePtr voice = voice_->next(int(wanted - voice_left_.size()));
-            if (!voice) {
+            size_t have = voice_left_.size(), n = 0;
+            for (size_t v = 0; v < voices_.size(); ++v) {
+                AvFramePtr voice = voices_[v].next(int(wanted - have));
+                if (!voice) break;
+                n = size_t(voice->nb_samples);
+                voice_left_.resize(have + n, 0.f);
+                voice_right_.resize(have + n, 0.f);
+                const float* l = reinterpret_cast<const float*>(voice->data[0]);
+                const float* r = reinterpret_cast<const float*>(voice->data[1]);
+                for (size_t i = 0; i < n; ++i) {
+                    voice_left_[have + i] += l[i] * voice_gains_[v];
+                    voice_right_[have + i] += r[i] * voice_gains_[v];
+                }
+            }
+            if (n == 0) {
                 voice_left_.resize(wanted, 0.f);
                 voice_right_.resize(wanted, 0.f);
-                break;
             }
-            const float* l = reinterpret_cast<const float*>(voice->data[0]);
-            const float* r = reinterpret_cast<const float*>(voice->data[1]);
-            voice_left_.insert(voice_left_.end(), l, l + voice->nb_samples);
-            voice_right_.insert(voice_right_.end(), r, r + voice->nb_samples);
         }
     }
 
     SoundSource music_;
-    std::optional<SoundSource> voice_;
-    float music_gain_, voice_gain_;
+    std::vector<SoundSource> voices_;
+    std::vector<float> voice_gains_;
+    float music_gain_;
     Ducker ducker_;
     int look_ahead_;
     std::vector<float> voice_left_, voice_right_;  // read, not yet mixed
@@ -362,7 +482,7 @@ double integrated_loudness(Source& source) {
 // The gain that brings a sound measured at `integrated` to the target; silence stays
 // silence rather than being raised.
 double gain_to_target(double integrated) {
-    return integrated <= -69 ? 0 : std::min(kMaxGainDb, kTargetLufs - integrated);
+    return integrated <= kSilenceLufs ? 0 : std::min(kMaxGainDb, kTargetLufs - integrated);
 }
 
 }  // namespace
@@ -394,20 +514,32 @@ Loudness LoudnessMeter::result() {
 }
 
 Soundtrack::Soundtrack(const SoundtrackRequest& request) : request_(request), block_(av_frame_alloc()) {
-    if (request_.voiceover) balance_voiceover();
+    if (request_.voiceover || !request_.scene_sounds.empty()) balance_voices();
     if (!silent()) gain_db_ = normalising_gain();
     open_chain(gain_db_);
 }
 
-// Brings the voice and the music (at full volume) each to the target on its own, so that
-// `music_volume` 1 puts the music as loud as the voice between phrases, whatever levels the
-// files were made at; the music's volume then sets it under that. Learns whether the voice
-// outlasts the video.
-void Soundtrack::balance_voiceover() {
-    SoundPlay voice = voice_play(request_, false);
-    SoundSource voice_source(voice);
-    balance_.voice_db = gain_to_target(integrated_loudness(voice_source));
-    balance_.voice_cut = !voice_source.ended();
+// Brings the voice, each clip's sound and the music (at full volume) each to the target on
+// its own, so that `music_volume` 1 puts the music as loud as the voices between phrases,
+// whatever levels the files were made at; the music's volume then sets it under that.
+// Learns whether the voice outlasts the video.
+void Soundtrack::balance_voices() {
+    if (request_.voiceover) {
+        SoundSource voice_source(voice_play(request_, false));
+        balance_.voice_db = gain_to_target(integrated_loudness(voice_source));
+        balance_.voice_cut = !voice_source.ended();
+    }
+    // A clip whose sound is silence (a muted recording) is left out: a soundtrack of nothing
+    // else is then the silent track.
+    std::vector<SceneSound> heard;
+    for (const SceneSound& sound : request_.scene_sounds) {
+        SoundSource scene_source(scene_alone(sound));
+        double integrated = integrated_loudness(scene_source);
+        if (integrated <= kSilenceLufs) continue;
+        heard.push_back(sound);
+        balance_.scene_db.push_back(gain_to_target(integrated));
+    }
+    request_.scene_sounds = std::move(heard);
     if (request_.music) {
         SoundPlay music = music_play(request_);
         music.volume = 1;
@@ -422,7 +554,7 @@ void Soundtrack::balance_voiceover() {
 double Soundtrack::normalising_gain() {
     Premix raw(request_, balance_);
     double integrated = integrated_loudness(raw);
-    if (integrated <= -69) return 0;
+    if (integrated <= kSilenceLufs) return 0;
     double gain = gain_to_target(integrated);
     for (int pass = 0; pass < kMaxGainPasses; ++pass) {
         open_chain(gain);
@@ -478,7 +610,7 @@ const AVFrame* Soundtrack::next(int samples) {
 }
 
 Loudness measure_file_loudness(const std::filesystem::path& file) {
-    SoundPlay play{file, 0, false, false, false, 1};
+    SoundPlay play = plain_play(file, 0, false);
     {
         MediaInput probe(file);
         if (!probe.audio() || probe.format().duration <= 0) throw MediaError("the file has no sound");

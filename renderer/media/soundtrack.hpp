@@ -1,5 +1,6 @@
 // A video's sound: the spec's music trimmed or looped to the video's length, faded in and
-// out, with the voice-over mixed over it and the music ducked while the voice speaks, then
+// out, with the voice-over and the clip scenes' own sounds mixed over it and the music ducked
+// while they sound, then
 // the whole mix normalised to -14 LUFS integrated with its true peak held under -1 dBTP (the
 // level Instagram, TikTok and YouTube play at); or silence when there is neither. Read in
 // AAC-sized blocks as the encoder needs them, so memory stays flat however long the video.
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace rupa {
 
@@ -20,11 +22,24 @@ constexpr int kAudioRate = 48000;
 constexpr double kTargetLufs = -14.0;
 constexpr double kMaxTruePeak = -1.0;
 
+// A scene's own sound (a phone clip's), played once where its scene plays and faded in and
+// out with the scene's transitions.
+struct SceneSound {
+    std::filesystem::path file;
+    double from = 0;   // seconds into the file, as its video's timestamps count
+    long at = 0;       // the video's sample where it starts
+    long samples = 0;  // how long it plays
+    long fade_in = 0, fade_out = 0;  // samples
+};
+
 struct SoundtrackRequest {
     std::optional<std::filesystem::path> music;
     double music_volume = 1.0;  // 0..1, the music's level before the mix is normalised
     // Played once from the start, over the music; cut with a fade when longer than the video.
     std::optional<std::filesystem::path> voiceover;
+    // Each brought to the voice-over's level, the music ducked under them as under it; one
+    // that is silence is left out.
+    std::vector<SceneSound> scene_sounds;
     long samples = 0;           // the video's length in samples at 48 kHz
     bool shaped = true;         // faded in and out (false: as the file is, for measuring)
 };
@@ -44,20 +59,22 @@ public:
     // the video's length. Blocks are `samples` long except the last.
     const AVFrame* next(int samples);
 
-    bool silent() const { return !request_.music && !request_.voiceover; }
+    bool silent() const { return !request_.music && !request_.voiceover && request_.scene_sounds.empty(); }
     double gain_db() const { return gain_db_; }  // what normalisation applied to the mix
     // Whether the voice-over was longer than the video, and so was faded out and cut.
     bool voiceover_cut() const { return balance_.voice_cut; }
 
-    // The levels the music and the voice enter the mix at, before it is normalised.
+    // The levels the music, the voice and the scenes' sounds enter the mix at, before it is
+    // normalised.
     struct Balance {
         double music_db = 0;
         double voice_db = 0;
         bool voice_cut = false;
+        std::vector<double> scene_db;  // by scene_sounds
     };
 
 private:
-    void balance_voiceover();
+    void balance_voices();
     double normalising_gain();
     void open_chain(double gain);
 

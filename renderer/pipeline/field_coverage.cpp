@@ -37,12 +37,11 @@ std::vector<std::string> fields_given(const Content& content) {
     return given;
 }
 
-void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Scene& scene, const Format& format,
-                         Diagnostics& diagnostics) {
-    // A format that fails (content that does not fit) is reported as such, not field by field.
-    if (!scene.whole) return;
+namespace {
+
+void warn_unshown(const Spec& spec, const Template& tmpl, const std::set<std::string>& shown, const Format& format,
+                  Diagnostics& diagnostics) {
     std::string layout(tmpl.layout_for(format)->id);
-    std::set<std::string> shown = fields_shown(scene);
     for (const std::string& field : fields_given(spec.content)) {
         if (shown.count(field) || !meant_for(tmpl, field, layout)) continue;
         diagnostics.warn({"field-not-shown",
@@ -50,6 +49,24 @@ void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Scene& sc
                               "', so the post goes out without it; choose a template that shows it, or leave it out",
                           std::string(format.id), spec.content.where(field)});
     }
+}
+
+}  // namespace
+
+void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Scene& scene, const Format& format,
+                         Diagnostics& diagnostics) {
+    // A format that fails (content that does not fit) is reported as such, not field by field.
+    if (scene.whole) warn_unshown(spec, tmpl, fields_shown(scene), format, diagnostics);
+}
+
+void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Timeline& timeline, const Format& format,
+                         Diagnostics& diagnostics) {
+    std::set<std::string> shown;
+    for (const TimedScene& s : timeline.scenes) {
+        if (!s.scene.whole) return;
+        shown.merge(fields_shown(s.scene));
+    }
+    warn_unshown(spec, tmpl, shown, format, diagnostics);
 }
 
 }  // namespace rupa

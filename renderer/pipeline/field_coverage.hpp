@@ -5,6 +5,7 @@
 #pragma once
 
 #include "scene/scene.hpp"
+#include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
 #include "spec/format.hpp"
 #include "spec/spec.hpp"
@@ -27,6 +28,11 @@ std::vector<std::string> fields_given(const Content& content);
 // A warning at its spec line for each field given that `scene`, the template's layout for
 // `format`, does not show, unless the template's `fields` say it is not shown there.
 void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Scene& scene, const Format& format,
+                         Diagnostics& diagnostics);
+
+// The same for a video format: a field counts as shown when any scene of `timeline` shows it
+// (a sequence that opens with a photo or a clip shows the title later).
+void warn_unshown_fields(const Spec& spec, const Template& tmpl, const Timeline& timeline, const Format& format,
                          Diagnostics& diagnostics);
 
 }  // namespace rupa

@@ -200,16 +200,6 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
             {"seconds", result.seconds}};
 }
 
-// Parts of the `video:` section this version reads and checks but does not play yet.
-void warn_unplayed(const VideoSpec& video, Diagnostics& diagnostics) {
-    std::vector<std::string> parts;
-    if (!video.scenes.empty() && !SceneSequence::playable(video)) parts.push_back("'scenes' with a 'clip'");
-    if (parts.empty()) return;
-    diagnostics.warn({"video-unplayed", join(parts, ", ") + (parts.size() == 1 ? " is" : " are") +
-                          " checked but not played yet: videos play the template's own motion, the music and the voiceover",
-                      "", video.where});
-}
-
 long video_frames(const Job& job) {
     if (job.spec.video && job.spec.video->duration) return job.spec.video->duration->value;
     return job.tmpl.video.duration;
@@ -302,7 +292,11 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
             request.music_volume = job.spec.video->music_volume;
         }
         if (job.spec.video && job.spec.video->voiceover) request.voiceover = job.spec.video->voiceover->path;
-        request.samples = timeline.frames * (kAudioRate / kVideoFps);
+        constexpr long kSamplesPerFrame = kAudioRate / kVideoFps;
+        for (const TimedSound& s : timeline.sounds)
+            request.scene_sounds.push_back({s.file, s.from, s.start * kSamplesPerFrame, s.frames * kSamplesPerFrame,
+                                            s.fade_in * kSamplesPerFrame, s.fade_out * kSamplesPerFrame});
+        request.samples = timeline.frames * kSamplesPerFrame;
         Soundtrack sound(request);
         CoverPng cover_png(timeline);
         encode_timeline(timeline, sound, pending.temporary(), VideoSettings{}, cover_png.tap());
@@ -357,10 +351,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
         (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
     check_fields(job, diagnostics);
-    if (job.spec.video) {
-        check_video(*job.spec.video);
-        warn_unplayed(*job.spec.video, diagnostics);
-    }
+    if (job.spec.video) check_video(*job.spec.video);
     std::optional<Template> outro;
     if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
@@ -377,7 +368,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     std::optional<SceneSequence> sequence;
-    if (!job.videos.empty() && job.spec.video && SceneSequence::playable(*job.spec.video))
+    if (!job.videos.empty() && job.spec.video && !job.spec.video->scenes.empty())
         sequence.emplace(job.spec, job.brand, fonts, assets, job.videos);
     long frames = video_frames(job);
     for (const Format* format : job.videos) {
@@ -398,7 +389,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     for (size_t i = 0; i < job.formats.size(); ++i)
         warn_unshown_fields(job.spec, job.tmpl, job.scenes[i], *job.formats[i], diagnostics);
     for (size_t i = 0; i < job.videos.size(); ++i)
-        warn_unshown_fields(job.spec, job.tmpl, job.timelines[i].scenes.front().scene, *job.videos[i], diagnostics);
+        warn_unshown_fields(job.spec, job.tmpl, job.timelines[i], *job.videos[i], diagnostics);
     return job;
 }
 

@@ -4,13 +4,11 @@
 #include "spec/spec_error.hpp"
 #include "template/catalog.hpp"
 
-#include <algorithm>
-
 namespace rupa {
 
 namespace {
 
-// The template every slide of a photo scene plays.
+// The template every slide of a photo scene plays; a clip scene enters as it does.
 constexpr const char* kSlideTemplate = "photo";
 
 // A template scene's own length: its video's, without the outro it has as a video of its own.
@@ -20,12 +18,6 @@ long scene_frames(const Template& tmpl) {
 
 }  // namespace
 
-bool SceneSequence::playable(const VideoSpec& video) {
-    return !video.scenes.empty() &&
-           std::none_of(video.scenes.begin(), video.scenes.end(),
-                        [](const VideoScene& s) { return s.kind == SceneKind::clip; });
-}
-
 SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Assets& assets,
                              const std::vector<const Format*>& videos)
     : spec_(spec), brand_(brand), fonts_(fonts), logo_(assets.logo) {
@@ -33,18 +25,22 @@ SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet
     for (size_t i = 0; i < spec.content.photos.size(); ++i)
         photos_.emplace(spec.content.photos[i].path.string(), assets.photos.at("photos/" + std::to_string(i)));
     for (const VideoScene& scene : spec.video->scenes) {
+        bool templated = scene.kind == SceneKind::templated;
         const Template& tmpl = templates_.emplace_back(
-            scene.kind == SceneKind::slideshow
-                ? load_template(kSlideTemplate, scene.where)
-                : load_template(scene.template_name.value, scene.template_name.where));
-        const SourceMark& named = scene.kind == SceneKind::slideshow ? scene.where : scene.template_name.where;
+            templated ? load_template(scene.template_name.value, scene.template_name.where)
+                      : load_template(kSlideTemplate, scene.where));
+        const SourceMark& named = templated ? scene.template_name.where : scene.where;
         for (const Format* f : videos)
             if (!tmpl.video.declared || !tmpl.layout_for(*f))
                 throw SpecError(named, "template '" + tmpl.id + "' cannot play in '" + std::string(f->id) + "'",
                                 tmpl.video.declared ? "give it a '" + std::string(design_format(*f).id) + "' layout"
                                                     : "use a template with a 'video' block");
-        if (scene.kind == SceneKind::templated) {
+        if (templated) {
             add(tmpl, scene.content, scene.duration ? scene.duration->value : scene_frames(tmpl), scene.where);
+        } else if (scene.kind == SceneKind::clip) {
+            PlayedClip played = played_clip(scene);
+            add(tmpl, scene.content, played.frames, scene.where);
+            scenes_.back().clip = played.clip;
         } else {
             // The scene's length shared out so that the slides add up to it exactly.
             long n = long(scene.photos.size());
@@ -70,7 +66,7 @@ void SceneSequence::add(const Template& tmpl, const Content& content, long frame
     assets.logo = logo_;
     if (content.photo) assets.photos["photo"] = photo(*content.photo);
     for (size_t i = 0; i < content.photos.size(); ++i) assets.photos["photos/" + std::to_string(i)] = photo(content.photos[i]);
-    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where});
+    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where, std::nullopt});
 }
 
 const DecodedImage& SceneSequence::photo(const PhotoRef& ref) {

@@ -1,6 +1,7 @@
 // A spec's `video.scenes`, made ready to lay out: each scene's template loaded, its content
 // (the spec's, with the scene's own fields over it) and its photos decoded, and its length in
-// frames fixed. A photo scene becomes one slide per photo, each playing the `photo` template.
+// frames fixed. A photo scene becomes one slide per photo, each playing the `photo` template;
+// a clip scene shows its clip, entering as the `photo` template's slides do.
 #pragma once
 
 #include "layout/video_layout.hpp"
@@ -14,14 +15,11 @@ namespace rupa {
 
 class SceneSequence {
 public:
-    // Throws SpecError at the scene when a template cannot play one of `videos`, or when the
-    // scenes last over 180 s. Clip scenes are not played by this version: `playable` says
-    // whether the spec has none.
+    // Throws SpecError at the scene when a template cannot play one of `videos`, when a clip
+    // does not fit its trim, or when the scenes last over 180 s.
     // `assets` are the spec's own, already decoded: its logo and photos are reused.
     SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Assets& assets,
                   const std::vector<const Format*>& videos);
-
-    static bool playable(const VideoSpec& video);
 
     const std::vector<SequenceScene>& scenes() const { return scenes_; }
     long frames() const;  // the scenes' frames, outro excluded

@@ -38,13 +38,15 @@ void check_sound(const MediaRef& media, const std::string& field) {
                                          "': the file has no sound", kSoundHint);
 }
 
-// A clip must hold video, and its trim must lie within it. Returns the frames it plays.
-long check_clip(const VideoScene& scene) {
-    const MediaRef& clip = *scene.clip;
+}  // namespace
+
+PlayedClip played_clip(const VideoScene& scene) {
+    const PhotoRef& clip = *scene.clip;
     MediaInfo info = probe(clip, "clip", kClipHint);
     if (!info.has_video)
         throw SpecError(clip.where, "cannot use clip '" + excerpt(clip.as_written) +
                                         "': the file has only sound, no video", kClipHint);
+    PlayedClip played{{clip.path, excerpt(clip.as_written), 0, clip.focus_x, clip.focus_y, info.has_audio}, 0};
     long clip_frames = to_frames(info.duration);
     std::string length = "the clip lasts " + seconds_text(info.duration);
     if (scene.trim_from) {
@@ -55,17 +57,26 @@ long check_clip(const VideoScene& scene) {
             throw SpecError(scene.trim_to->where,
                             "'trim' ends at " + seconds_text(double(scene.trim_to->value) / kVideoFps) +
                                 ", after the clip ends", length);
-        return scene.trim_to->value - scene.trim_from->value;
+        played.clip.from = double(scene.trim_from->value) / kVideoFps;
+        played.frames = scene.trim_to->value - scene.trim_from->value;
+        return played;
     }
-    if (scene.duration) return scene.duration->value;
+    if (scene.duration) {
+        if (scene.duration->value > clip_frames + 1)
+            throw SpecError(scene.duration->where,
+                            "the clip lasts " + seconds_text(info.duration) + ", shorter than its 'duration' of " +
+                                seconds_text(double(scene.duration->value) / kVideoFps),
+                            "leave 'duration' out to play the whole clip");
+        played.frames = scene.duration->value;
+        return played;
+    }
     if (clip_frames > kMaxVideoFrames)
         throw SpecError(clip.where, "'" + excerpt(clip.as_written) + "' lasts " + seconds_text(info.duration) +
                                         "; a video is at most 180 s",
                         "keep part of it with 'trim: [from, to]'");
-    return clip_frames;
+    played.frames = clip_frames;
+    return played;
 }
-
-}  // namespace
 
 DecodedImage decode_photo(const PhotoRef& photo) {
     try {
@@ -92,7 +103,7 @@ void check_video(const VideoSpec& video) {
                 for (const PhotoRef& photo : scene.photos) decode_photo(photo);
                 if (scene.duration) frames += scene.duration->value;
                 break;
-            case SceneKind::clip: frames += check_clip(scene); break;
+            case SceneKind::clip: frames += played_clip(scene).frames; break;
         }
         if (frames > kMaxVideoFrames)
             throw SpecError(scene.where, "the scenes up to this one last " +

@@ -5,6 +5,7 @@
 #include "handles/cairo.hpp"
 #include "handles/gobject.hpp"
 #include "scene/animated.hpp"
+#include "scene/frame_source.hpp"
 #include "spec/source_mark.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
@@ -15,12 +16,13 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace rupa {
 
-enum class NodeKind { rect, gradient, image, svg, text };
+enum class NodeKind { rect, gradient, image, svg, text, clip };
 
 inline Box lerp(const Box& a, const Box& b, double t) {
     return {lerp(a.x, b.x, t), lerp(a.y, b.y, t), lerp(a.w, b.w, t), lerp(a.h, b.h, t)};
@@ -37,6 +39,7 @@ struct NodeMotion {
     bool ken_burns = false;         // image: `source` below drifts
     Animated<Box> source;           // image: the part of the picture shown, when ken_burns
     long drift_every = 1;           // ken_burns: the drift is redrawn every this many frames
+    bool every_frame = false;       // a new picture each frame (a clip)
     char decimal_mark = ',';        // count-up: the locale's decimal mark
 
     // The first frame from which nothing but a Ken Burns drift changes any more.
@@ -45,7 +48,7 @@ struct NodeMotion {
                          reveal.settles_at(), count.settles_at()});
     }
     // The first frame from which nothing about the node changes any more.
-    long settles_at() const { return ken_burns ? LONG_MAX : moves_until(); }
+    long settles_at() const { return ken_burns || every_frame ? LONG_MAX : moves_until(); }
     bool is_static() const { return settles_at() == 0; }
 
     // The part of the picture shown at `frame`: the drift moves in steps of `drift_every`
@@ -54,6 +57,7 @@ struct NodeMotion {
 
     // Whether the node looks different at `frame` than at the frame before.
     bool changes_at(long frame) const {
+        if (every_frame) return true;
         if (ken_burns && frame % drift_every == 0) return true;
         long start = std::min({opacity.starts_at(), dx.starts_at(), dy.starts_at(), scale.starts_at(),
                                reveal.starts_at(), count.starts_at()});
@@ -111,6 +115,8 @@ struct SceneNode {
     double focus_x = 0.5, focus_y = 0.5;  // the photo's point of interest (0-1 of its size)
 
     SharedGObject<RsvgHandle> svg;  // svg: drawn to fill `box`
+
+    std::shared_ptr<FrameSource> frames;  // clip: its picture at each frame, drawn to fill `box`
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
     bool countable = false;           // text: a number given as a number, which may count up

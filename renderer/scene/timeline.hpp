@@ -1,11 +1,12 @@
 // A video as scenes on a timeline: each scene plays from its start frame for its length,
 // fading in over the one before it, and captions over them all. The cover is the frame where
-// the first scene has settled.
+// the first scene has settled. Sounds of its own (a clip scene's) play on it beside the scenes.
 #pragma once
 
 #include "scene/scene.hpp"
 #include "scene/transition.hpp"
 
+#include <filesystem>
 #include <vector>
 
 namespace rupa {
@@ -26,6 +27,14 @@ struct TimedCaption {
     Box area;                      // what the nodes cover, antialiasing included
 };
 
+// A sound that belongs to a scene (a clip's own), placed on the timeline.
+struct TimedSound {
+    std::filesystem::path file;
+    double from = 0;             // seconds into the file where it starts playing
+    long start = 0, frames = 0;  // the frames of the video it plays over
+    long fade_in = 0, fade_out = 0;  // frames it fades over at either end (its scene's transitions)
+};
+
 struct Timeline {
     int width = 0, height = 0;  // the video's canvas
     long frames = 0;
@@ -35,6 +44,7 @@ struct Timeline {
     // False when a caption cannot be drawn whole in the frame: the format is then not drawn
     // at all (content is never cut); the layout reported which caption.
     bool captions_whole = true;
+    std::vector<TimedSound> sounds;
 };
 
 }  // namespace rupa

@@ -161,7 +161,7 @@ struct VideoScene {
     SceneKind kind = SceneKind::templated;
     Located<std::string> template_name;  // a templated scene's template id or path
     std::vector<PhotoRef> photos;        // a slideshow's photos
-    std::optional<MediaRef> clip;        // a phone clip
+    std::optional<PhotoRef> clip;        // a phone clip, and the point of it that stays in view
     std::optional<Located<long>> trim_from, trim_to;  // frames into the clip
     std::optional<Located<long>> duration;            // frames; else the template's or clip's own
     Content content;  // the spec's content with this scene's own fields over it

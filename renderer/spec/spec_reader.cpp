@@ -143,7 +143,8 @@ private:
             src_.check_keys(node, {"src", "focus"});
             if (!node["src"])
                 throw SpecError(src_.mark(node), "'" + field + "' needs a 'src'",
-                                "e.g. {src: photos/a.jpg, focus: [0.5, 0.3]}");
+                                std::string("e.g. {src: ") + (field == "clip" ? "video/a.mp4" : "photos/a.jpg") +
+                                    ", focus: [0.5, 0.3]}");
             if (node["focus"]) read_focus(node["focus"], photo);
         }
         // A fresh Node, never reassigned: yaml-cpp's Node::operator= writes through.
@@ -418,7 +419,7 @@ private:
             if (scene.photos.empty()) throw SpecError(src_.mark(item["photos"]), "'photos' is empty");
         } else {
             scene.kind = SceneKind::clip;
-            scene.clip = read_media(item["clip"], "clip");
+            scene.clip = read_photo(item["clip"], "clip");
         }
         if (item["trim"]) read_trim(item["trim"], scene);
         if (item["duration"]) {
