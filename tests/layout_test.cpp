@@ -7,7 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include <pango/pango.h>
+
 #include <cmath>
+#include <filesystem>
 
 using namespace rupa;
 using namespace rupa::test;
@@ -43,7 +46,7 @@ const Scene& scene_for(const RenderPlan& plan, std::string_view format) {
 
 }  // namespace
 
-TEST_CASE("the square photo fills the box the template gives it, cropped around the focus") {
+TEST_CASE("the square photo fills the box the layout gives it, cropped around the focus") {
     RenderPlan plan = plan_event();
     const Scene& square = scene_for(plan, "square");
     const SceneNode* photo = square.find("photo");
@@ -51,17 +54,19 @@ TEST_CASE("the square photo fills the box the template gives it, cropped around 
     CHECK(photo->box.x == 0);
     CHECK(photo->box.y == 0);
     CHECK(photo->box.w == 1080);
-    CHECK(photo->box.h == 560);
-    // 1280x1024 covering 1080x560: full width, a 663.7-pixel band around focus y 0.55.
+    // The sample's three-line title takes part of the photo's 560 px (the text's flow).
+    CHECK(photo->box.h < 560);
+    CHECK(photo->box.h >= 380);
+    // 1280x1024 covering 1080 wide: full width, a band around focus y 0.55.
     CHECK(photo->source.w == doctest::Approx(1280));
-    CHECK(photo->source.h == doctest::Approx(1280 * 560.0 / 1080));
+    CHECK(photo->source.h == doctest::Approx(1280 * photo->box.h / 1080));
     CHECK(photo->source.y == doctest::Approx(0.55 * 1024 - photo->source.h / 2));
 
     // Below the top scrim, the canvas shows the photo's own pixels at the mapped place.
     CairoSurfacePtr canvas = paint_scene(square, 0);
     DecodedImage original = decode_image(source_dir() / "samples/photos/sawah.jpg");
     double scale = photo->box.w / photo->source.w;
-    for (auto [x, y] : {std::pair{540, 400}, {200, 500}, {900, 300}}) {
+    for (auto [x, y] : {std::pair{540, 360}, {200, 370}, {900, 320}}) {
         int sx = int(photo->source.x + (x + 0.5) / scale);
         int sy = int(photo->source.y + (y + 0.5) / scale);
         INFO(x << "," << y);
@@ -94,4 +99,149 @@ TEST_CASE("the square title is drawn in its box on the brand panel, with calm gr
         CHECK(close_to(pixel_at(canvas.get(), 30, y), panel_colour, 2));
         CHECK(close_to(pixel_at(canvas.get(), 1050, y), panel_colour, 2));
     }
+}
+
+namespace {
+
+// The event template with `content` (lines under `content:`), in one format, planned.
+RenderPlan plan_event_with(ScratchDir& dir, const std::string& format, const std::string& content,
+                           Diagnostics& diagnostics) {
+    std::filesystem::create_directories(dir.path() / "photos");
+    std::filesystem::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/a.jpg",
+                               std::filesystem::copy_options::overwrite_existing);
+    write_file(dir.path() / "post.yaml", "template: event\nformats: [" + format + "]\ncontent:\n" + content +
+                                             "  photo: photos/a.jpg\n");
+    RenderRequest request;
+    request.spec_file = dir.path() / "post.yaml";
+    return plan_render(request, diagnostics);
+}
+
+double font_size(const SceneNode& n) {
+    return pango_font_description_get_size(pango_layout_get_font_description(n.text.get())) / double(PANGO_SCALE);
+}
+
+const std::string kLongEvent =
+    "  kicker: Ketahanan Pangan\n"
+    "  title: Penyelenggaraan Gerakan Tanam Padi Serentak Kabupaten Sukamakmur di Kecamatan Timur\n"
+    "  date: 2024-09-30\n  time: \"08:00\"\n"
+    "  place: Persawahan Desa Sumberagung, Kecamatan Tanjungpinang Timur\n";
+
+// The same format planned for a two-word title and for kLongEvent.
+struct ShortAndLong {
+    ScratchDir short_dir, long_dir;
+    Diagnostics quiet, noisy;
+    RenderPlan short_plan, long_plan;
+    explicit ShortAndLong(const std::string& format)
+        : short_plan(plan_event_with(short_dir, format, "  title: Rapat Humas\n", quiet)),
+          long_plan(plan_event_with(long_dir, format, kLongEvent, noisy)) {}
+};
+
+}  // namespace
+
+TEST_CASE("a long event title takes room from the square photo before it shrinks; panel and accent bar rise with it") {
+    ShortAndLong plans("square");
+    const Scene& calm = plans.short_plan.scenes[0];
+    const Scene& busy = plans.long_plan.scenes[0];
+    REQUIRE(busy.whole);
+    CHECK(plans.noisy.empty());
+    // A short title leaves the design as drawn.
+    CHECK(calm.find("photo")->box.h == 560);
+    CHECK(calm.find("panel")->box.y == 560);
+    // A long one: the photo gives up some of its height, at most the flow's 180 px ...
+    const SceneNode* photo = busy.find("photo");
+    double given = 560 - photo->box.h;
+    CHECK(given > 0);
+    CHECK(given <= 180);
+    // ... the panel starts where the photo ends, the accent bar moved by as much ...
+    CHECK(busy.find("panel")->box.y == doctest::Approx(photo->box.bottom()));
+    CHECK(busy.find("panel")->box.bottom() == doctest::Approx(1080));
+    CHECK(busy.find("accent-bar")->box.y == doctest::Approx(548 - given));
+    CHECK(busy.find("kicker")->box.y == doctest::Approx(612 - given));
+}
+
+TEST_CASE("a flowing text shrinks less than the same text in a fixed box: the photo gives way first") {
+    // The event template as installed, and a copy whose square text box is fixed.
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "fixed");
+    std::string yaml = read_file(source_dir() / "templates/event/template.yaml");
+    std::string flow = "      flow: {edge: top, grow: 180, pull: {photo: bottom, panel: top, accent-bar: move}}\n";
+    REQUIRE(yaml.find(flow) != std::string::npos);
+    yaml.erase(yaml.find(flow), flow.size());
+    write_file(dir.path() / "fixed/template.yaml", yaml);
+    Diagnostics flowing_d, fixed_d;
+    RenderPlan flowing = plan_event_with(dir, "square", kLongEvent, flowing_d);
+    write_file(dir.path() / "post.yaml", "template: ./fixed\nformats: [square]\ncontent:\n" + kLongEvent +
+                                             "  photo: photos/a.jpg\n");
+    RenderRequest request;
+    request.spec_file = dir.path() / "post.yaml";
+    RenderPlan fixed = plan_render(request, fixed_d);
+    REQUIRE(flowing.scenes[0].whole);
+    const SceneNode* fixed_title = fixed.scenes[0].find("title");
+    // In the fixed box the title shrinks to its minimum and may not fit at all.
+    double fixed_size = fixed_title ? font_size(*fixed_title) : 0;
+    CHECK(font_size(*flowing.scenes[0].find("title")) > fixed_size);
+    CHECK(fixed.scenes[0].find("photo")->box.h == 560);
+}
+
+TEST_CASE("a short event text in a story gives its spare height to the photo, which comes up under the credit") {
+    ShortAndLong plans("story");
+    const Scene& calm = plans.short_plan.scenes[0];
+    const Scene& busy = plans.long_plan.scenes[0];
+    REQUIRE(calm.whole);
+    REQUIRE(busy.whole);
+    // The short text pulls the photo up by the flow's whole reach (200 px); the credit moves
+    // up by as much and still ends above the photo.
+    CHECK(calm.find("photo")->box.y == doctest::Approx(1290 - 200));
+    CHECK(calm.find("photo")->box.bottom() == doctest::Approx(1920));
+    CHECK(calm.find("photo-blend")->box.y == doctest::Approx(calm.find("photo")->box.y));
+    CHECK(calm.find("website")->box.bottom() <= calm.find("photo")->box.y);
+    // The long text keeps more of the band for itself: the photo rises less.
+    CHECK(busy.find("photo")->box.y > calm.find("photo")->box.y);
+    CHECK(busy.find("place")->box.bottom() <= busy.find("credit")->box.y);
+}
+
+TEST_CASE("a landscape event widens its text column into the photo for a long title; the logo moves along") {
+    ScratchDir dir;
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_event_with(dir, "landscape", kLongEvent, diagnostics);
+    const Scene& scene = plan.scenes[0];
+    REQUIRE(scene.whole);
+    const SceneNode* photo = scene.find("photo");
+    double given = 500 - photo->box.w;
+    CHECK(given > 0);
+    CHECK(given <= 160);
+    CHECK(scene.find("panel")->box.x == doctest::Approx(photo->box.right()));
+    CHECK(scene.find("logo")->box.x == doctest::Approx(560 - given));
+    CHECK(scene.find("title")->box.x == doctest::Approx(560 - given));
+}
+
+TEST_CASE("a flow that pulls an unknown element, pulls across its axis or pushes a box off the canvas is refused at its line") {
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "t");
+    auto validate = [&](const std::string& flow) {
+        write_file(dir.path() / "t/template.yaml",
+                   "layouts:\n  square:\n"
+                   "    - {photo: photo, box: [0, 0, 1080, 560]}\n"
+                   "    - stack: info\n"
+                   "      box: [72, 612, 936, 372]\n"
+                   "      flow: " + flow + "\n"
+                   "      items: [{text: title}]\n");
+        return run_rupa("validate t/template.yaml", dir.path());
+    };
+    CommandResult unknown = validate("{edge: top, grow: 100, pull: {phoot: bottom}}");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "t/template.yaml:6:43: error: no element named 'phoot' in the square layout "
+                         "(did you mean 'photo'?)\n");
+    CommandResult across = validate("{edge: top, grow: 100, pull: {photo: left}}");
+    CHECK(across.status == 2);
+    CHECK(across.err.find("t/template.yaml:6:50: error: ") == 0);
+    CHECK(across.err.find("expected one of: top, bottom, move") != std::string::npos);
+    CommandResult too_far = validate("{edge: top, grow: 600, pull: {photo: bottom}}");
+    CHECK(too_far.status == 2);
+    CHECK(too_far.err == "t/template.yaml:6:43: error: 'photo' would leave the square canvas or vanish when "
+                         "'info' moves its edge 600 px (make 'grow' or 'shrink' smaller, or pull another edge)\n");
+    CommandResult sideways_shrink = validate("{edge: left, shrink: 10}");
+    CHECK(sideways_shrink.status == 2);
+    CHECK(sideways_shrink.err.find("'shrink' works on a top or bottom edge only") != std::string::npos);
+    CHECK(validate("{edge: top, grow: 100, pull: {photo: bottom}}").status == 0);
 }

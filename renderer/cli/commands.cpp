@@ -90,8 +90,12 @@ int run_templates(bool json) {
     for (const auto& id : installed_template_ids()) {
         Template t = load_template(id, SourceMark{"templates", 0, 0});
         nlohmann::json fields = nlohmann::json::array();
-        for (const auto& f : t.fields)
-            fields.push_back({{"name", f.name}, {"required", f.required}, {"max", f.max_chars}});
+        for (const auto& f : t.fields) {
+            nlohmann::json field = {{"name", f.name}, {"required", f.required}, {"max", f.max_chars}};
+            if (!f.part_max.empty()) field["max"] = f.part_max;
+            if (f.max_entries > 0) field["entries"] = f.max_entries;
+            fields.push_back(field);
+        }
         out.push_back({{"id", t.id}, {"name", t.name}, {"description", t.description},
                        {"formats", t.formats}, {"fields", fields}});
         if (json) continue;

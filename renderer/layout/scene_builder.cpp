@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 namespace rupa {
 
@@ -40,15 +41,79 @@ public:
         scene_.width = format_.width;
         scene_.height = format_.height;
         scene_.background = colour({"background", 1});
-        for (const Element& e : layout.elements) add(e);
+        // Flowing columns first: where their edges end up moves the elements they pull,
+        // which may be drawn before them (the photo, the panel under the text).
+        for (size_t i = 0; i < layout.elements.size(); ++i)
+            if (layout.elements[i].flow.declared && drawn(layout.elements[i])) flow_column(layout.elements[i], i);
+        for (size_t i = 0; i < layout.elements.size(); ++i) add(layout.elements[i], i);
         return std::move(scene_);
     }
 
 private:
-    void add(const Element& e) {
-        if (!e.if_field.empty() && !in_.spec.content.has(e.if_field)) return;
+    bool drawn(const Element& e) const { return e.if_field.empty() || in_.spec.content.has(e.if_field); }
+
+    // A text column with its blocks fitted into `box`: the element's own box, or the box its
+    // flow gave it.
+    struct FittedColumn {
+        std::vector<TextBlock> blocks;
+        std::vector<const TextItem*> shown;  // the item each block shows
+        Box box;
+        bool fits = true;
+    };
+
+    // Sets a flowing column at the room it needs, within its flow's reach, and records how far
+    // its edge moved for the elements it pulls.
+    void flow_column(const Element& e, size_t index) {
+        const Flow& f = e.flow;
+        FittedColumn column = column_of(e);
+        column.box = e.box;
+        if (column.blocks.empty()) return;  // nothing to show: the edge stays where it is drawn
+        double growth = 0;
+        if (f.vertical()) {
+            column.fits = fit_column(column.blocks, e.box.w, e.box.h + f.grow, in_.brand, in_.fonts);
+            growth = std::clamp(column_height(column.blocks), e.box.h - f.shrink, e.box.h + f.grow) - e.box.h;
+        } else {
+            double chosen = e.box.w;
+            column.fits = fit_column(column.blocks, flow_widths(e.box.w, f.grow), e.box.h, in_.brand, in_.fonts, chosen);
+            growth = chosen - e.box.w;
+        }
+        double delta = f.movement(growth);
+        column.box = moved_box(e.box, edge_name(f.edge), delta, f.vertical());
+        for (const Pull& pull : f.pulls) pulls_.push_back({&pull, delta, f.vertical()});
+        columns_[index] = std::move(column);
+    }
+
+    // The widths a column that grows sideways tries, narrowest first: its own, then wider by
+    // kFlowStep px up to its reach (8 px: a narrow letter; finer changes no line break).
+    static std::vector<double> flow_widths(double width, double grow) {
+        constexpr double kFlowStep = 8;
+        std::vector<double> widths{width};
+        for (double extra = kFlowStep; extra < grow; extra += kFlowStep) widths.push_back(width + extra);
+        if (grow > 0) widths.push_back(width + grow);
+        return widths;
+    }
+
+    // Where the flows put element `e`: its box with every pulled edge moved.
+    Box pulled_box(const Element& e) const {
+        Box box = e.box;
+        for (const PulledEdge& p : pulls_)
+            if (p.pull->element == e.name) box = moved_box(box, p.pull->how, p.delta, p.vertical);
+        return box;
+    }
+
+    void add(const Element& design, size_t index) {
+        if (!drawn(design)) return;
+        const Element* placed = &design;
+        Element pulled;
+        if (Box box = pulled_box(design); box.x != design.box.x || box.y != design.box.y || box.w != design.box.w ||
+                                          box.h != design.box.h) {
+            pulled = design;
+            pulled.box = box;
+            placed = &pulled;
+        }
+        const Element& e = *placed;
         size_t first = scene_.nodes.size();
-        add_nodes(e);
+        add_nodes(e, index);
         for (size_t i = first; i < scene_.nodes.size(); ++i) {
             scene_.nodes[i].where = e.where;
             scene_.nodes[i].element = e.name;
@@ -102,14 +167,14 @@ private:
                                std::string(format_.id), n.reported_at()});
     }
 
-    void add_nodes(const Element& e) {
+    void add_nodes(const Element& e, size_t index) {
         switch (e.kind) {
             case ElementKind::rect: add_rect(e); break;
             case ElementKind::gradient: add_gradient(e); break;
             case ElementKind::photo: add_photo(e); break;
             case ElementKind::logo: add_logo(e); break;
             case ElementKind::text:
-            case ElementKind::stack: add_text_column(e); break;
+            case ElementKind::stack: add_text_column(e, index); break;
             case ElementKind::stats:
             case ElementKind::bars: add_stats(e); break;
             case ElementKind::agenda: add_agenda(e); break;
@@ -182,13 +247,13 @@ private:
         scene_.nodes.push_back(std::move(n));
     }
 
-    void add_text_column(const Element& e) {
-        std::vector<TextBlock> blocks;
-        std::vector<const TextItem*> shown;  // the item each block shows
+    // The blocks of a text or stack element: one per item with content, one per point.
+    FittedColumn column_of(const Element& e) {
+        FittedColumn column;
         for (const TextItem& item : e.items) {
             if (item.is_list) {
-                add_points(item, e.gap, blocks);
-                shown.resize(blocks.size(), &item);
+                add_points(item, e.gap, column.blocks);
+                column.shown.resize(column.blocks.size(), &item);
                 continue;
             }
             std::string markup = fill_pattern(item.pattern, in_.spec, in_.brand, item.where);
@@ -199,22 +264,36 @@ private:
             b.style = item.style;
             b.size = item.style.size;
             b.gap_before = item.gap_before >= 0 ? item.gap_before : e.gap;
-            blocks.push_back(std::move(b));
-            shown.push_back(&item);
+            column.blocks.push_back(std::move(b));
+            column.shown.push_back(&item);
         }
-        if (blocks.empty()) return;
-        if (!fit_column(blocks, e.box.w, e.box.h, in_.brand, in_.fonts)) {
-            report_column_unfit(e, blocks, shown);
+        return column;
+    }
+
+    void add_text_column(const Element& e, size_t index) {
+        FittedColumn column;
+        if (auto flowed = columns_.find(index); flowed != columns_.end()) {
+            column = std::move(flowed->second);
+        } else {
+            column = column_of(e);
+            column.box = e.box;
+            if (!column.blocks.empty())
+                column.fits = fit_column(column.blocks, e.box.w, e.box.h, in_.brand, in_.fonts);
+        }
+        if (column.blocks.empty()) return;
+        std::vector<TextBlock>& blocks = column.blocks;
+        const Box& box = column.box;
+        if (!column.fits) {
+            report_column_unfit(box, blocks, column.shown);
             return;
         }
-        double used = column_height(blocks);
-        double y = anchored_top(e, used);
+        double y = anchored_top(e.anchor, box, column_height(blocks));
         for (size_t i = 0; i < blocks.size(); ++i) {
             TextBlock& b = blocks[i];
             if (i) y += b.gap_before;
             size_t block_first = scene_.nodes.size();
-            if (!b.marker.empty()) add_marker(b, e.box.x, y);
-            place_text(b, e.box.x + b.indent, y, e.box.w - b.indent);
+            if (!b.marker.empty()) add_marker(b, box.x, y);
+            place_text(b, box.x + b.indent, y, box.w - b.indent);
             for (size_t k = block_first; k < scene_.nodes.size(); ++k) scene_.nodes[k].part = int(i);
             y += b.height;
         }
@@ -260,9 +339,9 @@ private:
 
     // Which block of a column that does not fit is to blame: one that breaks its lines
     // (over max_lines, a word wider than the line), else the tallest; points count as one.
-    void report_column_unfit(const Element& e, const std::vector<TextBlock>& blocks,
+    void report_column_unfit(const Box& box, const std::vector<TextBlock>& blocks,
                              const std::vector<const TextItem*>& shown) {
-        double excess = column_height(blocks) - e.box.h;
+        double excess = column_height(blocks) - box.h;
         size_t culprit = 0;
         double tallest = -1;
         for (size_t i = 0; i < blocks.size(); ++i) {
@@ -424,6 +503,14 @@ private:
     const Format& format_;
     Diagnostics& diagnostics_;
     Scene scene_;
+    // How far each flow moved its edge, and what it pulls with it.
+    struct PulledEdge {
+        const Pull* pull;
+        double delta;
+        bool vertical;
+    };
+    std::vector<PulledEdge> pulls_;
+    std::map<size_t, FittedColumn> columns_;  // flowed columns, by element index
 };
 
 }  // namespace

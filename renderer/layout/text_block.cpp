@@ -225,29 +225,41 @@ double column_height(const std::vector<TextBlock>& blocks) {
     return total;
 }
 
-double anchored_top(const Element& e, double used) {
-    return e.anchor == "top" ? e.box.y : e.anchor == "bottom" ? e.box.bottom() - used
-                                                              : e.box.y + (e.box.h - used) / 2;
+double anchored_top(const Element& e, double used) { return anchored_top(e.anchor, e.box, used); }
+
+double anchored_top(const std::string& anchor, const Box& box, double used) {
+    return anchor == "top" ? box.y : anchor == "bottom" ? box.bottom() - used : box.y + (box.h - used) / 2;
 }
 
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts) {
+    double chosen = width;
+    return fit_column(blocks, std::vector<double>{width}, height, brand, fonts, chosen);
+}
+
+bool fit_column(std::vector<TextBlock>& blocks, const std::vector<double>& widths, double height,
+                const Brand& brand, const FontSet& fonts, double& chosen) {
     std::vector<ShrinkableSize> sizes;
-    std::vector<double> shaped_at(blocks.size(), -1);
+    std::vector<std::pair<double, double>> shaped_at(blocks.size(), {-1, -1});  // size, width
     for (auto& b : blocks) {
         if (b.design_gap < 0) b.design_gap = b.gap_before;
         sizes.push_back({&b.size, b.style.min_size});
     }
     double gap_scale = 1;
     bool fits = shrink_to_fit(sizes, gap_scale, [&] {
-        for (size_t i = 0; i < blocks.size(); ++i) {
-            TextBlock& b = blocks[i];
-            b.gap_before = b.design_gap * gap_scale;
-            if (shaped_at[i] == b.size) continue;
-            shape_text(b, width, brand, fonts);
-            shaped_at[i] = b.size;
+        for (double width : widths) {
+            chosen = width;
+            for (size_t i = 0; i < blocks.size(); ++i) {
+                TextBlock& b = blocks[i];
+                b.gap_before = b.design_gap * gap_scale;
+                if (shaped_at[i] == std::pair{b.size, width}) continue;
+                shape_text(b, width, brand, fonts);
+                shaped_at[i] = {b.size, width};
+            }
+            if (column_height(blocks) <= height && std::none_of(blocks.begin(), blocks.end(), breaks_its_lines))
+                return true;
         }
-        return column_height(blocks) <= height && std::none_of(blocks.begin(), blocks.end(), breaks_its_lines);
+        return false;
     });
     for (auto& b : blocks) balance_lines(b);
     return fits;

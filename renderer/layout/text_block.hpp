@@ -51,6 +51,12 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
 bool fit_column(std::vector<TextBlock>& blocks, double width, double height, const Brand& brand,
                 const FontSet& fonts);
 
+// The same for a column that may also be set wider: at each size it tries `widths` in order
+// (narrowest first) and keeps the first that fits; `chosen` says which (the last when none).
+// The blocks stay as large as any width allows: a wider column comes before smaller text.
+bool fit_column(std::vector<TextBlock>& blocks, const std::vector<double>& widths, double height,
+                const Brand& brand, const FontSet& fonts, double& chosen);
+
 double column_height(const std::vector<TextBlock>& blocks);
 
 // Whether a shaped block breaks its style's rules: more lines than max_lines, a word wider
@@ -68,5 +74,6 @@ double balanced_offset(const TextBlock& block);
 
 // Where content `used` pixels tall starts in element `e`'s box, by its anchor.
 double anchored_top(const Element& e, double used);
+double anchored_top(const std::string& anchor, const Box& box, double used);
 
 }  // namespace rupa

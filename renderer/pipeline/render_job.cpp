@@ -116,6 +116,61 @@ std::vector<Located<std::string>> asked_formats(const RenderRequest& request, co
     return asked;
 }
 
+// A text over the number of characters the template declares for it: a warning (an error
+// with --strict), since the template promises to render whole only within its limits.
+void check_length(const Job& job, const std::string& what, const std::string& text, int max,
+                  const SourceMark& where, Diagnostics& diagnostics) {
+    glong length = g_utf8_strlen(text.c_str(), -1);
+    if (max > 0 && length > max)
+        diagnostics.warn({"text-too-long",
+                          what + " has " + std::to_string(length) + " characters; template '" + job.tmpl.id +
+                              "' is designed for " + std::to_string(max),
+                          "", where});
+}
+
+void check_entries(const Job& job, const FieldSpec& field, size_t entries, const SourceMark& where,
+                   Diagnostics& diagnostics) {
+    if (field.max_entries > 0 && entries > size_t(field.max_entries))
+        diagnostics.warn({"too-many-entries",
+                          "'" + field.name + "' has " + std::to_string(entries) + " entries; template '" +
+                              job.tmpl.id + "' is designed for " + std::to_string(field.max_entries),
+                          "", where});
+}
+
+// The limits of a list's entries and of the parts of a quote, stat or agenda entry.
+void check_parts(const Job& job, const FieldSpec& field, Diagnostics& diagnostics) {
+    const Content& c = job.spec.content;
+    auto part = [&](const std::string& name) {
+        auto it = field.part_max.find(name);
+        return it == field.part_max.end() ? 0 : it->second;
+    };
+    auto entry = [&](size_t i, const std::string& name) {
+        return "'" + field.name + "' entry " + std::to_string(i + 1) + (name.empty() ? "" : "'s " + name);
+    };
+    if (field.name == "points") {
+        check_entries(job, field, c.points.size(), c.where("points"), diagnostics);
+        for (size_t i = 0; i < c.points.size(); ++i)
+            check_length(job, entry(i, ""), c.points[i].value, field.max_chars, c.points[i].where, diagnostics);
+    } else if (field.name == "stats") {
+        check_entries(job, field, c.stats.size(), c.where("stats"), diagnostics);
+        for (size_t i = 0; i < c.stats.size(); ++i) {
+            const Stat& s = c.stats[i];
+            if (!s.number) check_length(job, entry(i, "value"), s.text, part("value"), s.where, diagnostics);
+            check_length(job, entry(i, "unit"), s.unit, part("unit"), s.where, diagnostics);
+            check_length(job, entry(i, "label"), s.label, part("label"), s.where, diagnostics);
+        }
+    } else if (field.name == "items") {
+        check_entries(job, field, c.items.size(), c.where("items"), diagnostics);
+        for (size_t i = 0; i < c.items.size(); ++i) {
+            check_length(job, entry(i, "title"), c.items[i].title, part("title"), c.items[i].where, diagnostics);
+            check_length(job, entry(i, "place"), c.items[i].place, part("place"), c.items[i].where, diagnostics);
+        }
+    } else if (field.name == "quote" && c.quote) {
+        for (const auto& [name, text] : {std::pair{"text", c.quote->text}, {"by", c.quote->by}, {"role", c.quote->role}})
+            check_length(job, "'quote." + std::string(name) + "'", text, part(name), c.quote->where, diagnostics);
+    }
+}
+
 void check_fields(const Job& job, Diagnostics& diagnostics) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
@@ -123,16 +178,10 @@ void check_fields(const Job& job, Diagnostics& diagnostics) {
             throw SpecError(job.spec.content_where,
                             "missing field 'content." + field.name + "'",
                             "template '" + job.tmpl.id + "' needs it");
-        auto text = c.texts.find(field.name);
-        if (field.max_chars > 0 && text != c.texts.end()) {
-            glong length = g_utf8_strlen(text->second.value.c_str(), -1);
-            if (length > field.max_chars)
-                diagnostics.warn({"text-too-long",
-                                  "'" + field.name + "' has " + std::to_string(length) +
-                                      " characters; template '" + job.tmpl.id + "' is designed for " +
-                                      std::to_string(field.max_chars),
-                                  "", text->second.where});
-        }
+        if (auto text = c.texts.find(field.name); text != c.texts.end())
+            check_length(job, "'" + field.name + "'", text->second.value, field.max_chars, text->second.where,
+                         diagnostics);
+        check_parts(job, field, diagnostics);
     }
 }
 

@@ -63,6 +63,54 @@ struct TextItem {
 
 enum class ElementKind { rect, gradient, photo, logo, text, stack, stats, bars, agenda };
 
+// A text block that takes the room its content needs: one edge of its box moves, outward
+// (`grow`) when the content needs more room, inward (`shrink`) when it needs less, and the
+// elements it pulls move or resize with that edge (the photo's edge, the panel, the accent
+// bar). See docs/templates.md, "flow".
+enum class Edge { top, bottom, left, right };
+
+struct Pull {
+    std::string element;  // the name of the pulled element(s)
+    std::string how;      // "top", "bottom", "left", "right" (that edge follows) or "move"
+    SourceMark where;
+};
+
+struct Flow {
+    bool declared = false;
+    Edge edge = Edge::top;
+    double grow = 0;    // px the edge may move outward
+    double shrink = 0;  // px the edge may move inward (top and bottom edges only)
+    std::vector<Pull> pulls;
+    SourceMark where;
+
+    bool vertical() const { return edge == Edge::top || edge == Edge::bottom; }
+    // The signed movement, in canvas coordinates, of an edge whose box grew by `growth` px
+    // (negative: it shrank): a top or left edge moves toward 0 as its box grows.
+    double movement(double growth) const {
+        return edge == Edge::top || edge == Edge::left ? -growth : growth;
+    }
+};
+
+// `box` with one of its edges moved by `delta` px along the flow's axis: `how` is the edge
+// ("top", "bottom", "left", "right") or "move" for the whole box.
+inline Box moved_box(Box box, const std::string& how, double delta, bool vertical) {
+    if (how == "top") box.y += delta, box.h -= delta;
+    else if (how == "bottom") box.h += delta;
+    else if (how == "left") box.x += delta, box.w -= delta;
+    else if (how == "right") box.w += delta;
+    else (vertical ? box.y : box.x) += delta;
+    return box;
+}
+
+inline const char* edge_name(Edge edge) {
+    switch (edge) {
+        case Edge::top: return "top";
+        case Edge::bottom: return "bottom";
+        case Edge::left: return "left";
+        default: return "right";
+    }
+}
+
 struct Element {
     ElementKind kind = ElementKind::rect;
     std::string name;
@@ -84,6 +132,7 @@ struct Element {
     int columns = 0;              // stats: 0 = 1 column up to 3 stats, else 2
     double bar = 24;              // bars: thickness in px
     ColorRef track{"on-primary", 0.15};  // bars: the unfilled part; agenda: the date block
+    Flow flow;                    // text and stack: the edge that follows the content
 };
 
 struct Layout {
@@ -95,7 +144,11 @@ struct Layout {
 struct FieldSpec {
     std::string name;
     bool required = false;
-    int max_chars = 0;  // 0 = no limit
+    int max_chars = 0;  // 0 = no limit; on points: each point's characters
+    // The parts of a structured field and their limits in characters: quote (text, by,
+    // role), stats (value, unit, label), items (title, place).
+    std::map<std::string, int> part_max;
+    int max_entries = 0;  // points, stats, items: the most entries (0 = no limit)
     SourceMark where;
     // The formats that draw the field. A field left out of a format on purpose (the post's
     // date, carried by caption.txt and used by `batch`) is no warning there.

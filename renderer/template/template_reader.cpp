@@ -38,6 +38,7 @@ constexpr NumberRange kNumberRanges[] = {
     {"size", 8, 1000},           {"min_size", 8, 1000}, {"weight", 100, 1000}, {"line_height", 0.5, 4},
     {"letter_spacing", -0.5, 2}, {"max_lines", 1, 50},  {"padding", 0, 500},   {"radius", 0, 1000},
     {"gap", 0, 2000},            {"gap_before", 0, 2000}, {"bar", 1, 2000},    {"max", 1, 10000},
+    {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100},
 };
 
 std::string shown_number(double value) {
@@ -145,9 +146,15 @@ private:
             }
             const YAML::Node& rules = entry.second;
             if (rules.IsMap()) {
-                src_.check_keys(rules, {"required", "max", "sample", "shown_in"});
+                src_.check_keys(rules, {"required", "max", "entries", "sample", "shown_in"});
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
-                if (rules["max"]) field.max_chars = int(ranged(rules["max"], "max"));
+                if (rules["max"]) read_max(rules["max"], field);
+                if (rules["entries"]) {
+                    if (!is_list_field(field.name))
+                        throw SpecError(src_.mark(rules["entries"]), "'entries' is for the lists points, stats and items",
+                                        "'" + field.name + "' is not a list");
+                    field.max_entries = int(ranged(rules["entries"], "entries"));
+                }
                 if (rules["shown_in"]) {
                     field.shown_in = src_.text_list(rules["shown_in"], "shown_in");
                     field.shown_everywhere = false;
@@ -158,6 +165,27 @@ private:
             }
             t.fields.push_back(field);
         }
+    }
+
+    static bool is_list_field(const std::string& name) {
+        return name == "points" || name == "stats" || name == "items";
+    }
+
+    // `max: 90` on a text field (and on points: each point); `max: {title: 60, place: 40}` on
+    // a field of parts.
+    void read_max(const YAML::Node& node, FieldSpec& field) {
+        static const std::map<std::string, std::vector<std::string>> kParts = {
+            {"quote", {"text", "by", "role"}}, {"stats", {"value", "unit", "label"}}, {"items", {"title", "place"}}};
+        auto parts = kParts.find(field.name);
+        if (parts == kParts.end()) {
+            field.max_chars = int(ranged(node, "max"));
+            return;
+        }
+        if (!node.IsMap())
+            throw SpecError(src_.mark(node), "'max' of '" + field.name + "' names its parts",
+                            "e.g. max: {" + parts->second.front() + ": 60}; parts: " + join(parts->second, ", "));
+        src_.check_keys(node, parts->second);
+        for (const auto& entry : node) field.part_max[entry.first.Scalar()] = int(ranged(entry.second, "max"));
     }
 
     // A field's `shown_in` names formats the template lays out.
@@ -233,6 +261,7 @@ private:
                                 "layout '" + format_id + "' must be a list of elements");
             for (const auto& element : entry.second)
                 layout.elements.push_back(read_element(element, *format));
+            check_flows(layout, *format);
             t.layouts[format_id] = std::move(layout);
         }
     }
@@ -302,13 +331,15 @@ private:
                 if (node["align"]) e.align = align(node["align"]);
                 break;
             case ElementKind::text:
-                src_.check_keys(node, with_style_fields({kind, "box", "if", "value", "style", "anchor"}));
+                src_.check_keys(node, with_style_fields({kind, "box", "if", "value", "style", "anchor", "flow"}));
+                if (node["flow"]) e.flow = read_flow(node["flow"]);
                 if (node["anchor"])
                     e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
                 e.items.push_back(checked(text_item(node, e.name), node));
                 break;
             case ElementKind::stack:
-                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items"});
+                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items", "flow"});
+                if (node["flow"]) e.flow = read_flow(node["flow"]);
                 if (node["anchor"])
                     e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
                 if (node["gap"]) e.gap = ranged(node["gap"], "gap");
@@ -352,6 +383,80 @@ private:
                 break;
         }
         return e;
+    }
+
+    // flow: {edge: top, grow: 140, pull: {photo: bottom, panel: top, accent-bar: move}}
+    Flow read_flow(const YAML::Node& node) {
+        src_.require_map(node, "flow");
+        src_.check_keys(node, {"edge", "grow", "shrink", "pull"});
+        Flow f;
+        f.declared = true;
+        f.where = src_.mark(node);
+        if (!node["edge"])
+            throw SpecError(f.where, "'flow' needs an 'edge'", "the edge of the box that moves: top, bottom, left or right");
+        std::string edge = src_.choice(node["edge"], "edge", {"top", "bottom", "left", "right"});
+        f.edge = edge == "top" ? Edge::top : edge == "bottom" ? Edge::bottom : edge == "left" ? Edge::left : Edge::right;
+        if (node["grow"]) f.grow = ranged(node["grow"], "grow");
+        if (node["shrink"]) {
+            if (!f.vertical())
+                throw SpecError(src_.mark(node["shrink"]), "'shrink' works on a top or bottom edge only",
+                                "a narrower column would only make the text longer; leave it out");
+            f.shrink = ranged(node["shrink"], "shrink");
+        }
+        if (node["pull"]) {
+            src_.require_map(node["pull"], "pull");
+            std::vector<std::string> ways = f.vertical() ? std::vector<std::string>{"top", "bottom", "move"}
+                                                         : std::vector<std::string>{"left", "right", "move"};
+            for (const auto& entry : node["pull"])
+                f.pulls.push_back({entry.first.Scalar(), src_.choice(entry.second, "pull", ways),
+                                   src_.mark(entry.first)});
+        }
+        return f;
+    }
+
+    // Every element a flow pulls is in the layout, does not flow itself, and stays on the
+    // canvas with a size above 0 however far the edge moves; so does the flowing box.
+    void check_flows(const Layout& layout, const Format& format) {
+        std::vector<std::string> names;
+        for (const Element& e : layout.elements) names.push_back(e.name);
+        auto on_canvas = [&](const Box& b) {
+            return b.w > 0 && b.h > 0 && b.x >= 0 && b.y >= 0 && b.right() <= format.width + 1e-9 &&
+                   b.bottom() <= format.height + 1e-9;
+        };
+        for (const Element& e : layout.elements) {
+            if (!e.flow.declared) continue;
+            const Flow& f = e.flow;
+            for (double delta : {f.movement(f.grow), f.movement(-f.shrink)}) {
+                if (!on_canvas(moved_box(e.box, edge_name(f.edge), delta, f.vertical())))
+                    throw SpecError(f.where, "'" + e.name + "' would leave the " + std::string(format.id) +
+                                                 " canvas or vanish when its " + edge_name(f.edge) + " edge moves " +
+                                                 shown_number(std::abs(delta)) + " px",
+                                    "make 'grow' or 'shrink' smaller");
+                for (const Pull& pull : f.pulls) {
+                    bool found = false;
+                    for (const Element& pulled : layout.elements) {
+                        if (pulled.name != pull.element) continue;
+                        found = true;
+                        if (pulled.flow.declared)
+                            throw SpecError(pull.where, "'" + pull.element + "' flows itself and cannot be pulled",
+                                            "let one of the two flow");
+                        if (!on_canvas(moved_box(pulled.box, pull.how, delta, f.vertical())))
+                            throw SpecError(pull.where, "'" + pull.element + "' would leave the " +
+                                                            std::string(format.id) + " canvas or vanish when '" +
+                                                            e.name + "' moves its edge " +
+                                                            shown_number(std::abs(delta)) + " px",
+                                            "make 'grow' or 'shrink' smaller, or pull another edge");
+                    }
+                    if (!found) {
+                        std::string guess = nearest_word(pull.element, names);
+                        throw SpecError(pull.where, "no element named '" + pull.element + "' in the " +
+                                                        std::string(format.id) + " layout",
+                                        guess.empty() ? "pull elements of the same layout"
+                                                      : "did you mean '" + guess + "'?");
+                    }
+                }
+            }
+        }
     }
 
     void read_grid_common(const YAML::Node& node, Element& e) {
