@@ -57,9 +57,12 @@ std::vector<std::string> format_and_platform_names() {
 // needs a template that plays (a `video:` block) with the layout its aspect plays from:
 // named directly, a format it cannot play is an error; reached through a platform, it is
 // skipped with a warning.
+// Format ids and platform names are matched ignoring case ("Instagram", "Reel"). Every name
+// that cannot be used is reported, in one SpecError.
 std::vector<const Format*> resolve_formats(const std::vector<Located<std::string>>& asked,
                                            const Template& tmpl, Diagnostics& diagnostics) {
     std::vector<const Format*> out;
+    SpecProblems problems;
     auto add = [&](std::string_view id, const SourceMark& where, bool via_platform) {
         const Format* f = find_format(id);
         if (std::find(out.begin(), out.end(), f) != out.end()) return;
@@ -85,16 +88,20 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         out.push_back(f);
     };
     for (const auto& name : asked) {
-        if (find_format(name.value)) {
-            add(name.value, name.where, false);
-        } else if (auto platform = platform_formats(name.value)) {
-            for (auto id : *platform) add(id, name.where, true);
-        } else {
-            std::string guess = nearest_word(name.value, format_and_platform_names());
-            throw SpecError(name.where, "unknown format '" + excerpt(name.value) + "'",
-                            guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
-        }
+        std::string id = lower_ascii(name.value);
+        problems.attempt([&] {
+            if (const Format* f = find_format(id)) {
+                add(f->id, name.where, false);
+            } else if (auto platform = platform_formats(id)) {
+                for (auto each : *platform) add(each, name.where, true);
+            } else {
+                std::string guess = nearest_word(id, format_and_platform_names());
+                throw SpecError(name.where, "unknown format '" + excerpt(name.value) + "'",
+                                guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
+            }
+        });
     }
+    problems.throw_if_any();
     if (out.empty())
         throw SpecError(asked.empty() ? SourceMark{} : asked.front().where, "no format to render",
                         "name one of: " + join(tmpl.formats, ", "));
@@ -113,13 +120,13 @@ std::vector<Located<std::string>> asked_formats(const RenderRequest& request, co
     return asked;
 }
 
-void check_fields(const Job& job, Diagnostics& diagnostics) {
+void check_fields(const Job& job, Diagnostics& diagnostics, SpecProblems& problems) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
-        if (field.required && !c.has(field.name))
-            throw SpecError(job.spec.content_where,
-                            "missing field 'content." + field.name + "'",
-                            "template '" + job.tmpl.id + "' needs it");
+        bool refused = c.refused.count(field.name.substr(0, field.name.find('.'))) > 0;
+        if (field.required && !c.has(field.name) && !refused)
+            problems.add({job.spec.content_where, "missing field 'content." + field.name + "'",
+                          "template '" + job.tmpl.id + "' needs it"});
         auto text = c.texts.find(field.name);
         if (field.max_chars > 0 && text != c.texts.end()) {
             glong length = g_utf8_strlen(text->second.value.c_str(), -1);
@@ -290,24 +297,46 @@ void check_brand(const Brand& brand) {
 }
 
 
+namespace {
+
+// The spec, its template, brand and formats, with every problem among them reported at
+// once (PRODUCT.md, "Bad input": one run reports every error it can find).
+void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics) {
+    SpecProblems problems;
+    job.spec = read_spec(request.spec_file, problems);
+    bool have_template = !job.spec.template_name.value.empty() && problems.attempt([&] {
+        job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
+    });
+    problems.attempt([&] {
+        if (job.spec.brand_name) {
+            if (!job.spec.brand_name->value.empty())  // else already reported
+                job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
+        } else if (!have_template) {
+            return;
+        } else if (!job.tmpl.default_brand.empty()) {
+            job.brand = load_brand(job.tmpl.default_brand, SourceMark{job.tmpl.id, 0, 0});
+        } else {
+            throw SpecError(SourceMark{job.spec.display_name, 1, 1}, "no brand given",
+                            "add 'brand: NAME' (see templates/brands/)");
+        }
+    });
+    if (have_template) {
+        problems.attempt([&] {
+            for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
+                (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
+        });
+        check_fields(job, diagnostics, problems);
+    }
+    if (job.spec.video) problems.attempt([&] { check_video(*job.spec.video); });
+    problems.throw_if_any();
+}
+
+}  // namespace
+
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
-    Job job{read_spec(request.spec_file), {}, {}, {}, {}, {}, {}};
-    job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
-    if (job.spec.brand_name) {
-        job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
-    } else if (!job.tmpl.default_brand.empty()) {
-        job.brand = load_brand(job.tmpl.default_brand, SourceMark{job.tmpl.id, 0, 0});
-    } else {
-        throw SpecError(SourceMark{job.spec.display_name, 0, 0}, "no brand given",
-                        "add 'brand: NAME' (see templates/brands/)");
-    }
-    for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
-        (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
-    check_fields(job, diagnostics);
-    if (job.spec.video) {
-        check_video(*job.spec.video);
-        warn_unplayed(*job.spec.video, diagnostics);
-    }
+    Job job{{}, {}, {}, {}, {}, {}, {}};
+    read_inputs(request, job, diagnostics);
+    if (job.spec.video) warn_unplayed(*job.spec.video, diagnostics);
     std::optional<Template> outro;
     if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
