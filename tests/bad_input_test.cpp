@@ -221,3 +221,53 @@ TEST_CASE("past twenty mistakes, the first twenty are reported and a last line c
     CHECK(lines[19] == "post.yaml:24:7: error: 'points' must be text, not a list");
     CHECK(lines[20] == "post.yaml: error: 5 more errors not shown (fix these, then run again)");
 }
+
+TEST_CASE("a line that lacks its ':' is reported at that line, not at the next") {
+    SpecFolder folder("template: event\n"
+                      "content:\n"
+                      "  title Rapat Koordinasi Humas\n"
+                      "  photo: photos/sawah.jpg\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:3:3: error: this line has no ':' after its field name "
+                   "(write 'title: Rapat Koordinasi Humas')\n");
+}
+
+TEST_CASE("a comma inside {...} says to put the text in quotes") {
+    SpecFolder folder("template: quote\n"
+                      "content:\n"
+                      "  quote: {text: Ayo, kita bangun desa, by: Bupati}\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:3:22: error: 'kita bangun desa' reads as a field of its own: a comma inside {...} "
+                   "ends the text before it (put the text in quotes: text: \"Ayo, kita bangun desa\")\n");
+}
+
+TEST_CASE("a content field written at the left margin says to indent it under 'content:'") {
+    SpecFolder folder("template: event\n"
+                      "content:\n"
+                      "  kicker: Humas\n"
+                      "  photo: photos/sawah.jpg\n"
+                      "title: Rapat Koordinasi Humas\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:5:1: error: 'title' belongs under 'content:' "
+                   "(indent it by 2 spaces, like the other fields under 'content:')\n");
+}
+
+TEST_CASE("template, brand, locale, format, platform and verdict names match ignoring case") {
+    SpecFolder folder("template: Hoax\n"
+                      "brand: DEMO-Kabupaten\n"
+                      "locale: EN\n"
+                      "formats: [Square, WEBSITE]\n"
+                      "content:\n"
+                      "  claim: Beredar pesan berantai.\n"
+                      "  verdict: HOAKS\n"
+                      "  body: Pendaftaran tidak dipungut biaya.\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    CHECK(fs::exists(folder.dir.path() / "out/post/square.png"));
+    CHECK(fs::exists(folder.dir.path() / "out/post/landscape.png"));
+    CHECK(read_file(folder.dir.path() / "out/post/caption.txt").starts_with("[HOAX] Beredar pesan berantai."));
+}
