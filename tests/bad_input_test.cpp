@@ -271,3 +271,18 @@ TEST_CASE("template, brand, locale, format, platform and verdict names match ign
     CHECK(fs::exists(folder.dir.path() / "out/post/landscape.png"));
     CHECK(read_file(folder.dir.path() / "out/post/caption.txt").starts_with("[HOAX] Beredar pesan berantai."));
 }
+
+TEST_CASE("after rendering more formats, then fewer, the output folder holds only what render.json lists") {
+    SpecFolder folder("template: event\ncontent:\n" + std::string(kGoodContent));
+    write_file(folder.dir.path() / "out/post/notes.txt", "mine\n");  // not rupa's: kept
+    CHECK(run_rupa("render post.yaml -o out --formats square,portrait,story", folder.dir.path()).status == 0);
+    CHECK(fs::exists(folder.dir.path() / "out/post/story.png"));
+    CommandResult r = run_rupa("render post.yaml -o out --formats square", folder.dir.path());
+    CHECK(r.status == 0);
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder.dir.path() / "out/post"))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"alt.txt", "caption.txt", "notes.txt", "render.json", "square.png"});
+    CHECK(read_file(folder.dir.path() / "out/post/notes.txt") == "mine\n");
+}

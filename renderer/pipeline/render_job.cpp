@@ -291,6 +291,28 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
 
 }  // namespace
 
+namespace {
+
+// PRODUCT.md: after a render the post's folder holds exactly what its render.json lists. Only
+// the names rupa itself writes are removed (a format's .png, .mp4, -cover.png, .srt), and
+// only regular files: anything else in the folder is not rupa's to touch.
+void remove_stale_outputs(const RenderResult& result) {
+    auto written = [&](const fs::path& file) {
+        return std::any_of(result.files.begin(), result.files.end(),
+                           [&](const auto& f) { return f.path.filename() == file.filename(); });
+    };
+    for (const Format& format : all_formats()) {
+        std::string id(format.id);
+        for (const std::string& name : {id + ".png", id + ".mp4", id + "-cover.png", id + ".srt"}) {
+            fs::path file = result.folder / name;
+            std::error_code ec;
+            if (!written(file) && fs::is_regular_file(fs::symlink_status(file, ec))) fs::remove(file, ec);
+        }
+    }
+}
+
+}  // namespace
+
 void check_brand(const Brand& brand) {
     check_fonts(brand, bundled_fonts());
     load_logo(brand);
@@ -457,6 +479,7 @@ RenderResult render_spec(const RenderRequest& request) {
     write_file_atomically(alt, alt_text(job.spec, job.tmpl, job.brand));
     result.files.push_back({"", alt, 0, 0});
 
+    remove_stale_outputs(result);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fs::path report = result.folder / "render.json";
     write_file_atomically(report, report_json(job, result).dump(2) + "\n");
