@@ -168,3 +168,121 @@ TEST_CASE("a brand kit whose logo path leaves the kit's folder is refused at the
                        "(put the logo in the brand kit's folder)\n");
     CHECK(is_empty_or_missing(folder.dir.path() / "out"));
 }
+
+TEST_CASE("a spec with four mistakes reports all four in one run, in file order, and exits 2") {
+    // Read in the order template, content, video; reported in the order of the file.
+    SpecFolder folder("template: hoax\n"
+                      "video:\n"
+                      "  music_volume: 3\n"
+                      "content:\n"
+                      "  claim: Beredar pesan berantai bahwa pendaftaran CPNS dipungut biaya.\n"
+                      "  verdict: hoax\n"
+                      "  tittle: Klarifikasi\n"
+                      "  body: Pendaftaran CPNS tidak dipungut biaya.\n"
+                      "  date: 2024-02-30\n");
+    const std::string expected =
+        "post.yaml:3:17: error: 'music_volume' must be between 0 and 1 (0 is silent, 1 as loud as the file; got 3)\n"
+        "post.yaml:6:12: error: unknown verdict 'hoax' (did you mean 'hoaks'? verdicts are written in Indonesian)\n"
+        "post.yaml:7:3: error: unknown field 'tittle' (did you mean 'title'?)\n"
+        "post.yaml:9:9: error: '2024-02-30' is not a date in the calendar (2024-02 has 29 days)\n";
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == expected);
+    CHECK(r.out.empty());
+    CHECK(is_empty_or_missing(folder.dir.path() / "out"));
+    CommandResult v = run_rupa("validate post.yaml", folder.dir.path());
+    CHECK(v.status == 2);
+    CHECK(v.err == expected);
+}
+
+TEST_CASE("an unknown template field and an unknown format are reported together with the spec's own mistakes") {
+    SpecFolder folder("template: event\n"
+                      "formats: [square, squre, instagram]\n"
+                      "content:\n"
+                      "  title: Rapat Koordinasi Humas\n"
+                      "  photo: photos/sawah.jpg\n"
+                      "  time: \"25:00\"\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:2:19: error: unknown format 'squre' (did you mean 'square'?)\n"
+                   "post.yaml:6:9: error: '25:00' is not a time of day (hours run from 00 to 23 and minutes "
+                   "from 00 to 59; midnight is 00:00)\n");
+}
+
+TEST_CASE("past twenty mistakes, the first twenty are reported and a last line counts the rest") {
+    std::string spec = "template: announcement\ncontent:\n  title: Pengumuman\n  points:\n";
+    for (int i = 0; i < 25; ++i) spec += "    - [daftar " + std::to_string(i) + "]\n";
+    SpecFolder folder(spec);
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    std::vector<std::string> lines = split_lines(r.err);
+    REQUIRE(lines.size() == 21);
+    CHECK(lines[0] == "post.yaml:5:7: error: 'points' must be text, not a list");
+    CHECK(lines[19] == "post.yaml:24:7: error: 'points' must be text, not a list");
+    CHECK(lines[20] == "post.yaml: error: 5 more errors not shown (fix these, then run again)");
+}
+
+TEST_CASE("a line that lacks its ':' is reported at that line, not at the next") {
+    SpecFolder folder("template: event\n"
+                      "content:\n"
+                      "  title Rapat Koordinasi Humas\n"
+                      "  photo: photos/sawah.jpg\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:3:3: error: this line has no ':' after its field name "
+                   "(write 'title: Rapat Koordinasi Humas')\n");
+}
+
+TEST_CASE("a comma inside {...} says to put the text in quotes") {
+    SpecFolder folder("template: quote\n"
+                      "content:\n"
+                      "  quote: {text: Ayo, kita bangun desa, by: Bupati}\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:3:22: error: 'kita bangun desa' reads as a field of its own: a comma inside {...} "
+                   "ends the text before it (put the text in quotes: text: \"Ayo, kita bangun desa\")\n");
+}
+
+TEST_CASE("a content field written at the left margin says to indent it under 'content:'") {
+    SpecFolder folder("template: event\n"
+                      "content:\n"
+                      "  kicker: Humas\n"
+                      "  photo: photos/sawah.jpg\n"
+                      "title: Rapat Koordinasi Humas\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 2);
+    CHECK(r.err == "post.yaml:5:1: error: 'title' belongs under 'content:' "
+                   "(indent it by 2 spaces, like the other fields under 'content:')\n");
+}
+
+TEST_CASE("template, brand, locale, format, platform and verdict names match ignoring case") {
+    SpecFolder folder("template: Hoax\n"
+                      "brand: DEMO-Kabupaten\n"
+                      "locale: EN\n"
+                      "formats: [Square, WEBSITE]\n"
+                      "content:\n"
+                      "  claim: Beredar pesan berantai.\n"
+                      "  verdict: HOAKS\n"
+                      "  body: Pendaftaran tidak dipungut biaya.\n");
+    CommandResult r = folder.render();
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    CHECK(fs::exists(folder.dir.path() / "out/post/square.png"));
+    CHECK(fs::exists(folder.dir.path() / "out/post/landscape.png"));
+    CHECK(read_file(folder.dir.path() / "out/post/caption.txt").starts_with("[HOAX] Beredar pesan berantai."));
+}
+
+TEST_CASE("after rendering more formats, then fewer, the output folder holds only what render.json lists") {
+    SpecFolder folder("template: event\ncontent:\n" + std::string(kGoodContent));
+    write_file(folder.dir.path() / "out/post/notes.txt", "mine\n");  // not rupa's: kept
+    CHECK(run_rupa("render post.yaml -o out --formats square,portrait,story", folder.dir.path()).status == 0);
+    CHECK(fs::exists(folder.dir.path() / "out/post/story.png"));
+    CommandResult r = run_rupa("render post.yaml -o out --formats square", folder.dir.path());
+    CHECK(r.status == 0);
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder.dir.path() / "out/post"))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"alt.txt", "caption.txt", "notes.txt", "render.json", "square.png"});
+    CHECK(read_file(folder.dir.path() / "out/post/notes.txt") == "mine\n");
+}

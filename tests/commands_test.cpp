@@ -87,7 +87,7 @@ TEST_CASE("a template with only a video layout has nothing to render and says so
                "    - {rect: panel, box: [0, 0, 1080, 1920]}\n");
     CommandResult r = run_rupa("validate t/template.yaml", dir.path());
     CHECK(r.status == 2);
-    CHECK(r.err == "t/template.yaml: error: the template has no format to render "
+    CHECK(r.err == "t/template.yaml:1:1: error: the template has no format to render "
                    "(list at least one still format with a layout)\n");
 }
 

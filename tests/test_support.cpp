@@ -67,6 +67,13 @@ void check_memory_flat(const fs::path& folder, const std::string& shorter, const
 fs::path source_dir() { return RUPA_SOURCE_DIR; }
 fs::path test_media_dir() { return RUPA_TEST_MEDIA_DIR; }
 
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buffer;

@@ -108,6 +108,8 @@ private:
 };
 
 std::string read_file(const std::filesystem::path& path);
+// The lines of `text`, without their '\n'.
+std::vector<std::string> split_lines(const std::string& text);
 void write_file(const std::filesystem::path& path, const std::string& text);
 bool is_empty_or_missing(const std::filesystem::path& dir);
 

@@ -60,9 +60,12 @@ std::vector<std::string> format_and_platform_names() {
 // needs a template that plays (a `video:` block) with the layout its aspect plays from:
 // named directly, a format it cannot play is an error; reached through a platform, it is
 // skipped with a warning.
+// Format ids and platform names are matched ignoring case ("Instagram", "Reel"). Every name
+// that cannot be used is reported, in one SpecError.
 std::vector<const Format*> resolve_formats(const std::vector<Located<std::string>>& asked,
                                            const Template& tmpl, Diagnostics& diagnostics) {
     std::vector<const Format*> out;
+    SpecProblems problems;
     auto add = [&](std::string_view id, const SourceMark& where, bool via_platform) {
         const Format* f = find_format(id);
         if (std::find(out.begin(), out.end(), f) != out.end()) return;
@@ -88,16 +91,20 @@ std::vector<const Format*> resolve_formats(const std::vector<Located<std::string
         out.push_back(f);
     };
     for (const auto& name : asked) {
-        if (find_format(name.value)) {
-            add(name.value, name.where, false);
-        } else if (auto platform = platform_formats(name.value)) {
-            for (auto id : *platform) add(id, name.where, true);
-        } else {
-            std::string guess = nearest_word(name.value, format_and_platform_names());
-            throw SpecError(name.where, "unknown format '" + excerpt(name.value) + "'",
-                            guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
-        }
+        std::string id = lower_ascii(name.value);
+        problems.attempt([&] {
+            if (const Format* f = find_format(id)) {
+                add(f->id, name.where, false);
+            } else if (auto platform = platform_formats(id)) {
+                for (auto each : *platform) add(each, name.where, true);
+            } else {
+                std::string guess = nearest_word(id, format_and_platform_names());
+                throw SpecError(name.where, "unknown format '" + excerpt(name.value) + "'",
+                                guess.empty() ? "see 'rupa formats'" : "did you mean '" + guess + "'?");
+            }
+        });
     }
+    problems.throw_if_any();
     if (out.empty())
         throw SpecError(asked.empty() ? SourceMark{} : asked.front().where, "no format to render",
                         "name one of: " + join(tmpl.formats, ", "));
@@ -171,13 +178,13 @@ void check_parts(const Job& job, const FieldSpec& field, Diagnostics& diagnostic
     }
 }
 
-void check_fields(const Job& job, Diagnostics& diagnostics) {
+void check_fields(const Job& job, Diagnostics& diagnostics, SpecProblems& problems) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
-        if (field.required && !c.has(field.name))
-            throw SpecError(job.spec.content_where,
-                            "missing field 'content." + field.name + "'",
-                            "template '" + job.tmpl.id + "' needs it");
+        bool refused = c.refused.count(field.name.substr(0, field.name.find('.'))) > 0;
+        if (field.required && !c.has(field.name) && !refused)
+            problems.add({job.spec.content_where, "missing field 'content." + field.name + "'",
+                          "template '" + job.tmpl.id + "' needs it"});
         if (auto text = c.texts.find(field.name); text != c.texts.end())
             check_length(job, "'" + field.name + "'", text->second.value, field.max_chars, text->second.where,
                          diagnostics);
@@ -375,32 +382,77 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
 
 }  // namespace
 
+namespace {
+
+// PRODUCT.md: after a render the post's folder holds exactly what its render.json lists. Only
+// the names rupa itself writes are removed (a format's .png, .mp4, -cover.png, .srt), and
+// only regular files: anything else in the folder is not rupa's to touch.
+void remove_stale_outputs(const RenderResult& result) {
+    auto written = [&](const fs::path& file) {
+        return std::any_of(result.files.begin(), result.files.end(),
+                           [&](const auto& f) { return f.path.filename() == file.filename(); });
+    };
+    for (const Format& format : all_formats()) {
+        std::string id(format.id);
+        for (const std::string& name : {id + ".png", id + ".mp4", id + "-cover.png", id + ".srt"}) {
+            fs::path file = result.folder / name;
+            std::error_code ec;
+            if (!written(file) && fs::is_regular_file(fs::symlink_status(file, ec))) fs::remove(file, ec);
+        }
+    }
+}
+
+}  // namespace
+
 void check_brand(const Brand& brand) {
     check_fonts(brand, bundled_fonts());
     load_logo(brand);
 }
 
 
-// The photos decode and the logo's trial draw runs while the template, the brand and the fonts
-// load and the video settings are checked: on a reel, that is time the encoder waits for.
-// Their errors are still reported after those of everything read before them.
-RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
-    Job job{read_spec(request.spec_file), {}, {}, {}, {}, {}, {}};
-    auto photos = std::async(std::launch::async, load_photos, std::cref(job.spec));
-    job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
-    if (job.spec.brand_name) {
-        job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
-    } else if (!job.tmpl.default_brand.empty()) {
-        job.brand = load_brand(job.tmpl.default_brand, SourceMark{job.tmpl.id, 0, 0});
-    } else {
-        throw SpecError(SourceMark{job.spec.display_name, 0, 0}, "no brand given",
-                        "add 'brand: NAME' (see templates/brands/)");
+namespace {
+
+// The spec, its template, brand and formats, with every problem among them reported at
+// once (PRODUCT.md, "Bad input": one run reports every error it can find).
+void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics) {
+    SpecProblems problems;
+    job.spec = read_spec(request.spec_file, problems);
+    bool have_template = !job.spec.template_name.value.empty() && problems.attempt([&] {
+        job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
+    });
+    problems.attempt([&] {
+        if (job.spec.brand_name) {
+            if (!job.spec.brand_name->value.empty())  // else already reported
+                job.brand = load_brand(job.spec.brand_name->value, job.spec.brand_name->where);
+        } else if (!have_template) {
+            return;
+        } else if (!job.tmpl.default_brand.empty()) {
+            job.brand = load_brand(job.tmpl.default_brand, SourceMark{job.tmpl.id, 0, 0});
+        } else {
+            throw SpecError(SourceMark{job.spec.display_name, 1, 1}, "no brand given",
+                            "add 'brand: NAME' (see templates/brands/)");
+        }
+    });
+    if (have_template) {
+        problems.attempt([&] {
+            for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
+                (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
+        });
+        check_fields(job, diagnostics, problems);
     }
+    if (job.spec.video) problems.attempt([&] { check_video(*job.spec.video); });
+    problems.throw_if_any();
+}
+
+}  // namespace
+
+RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
+    Job job{{}, {}, {}, {}, {}, {}, {}};
+    read_inputs(request, job, diagnostics);
+    // The photos decode and the logo's trial draw runs while the fonts load and the outro is
+    // read: on a reel, that is time the encoder waits for.
+    auto photos = std::async(std::launch::async, load_photos, std::cref(job.spec));
     auto logo = std::async(std::launch::async, load_logo, std::cref(job.brand));
-    for (const Format* f : resolve_formats(asked_formats(request, job), job.tmpl, diagnostics))
-        (f->kind == FormatKind::video ? job.videos : job.formats).push_back(f);
-    check_fields(job, diagnostics);
-    if (job.spec.video) check_video(*job.spec.video);
     std::optional<Template> outro;
     if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
@@ -524,6 +576,7 @@ RenderResult render_spec(const RenderRequest& request) {
     write_file_atomically(alt, alt_text(job.spec, job.tmpl, job.brand));
     result.files.push_back({"", alt, 0, 0});
 
+    remove_stale_outputs(result);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fs::path report = result.folder / "render.json";
     write_file_atomically(report, report_json(job, result).dump(2) + "\n");

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,10 @@ struct Content {
     std::vector<Located<std::string>> points;
     std::vector<AgendaItem> items;
     std::vector<Located<std::string>> hashtags;
+    // Fields the spec gives that were refused as they are written (a wrong value, or a name
+    // that reads as a typo of one: 'tittle'). Their error is reported already; a template that
+    // requires one does not report it missing as well.
+    std::set<std::string> refused;
 
     // Whether the spec fills the content field `field` (or a part of the quote: quote.text,
     // quote.by, quote.role).

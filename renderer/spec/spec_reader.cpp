@@ -37,9 +37,12 @@ const std::vector<std::string> kSceneKinds = {"template", "photos", "clip"};
 // entries took 25 s) for a post no one can read.
 constexpr size_t kMaxListEntries = 50;
 
+// Reads every field it can and keeps each problem in `problems` (an admin fixes them all in
+// one go); only a file that is not a mapping of fields stops it.
 class SpecReader {
 public:
-    SpecReader(YamlSource source, fs::path folder) : src_(std::move(source)), folder_(folder) {}
+    SpecReader(YamlSource source, fs::path folder, SpecProblems& problems)
+        : src_(std::move(source)), folder_(folder), problems_(problems) {}
 
     Spec read(Spec spec) {
         const YAML::Node& root = src_.root;
@@ -47,30 +50,76 @@ public:
             throw SpecError(src_.mark(root), "a spec must be a mapping of fields, not " +
                                                  kind_name(root),
                             "start with 'template:' and 'content:' at the left margin");
-        src_.check_keys(root, kTopFields);
+        check([&] { src_.check_keys(root, kTopFields, misplaced_field_advice(root)); });
         if (!root["template"])
-            throw SpecError(src_.file_mark(), "missing field 'template'",
-                            "name a template, e.g. 'template: event'");
-        spec.template_name = {name(root["template"], "template"), src_.mark(root["template"])};
-        if (root["brand"]) spec.brand_name = Located<std::string>{
-                name(root["brand"], "brand"), src_.mark(root["brand"])};
-        if (root["locale"]) {
+            problems_.add({src_.file_mark(), "missing field 'template'", "name a template, e.g. 'template: event'"});
+        else
+            check([&] { spec.template_name = {name(root["template"], "template"), src_.mark(root["template"])}; });
+        if (root["brand"]) {
+            // An unreadable brand stays named, empty, so that no default takes its place.
+            spec.brand_name = Located<std::string>{"", src_.mark(root["brand"])};
+            check([&] { spec.brand_name->value = name(root["brand"], "brand"); });
+        }
+        if (root["locale"]) check([&] {
             std::string code = src_.choice(root["locale"], "locale", {"id", "en"});
             spec.locale = {code == "en" ? Locale::en : Locale::id, src_.mark(root["locale"])};
-        }
-        if (root["formats"]) read_formats(root["formats"], spec);
+        });
+        if (root["formats"]) check([&] { read_formats(root["formats"], spec); });
+        // Without readable content, no content field is reported missing as well.
         if (!root["content"])
-            throw SpecError(src_.file_mark(), "missing field 'content'",
-                            "put the post's text and photos under 'content:'");
-        spec.content = read_content(root["content"]);
+            problems_.add({src_.file_mark(), "missing field 'content'",
+                           "put the post's text and photos under 'content:'"});
+        if (!root["content"] || !problems_.attempt([&] { spec.content = read_content(root["content"]); }))
+            spec.content.refused.insert(content_field_names().begin(), content_field_names().end());
+        // A content field at the left margin is reported where it stands, not as missing.
         for (const auto& entry : root)
-            if (entry.first.Scalar() == "content") spec.content_where = src_.mark(entry.first);
+            if (entry.first.IsScalar()) spec.content.refused.insert(entry.first.Scalar());
+        for (const auto& entry : root)
+            if (entry.first.IsScalar() && entry.first.Scalar() == "content") spec.content_where = src_.mark(entry.first);
         // Read after the content, which every scene starts from.
-        if (root["video"]) spec.video = read_video(root["video"], spec.content);
+        if (root["video"]) check([&] { spec.video = read_video(root["video"], spec.content); });
         return spec;
     }
 
 private:
+    // Runs one check; its SpecError is kept and reading goes on.
+    template <class Check>
+    void check(Check&& one) {
+        problems_.attempt(std::forward<Check>(one));
+    }
+
+    // Reads every entry of a list, then throws the problems of all of them at once: the list
+    // as a whole is refused, and each wrong entry is reported.
+    template <class ReadEntry>
+    void each_entry(const YAML::Node& list, ReadEntry&& read) {
+        SpecProblems entries;
+        for (const auto& entry : list) entries.attempt([&] { read(entry); });
+        entries.throw_if_any();
+    }
+
+    // A content or video field written at the left margin, outside its section, says where it
+    // belongs and how far to indent it (as far as the section's own fields are).
+    YamlSource::KeyAdvice misplaced_field_advice(const YAML::Node& root) const {
+        return [this, root](const std::string& field, const YAML::Node& key) -> std::optional<SpecProblem> {
+            const auto content = content_field_names();
+            std::string section = std::find(content.begin(), content.end(), field) != content.end() ? "content"
+                                  : std::find(kVideoFields.begin(), kVideoFields.end(), field) != kVideoFields.end()
+                                      ? "video"
+                                      : "";
+            if (section.empty()) return std::nullopt;
+            const YAML::Node block = root[section];
+            if (!block) return SpecProblem{src_.mark(key), "'" + field + "' belongs under '" + section + ":'",
+                                           "add a line '" + section + ":' and indent '" + field +
+                                               "' under it by two spaces"};
+            int spaces = 2;
+            if (block.IsMap() && block.Style() != YAML::EmitterStyle::Flow && block.size() > 0)
+                spaces = std::max(1, src_.mark(block.begin()->first).column - 1);
+            return SpecProblem{src_.mark(key), "'" + field + "' belongs under '" + section + ":'",
+                               "indent it by " + std::to_string(spaces) + (spaces == 1 ? " space" : " spaces") +
+                                   ", like the other fields under '" + section + ":'"};
+        };
+    }
+
     // A template's or brand's id or path: text that may not be empty.
     std::string name(const YAML::Node& node, const std::string& field) {
         std::string value = src_.text(node, field);
@@ -98,32 +147,39 @@ private:
 
     Content read_content(const YAML::Node& node) {
         src_.require_map(node, "content");
-        src_.check_keys(node, content_field_names());
+        const std::vector<std::string> names = content_field_names();
         Content c;
+        if (!problems_.attempt([&] { src_.check_keys(node, names); }))
+            for (const auto& entry : node)
+                if (entry.first.IsScalar()) c.refused.insert(nearest_word(entry.first.Scalar(), names));
+        // Each field is read on its own; one that is refused is remembered as such.
+        auto check = [&](const std::string& field, auto&& read) {
+            if (!problems_.attempt(read)) c.refused.insert(field);
+        };
         for (const auto& field : kTextFields)
-            if (node[field]) c.texts[field] = {src_.text(node[field], field), src_.mark(node[field])};
+            if (node[field]) check(field, [&] { c.texts[field] = {src_.text(node[field], field), src_.mark(node[field])}; });
         if (node["verdict"])
-            c.texts["verdict"] = {read_verdict(node["verdict"]), src_.mark(node["verdict"])};
-        if (node["date"]) c.date = Located<CalendarDate>{read_date(node["date"], "date"),
-                                                         src_.mark(node["date"])};
-        if (node["time"]) c.time = Located<TimeOfDay>{read_time(node["time"], "time"),
-                                                      src_.mark(node["time"])};
-        if (node["photo"]) c.photo = read_photo(node["photo"], "photo");
-        if (node["photos"]) c.photos = read_photo_list(node["photos"]);
-        if (node["stats"]) c.stats = read_stats(node["stats"]);
-        if (node["quote"]) c.quote = read_quote(node["quote"]);
-        if (node["points"]) c.points = read_points(node["points"]);
-        if (node["items"]) c.items = read_items(node["items"]);
-        if (node["hashtags"]) c.hashtags = read_located_texts(node["hashtags"], "hashtags");
+            check("verdict", [&] { c.texts["verdict"] = {read_verdict(node["verdict"]), src_.mark(node["verdict"])}; });
+        if (node["date"])
+            check("date", [&] { c.date = Located<CalendarDate>{read_date(node["date"], "date"), src_.mark(node["date"])}; });
+        if (node["time"])
+            check("time", [&] { c.time = Located<TimeOfDay>{read_time(node["time"], "time"), src_.mark(node["time"])}; });
+        if (node["photo"]) check("photo", [&] { c.photo = read_photo(node["photo"], "photo"); });
+        if (node["photos"]) check("photos", [&] { c.photos = read_photo_list(node["photos"]); });
+        if (node["stats"]) check("stats", [&] { c.stats = read_stats(node["stats"]); });
+        if (node["quote"]) check("quote", [&] { c.quote = read_quote(node["quote"]); });
+        if (node["points"]) check("points", [&] { c.points = read_points(node["points"]); });
+        if (node["items"]) check("items", [&] { c.items = read_items(node["items"]); });
+        if (node["hashtags"]) check("hashtags", [&] { c.hashtags = read_located_texts(node["hashtags"], "hashtags"); });
         for (auto& tag : c.hashtags)
             if (!tag.value.empty() && tag.value[0] == '#') tag.value.erase(0, 1);
         return c;
     }
 
     std::string read_verdict(const YAML::Node& node) {
-        auto english = kEnglishVerdicts.find(src_.text(node, "verdict"));
+        auto english = kEnglishVerdicts.find(lower_ascii(src_.text(node, "verdict")));
         if (english != kEnglishVerdicts.end())
-            throw SpecError(src_.mark(node), "unknown verdict '" + english->first + "'",
+            throw SpecError(src_.mark(node), "unknown verdict '" + node.Scalar() + "'",
                             "did you mean '" + english->second +
                                 "'? verdicts are written in Indonesian");
         return src_.choice(node, "verdict", kVerdicts);
@@ -177,7 +233,7 @@ private:
             throw SpecError(src_.mark(node),
                             "'photos' must be a list of photos, not " + kind_name(node));
         std::vector<PhotoRef> photos;
-        for (const auto& item : node) photos.push_back(read_photo(item, "photos"));
+        each_entry(node, [&](const YAML::Node& item) { photos.push_back(read_photo(item, "photos")); });
         return photos;
     }
 
@@ -209,7 +265,7 @@ private:
         if (!node.IsSequence())
             throw SpecError(src_.mark(node),
                             "'" + field + "' must be a list of text, not " + kind_name(node));
-        for (const auto& item : node) out.push_back({src_.text(item, field), src_.mark(item)});
+        each_entry(node, [&](const YAML::Node& item) { out.push_back({src_.text(item, field), src_.mark(item)}); });
         return out;
     }
 
@@ -221,25 +277,29 @@ private:
             throw SpecError(src_.mark(node), "'stats' takes 1 to 6 numbers, not " +
                                                  std::to_string(node.size()));
         std::vector<Stat> stats;
-        for (const auto& item : node) {
-            if (!item.IsMap())
-                throw SpecError(src_.mark(item), "a stat must be a mapping, not " + kind_name(item),
-                                "e.g. {value: 78, unit: \"%\", label: pengguna aktif}");
-            src_.check_keys(item, {"value", "unit", "label"});
-            Stat stat;
-            stat.where = src_.mark(item);
-            if (!item["value"]) throw SpecError(stat.where, "a stat needs a 'value'");
+        each_entry(node, [&](const YAML::Node& item) { stats.push_back(read_stat(item)); });
+        return stats;
+    }
+
+    Stat read_stat(const YAML::Node& item) {
+        if (!item.IsMap())
+            throw SpecError(src_.mark(item), "a stat must be a mapping, not " + kind_name(item),
+                            "e.g. {value: 78, unit: \"%\", label: pengguna aktif}");
+        check([&] { src_.check_keys(item, {"value", "unit", "label"}); });
+        Stat stat;
+        stat.where = src_.mark(item);
+        if (!item["value"]) throw SpecError(stat.where, "a stat needs a 'value'");
+        check([&] {
             std::string raw = src_.text(item["value"], "value");
             try {
                 stat.number = src_.number(item["value"], "value");
             } catch (const SpecError&) {
                 stat.text = raw;
             }
-            if (item["unit"]) stat.unit = src_.text(item["unit"], "unit");
-            if (item["label"]) stat.label = src_.text(item["label"], "label");
-            stats.push_back(stat);
-        }
-        return stats;
+        });
+        if (item["unit"]) check([&] { stat.unit = src_.text(item["unit"], "unit"); });
+        if (item["label"]) check([&] { stat.label = src_.text(item["label"], "label"); });
+        return stat;
     }
 
     std::vector<Located<std::string>> read_points(const YAML::Node& node) {
@@ -278,35 +338,36 @@ private:
                             "'items' must be a list of agenda entries, not " + kind_name(node));
         check_length(node, "items", "agenda entries");
         std::vector<AgendaItem> items;
-        for (const auto& entry : node) {
-            if (!entry.IsMap())
-                throw SpecError(src_.mark(entry),
-                                "an agenda entry must be a mapping, not " + kind_name(entry),
-                                "e.g. {date: 2024-07-03, time: \"13:30\", title: Rapat, place: Pendopo}");
-            src_.check_keys(entry, {"date", "time", "title", "place"});
-            AgendaItem item;
-            item.where = src_.mark(entry);
-            if (!entry["title"]) throw SpecError(item.where, "an agenda entry needs a 'title'");
-            item.title = src_.text(entry["title"], "title");
-            if (entry["place"]) item.place = src_.text(entry["place"], "place");
-            if (entry["date"]) item.date = read_date(entry["date"], "date");
-            if (entry["time"]) item.time = read_time(entry["time"], "time");
-            items.push_back(item);
-        }
+        each_entry(node, [&](const YAML::Node& entry) { items.push_back(read_item(entry)); });
         return items;
+    }
+
+    AgendaItem read_item(const YAML::Node& entry) {
+        if (!entry.IsMap())
+            throw SpecError(src_.mark(entry), "an agenda entry must be a mapping, not " + kind_name(entry),
+                            "e.g. {date: 2024-07-03, time: \"13:30\", title: Rapat, place: Pendopo}");
+        check([&] { src_.check_keys(entry, {"date", "time", "title", "place"}); });
+        AgendaItem item;
+        item.where = src_.mark(entry);
+        if (!entry["title"]) problems_.add({item.where, "an agenda entry needs a 'title'", ""});
+        else check([&] { item.title = src_.text(entry["title"], "title"); });
+        if (entry["place"]) check([&] { item.place = src_.text(entry["place"], "place"); });
+        if (entry["date"]) check([&] { item.date = read_date(entry["date"], "date"); });
+        if (entry["time"]) check([&] { item.time = read_time(entry["time"], "time"); });
+        return item;
     }
 
     VideoSpec read_video(const YAML::Node& node, const Content& content) {
         src_.require_map(node, "video");
-        src_.check_keys(node, kVideoFields);
+        check([&] { src_.check_keys(node, kVideoFields); });
         VideoSpec video;
         video.where = src_.mark(node);
-        if (node["duration"]) video.duration = read_duration(node["duration"]);
-        if (node["music"]) video.music = read_media(node["music"], "music");
-        if (node["music_volume"]) video.music_volume = read_volume(node["music_volume"]);
-        if (node["voiceover"]) video.voiceover = read_media(node["voiceover"], "voiceover");
-        if (node["captions"]) read_captions(node["captions"], video);
-        if (node["scenes"]) video.scenes = read_scenes(node["scenes"], content);
+        if (node["duration"]) check([&] { video.duration = read_duration(node["duration"]); });
+        if (node["music"]) check([&] { video.music = read_media(node["music"], "music"); });
+        if (node["music_volume"]) check([&] { video.music_volume = read_volume(node["music_volume"]); });
+        if (node["voiceover"]) check([&] { video.voiceover = read_media(node["voiceover"], "voiceover"); });
+        if (node["captions"]) check([&] { read_captions(node["captions"], video); });
+        if (node["scenes"]) check([&] { video.scenes = read_scenes(node["scenes"], content); });
         if (video.duration && !video.scenes.empty())
             throw SpecError(video.duration->where, "'duration' is given for the whole video and for 'scenes'",
                             "with scenes, give each scene its own 'duration'");
@@ -347,7 +408,7 @@ private:
             throw SpecError(src_.mark(node), "'captions' lists " + std::to_string(node.size()) +
                                                  " captions; rupa takes at most " + std::to_string(kMaxCaptions),
                             "a video is at most 180 s");
-        for (const auto& entry : node) video.captions.push_back(read_caption(entry));
+        each_entry(node, [&](const YAML::Node& entry) { video.captions.push_back(read_caption(entry)); });
         order_captions(video.captions);
     }
 
@@ -388,7 +449,7 @@ private:
                             "list the scenes, or leave 'scenes' out for the template's own");
         check_length(node, "scenes", "scenes");
         std::vector<VideoScene> scenes;
-        for (const auto& item : node) scenes.push_back(read_scene(item, content));
+        each_entry(node, [&](const YAML::Node& item) { scenes.push_back(read_scene(item, content)); });
         return scenes;
     }
 
@@ -467,6 +528,7 @@ private:
 
     YamlSource src_;
     fs::path folder_;
+    SpecProblems& problems_;
 };
 
 // What is wrong with a date written YYYY-MM-DD that is not in the calendar.
@@ -509,6 +571,13 @@ TimeOfDay parse_time(const std::string& text, const SourceMark& where, const std
 }
 
 Spec read_spec(const fs::path& file) {
+    SpecProblems problems;
+    Spec spec = read_spec(file, problems);
+    problems.throw_if_any();
+    return spec;
+}
+
+Spec read_spec(const fs::path& file, SpecProblems& problems) {
     Spec spec;
     spec.file = file;
     spec.display_name = file.string();
@@ -522,7 +591,7 @@ Spec read_spec(const fs::path& file) {
                         "rename the file, e.g. to rapat.yaml");
     YamlSource source = load_yaml(file, spec.display_name);
     fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    return SpecReader(std::move(source), folder).read(std::move(spec));
+    return SpecReader(std::move(source), folder, problems).read(std::move(spec));
 }
 
 }  // namespace rupa

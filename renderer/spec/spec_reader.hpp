@@ -2,12 +2,18 @@
 #pragma once
 
 #include "spec/spec.hpp"
+#include "spec/spec_error.hpp"
 
 #include <filesystem>
 
 namespace rupa {
 
+// Throws one SpecError listing every problem found, in file order.
 Spec read_spec(const std::filesystem::path& file);
+// Reads what it can and adds each problem to `problems`, so that the caller can add its own
+// (an unknown template or format) before reporting them all. Throws only when the file cannot
+// be read as YAML at all.
+Spec read_spec(const std::filesystem::path& file, SpecProblems& problems);
 
 // Exposed for the template reader, which reads sample content in the same shapes.
 CalendarDate parse_date(const std::string& text, const SourceMark& where, const std::string& field);

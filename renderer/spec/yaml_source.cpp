@@ -93,24 +93,76 @@ void YamlSource::require_map(const YAML::Node& node, const std::string& what) co
                                         kind_name(node));
 }
 
+namespace {
+
+// `{text: Ayo, kita bangun, by: Bupati}`: the comma ends the text, and "kita bangun" becomes a
+// field of its own with no value. Says so, and how the text reads in quotes.
+std::optional<SpecProblem> flow_comma(const YamlSource& src, const YAML::Node& map, const YAML::Node& key,
+                                      const YAML::Node& value) {
+    if (map.Style() != YAML::EmitterStyle::Flow || !value.IsNull()) return std::nullopt;
+    std::string quoted;
+    const YAML::Node* before = nullptr;
+    for (const auto& entry : map) {
+        if (entry.first.is(key)) break;
+        before = &entry.first;
+        quoted = entry.second.IsScalar() ? entry.first.Scalar() + ": \"" + entry.second.Scalar() + ", " +
+                                               key.Scalar() + "\""
+                                         : "";
+    }
+    if (!before) return std::nullopt;
+    return SpecProblem{src.mark(key),
+                       "'" + excerpt(key.Scalar()) + "' reads as a field of its own: a comma inside {...} ends the text before it",
+                       quoted.empty() ? "put text that holds a comma in quotes" : "put the text in quotes: " + excerpt(quoted)};
+}
+
+// A line that lacks the ':' after its field name: "title Bupati" -> write 'title: Bupati'.
+SpecProblem no_colon(const SourceMark& where, const std::string& line) {
+    size_t space = line.find(' ');
+    std::string fixed = space == std::string::npos ? line + ":" : line.substr(0, space) + ": " + line.substr(space + 1);
+    return SpecProblem{where, "this line has no ':' after its field name", "write '" + excerpt(fixed) + "'"};
+}
+
+// `place Pendopo` with no ':' as a mapping's last line reads as a field named "place
+// Pendopo" with no value.
+std::optional<SpecProblem> missing_colon(const YamlSource& src, const YAML::Node& map, const YAML::Node& key,
+                                         const YAML::Node& value) {
+    const std::string& name = key.Scalar();
+    if (map.Style() == YAML::EmitterStyle::Flow || !value.IsNull() || name.find(' ') == std::string::npos)
+        return std::nullopt;
+    return no_colon(src.mark(key), name);
+}
+
+}  // namespace
+
 // yaml-cpp keeps both entries of a repeated key and `map[key]` finds the first, so a second
 // 'title:' further down would be silently ignored; it is refused instead.
-void YamlSource::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const {
+void YamlSource::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                            const KeyAdvice& advice) const {
     std::map<std::string, SourceMark> seen;
+    SpecProblems problems;
     for (const auto& entry : map) {
         const YAML::Node& key = entry.first;
-        std::string name = key_name(*this, key);
+        std::string name;
+        if (!problems.attempt([&] { name = key_name(*this, key); })) continue;
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-            std::string guess = nearest_word(name, allowed);
-            std::string hint = guess.empty() ? "expected one of: " + join(allowed, ", ")
-                                             : "did you mean '" + guess + "'?";
-            throw SpecError(mark(key), "unknown field '" + excerpt(name) + "'", hint);
+            std::optional<SpecProblem> told = advice ? advice(name, key) : std::nullopt;
+            if (!told) told = flow_comma(*this, map, key, entry.second);
+            if (!told) told = missing_colon(*this, map, key, entry.second);
+            if (!told) {
+                std::string guess = nearest_word(name, allowed);
+                told = SpecProblem{mark(key), "unknown field '" + excerpt(name) + "'",
+                                   guess.empty() ? "expected one of: " + join(allowed, ", ")
+                                                 : "did you mean '" + guess + "'?"};
+            }
+            problems.add(*told);
+            continue;
         }
         auto [first, inserted] = seen.emplace(name, mark(key));
         if (!inserted)
-            throw SpecError(mark(key), "field '" + name + "' is given twice",
-                            "first on line " + std::to_string(first->second.line) + "; keep one");
+            problems.add({mark(key), "field '" + name + "' is given twice",
+                          "first on line " + std::to_string(first->second.line) + "; keep one"});
     }
+    problems.throw_if_any();
 }
 
 std::string YamlSource::text(const YAML::Node& node, const std::string& field) const {
@@ -171,8 +223,8 @@ std::vector<std::string> YamlSource::text_list(const YAML::Node& node,
 std::string YamlSource::choice(const YAML::Node& node, const std::string& field,
                                const std::vector<std::string>& choices) const {
     std::string value = text(node, field);
-    if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
-    std::string guess = nearest_word(value, choices);
+    if (std::string same = same_ignoring_case(value, choices); !same.empty()) return same;
+    std::string guess = nearest_word(lower_ascii(value), choices);
     std::string hint = guess.empty() ? "expected one of: " + join(choices, ", ")
                                      : "did you mean '" + guess + "'?";
     throw SpecError(mark(node), "unknown " + field + " '" + excerpt(value) + "'", hint);
@@ -227,15 +279,73 @@ int tab_in_indentation(const std::string& bytes, int line) {
     return 0;
 }
 
+// The lines of a file, without their line ends.
+std::vector<std::string> lines_of(const std::string& bytes) {
+    std::vector<std::string> lines;
+    std::istringstream in(bytes);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+size_t indentation(const std::string& line) {
+    size_t at = line.find_first_not_of(' ');
+    return at == std::string::npos ? line.size() : at;
+}
+
+// Whether a line holds a mapping's ':' (followed by a space or ending the line).
+bool has_map_colon(const std::string& line) {
+    std::string text = line.substr(0, line.find(" #"));
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text.ends_with(':') || text.find(": ") != std::string::npos;
+}
+
+// `title Bupati` above `date: 2024-07-04`: yaml-cpp reads the two lines as one key
+// "title Bupati date" and stops at the ':' of the second ("illegal map value"). The line
+// that lacks its ':' is the one above, unless that line continues the text of a field above it.
+std::optional<SpecProblem> colon_missing_above(const std::string& bytes, int error_line,
+                                               const std::string& display_name) {
+    std::vector<std::string> lines = lines_of(bytes);
+    auto blank = [&](int i) {
+        size_t at = lines[size_t(i)].find_first_not_of(' ');
+        return at == std::string::npos || lines[size_t(i)][at] == '#';
+    };
+    int below = error_line - 1, above = below - 1;  // 0-based
+    if (below < 1 || below >= int(lines.size())) return std::nullopt;
+    while (above >= 0 && blank(above)) --above;
+    if (above < 0 || has_map_colon(lines[size_t(above)])) return std::nullopt;
+    std::string line = lines[size_t(above)];
+    size_t key = indentation(line);
+    if (line.compare(key, 2, "- ") == 0) key = line.find_first_not_of(' ', key + 2);
+    if (key == std::string::npos || indentation(lines[size_t(below)]) < key) return std::nullopt;
+    int parent = above - 1;
+    while (parent >= 0 && blank(parent)) --parent;
+    if (parent >= 0) {
+        // A value's second line ("body: Bupati" / "  membuka") is not a field of its own.
+        const std::string& up = lines[size_t(parent)];
+        std::string value = up.find(": ") == std::string::npos ? "" : up.substr(up.find(": ") + 2);
+        if (value.find_first_not_of(' ') != std::string::npos && value[value.find_first_not_of(' ')] != '#' &&
+            indentation(line) > indentation(up))
+            return std::nullopt;
+    }
+    std::string text = line.substr(key);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return no_colon({display_name, above + 1, int(key) + 1}, text);
+}
+
 // A tab in the indentation is the commonest slip in hand-written YAML, and yaml-cpp reports
 // it as whatever rule it broke next ("illegal map value"), so it is named here.
 SpecError syntax_error(const YAML::Exception& e, const std::string& bytes,
                        const std::string& display_name) {
-    if (e.mark.is_null()) return SpecError({display_name, 0, 0}, "not valid YAML: " + e.msg);
+    if (e.mark.is_null()) return SpecError({display_name, 1, 1}, "not valid YAML: " + e.msg);
     int line = e.mark.line + 1;
     if (int tab = tab_in_indentation(bytes, line))
         return SpecError({display_name, line, tab}, "not valid YAML: a tab in the indentation",
                          "indent with spaces");
+    if (e.msg.starts_with(YAML::ErrorMsg::MAP_VALUE))
+        if (auto above = colon_missing_above(bytes, line, display_name)) return SpecError(std::vector{*above});
     return SpecError({display_name, line, e.mark.column + 1}, "not valid YAML: " + excerpt(e.msg),
                      syntax_hint(e.msg));
 }
@@ -386,16 +496,32 @@ std::string read_text_input(const std::filesystem::path& path, const PlainFileKi
 }
 
 YamlSource load_yaml(const std::filesystem::path& path, const std::string& display_name) {
+    // A file that cannot be read is named alone; one whose content is wrong as a whole (not
+    // text, empty) points at 1:1, where an editor opens it.
     SourceMark whole{display_name, 0, 0};
+    SourceMark start{display_name, 1, 1};
     // A spec is a few kilobytes and the corpus's megabyte values are refused by field; a file
     // this large is a video or a disk image under a .yaml name, not worth reading into memory.
     static const PlainFileKind kYaml{"a YAML file", "YAML files", 4 << 20,
                                      "a spec is a few kilobytes: is this the right file?"};
     const std::string bytes = read_text_input(path, kYaml, whole);
-    refuse_binary(bytes, whole);
+    refuse_binary(bytes, start);
     YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name)};
-    if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, whole);
+    if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, start);
     return source;
+}
+
+std::string lower_ascii(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return text;
+}
+
+std::string same_ignoring_case(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string lower = lower_ascii(word);
+    for (const auto& candidate : candidates)
+        if (lower_ascii(candidate) == lower) return candidate;
+    return {};
 }
 
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates) {

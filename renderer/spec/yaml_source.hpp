@@ -4,10 +4,12 @@
 
 #include "spec/control_characters.hpp"
 #include "spec/source_mark.hpp"
+#include "spec/spec_error.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -21,18 +23,27 @@ struct YamlSource {
     YAML::Node root;
 
     SourceMark mark(const YAML::Node& node) const;
-    SourceMark file_mark() const { return SourceMark{display_name, 0, 0}; }
+    // A problem with the file's content as a whole (empty, no 'template') points at 1:1, where
+    // an editor opens it.
+    SourceMark file_mark() const { return SourceMark{display_name, 1, 1}; }
+
+    // What to say about a key that is not allowed when rupa can tell more than "unknown field"
+    // (a content field written at the left margin); nullopt for the usual message.
+    using KeyAdvice = std::function<std::optional<SpecProblem>(const std::string& name, const YAML::Node& key)>;
 
     // Requires `node` to be a mapping whose keys all come from `allowed`; the error for a
-    // stray key suggests the nearest allowed one.
+    // stray key suggests the nearest allowed one. Every stray or repeated key of the mapping
+    // is reported, in one SpecError.
     void require_map(const YAML::Node& node, const std::string& what) const;
-    void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed) const;
+    void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                    const KeyAdvice& advice = {}) const;
 
     std::string text(const YAML::Node& node, const std::string& field) const;
     double number(const YAML::Node& node, const std::string& field) const;
     bool boolean(const YAML::Node& node, const std::string& field) const;
     std::vector<std::string> text_list(const YAML::Node& node, const std::string& field) const;
-    // A scalar that must be one of `choices`.
+    // A scalar that must be one of `choices`, matched ignoring case; returns the choice as
+    // `choices` spells it.
     std::string choice(const YAML::Node& node, const std::string& field,
                        const std::vector<std::string>& choices) const;
 };
@@ -61,6 +72,13 @@ void refuse_control_characters(std::string_view text, const SourceMark& where, c
 
 // The most characters one text value may have.
 constexpr long kMaxTextLength = 10000;
+
+// `text` with ASCII letters in lower case: names (templates, brands, locales, verdicts,
+// formats, platforms) are matched ignoring case.
+std::string lower_ascii(std::string text);
+
+// The candidate equal to `word` ignoring case, or "".
+std::string same_ignoring_case(const std::string& word, const std::vector<std::string>& candidates);
 
 // The candidate closest to `word` by edit distance, or "" when none is plausibly meant.
 std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);

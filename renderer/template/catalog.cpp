@@ -89,13 +89,17 @@ fs::path resolve(const std::string& name, const fs::path& installed_dir, const s
                             "paths are relative to the spec's folder");
         return path;
     }
-    if (std::find(installed.begin(), installed.end(), name) == installed.end()) {
+    // Ids are matched ignoring case ("Event" is 'event'), as every name in a spec is.
+    std::string id = std::find(installed.begin(), installed.end(), name) != installed.end()
+                         ? name
+                         : same_ignoring_case(name, installed);
+    if (id.empty()) {
         std::string guess = nearest_word(name, installed);
         throw SpecError(where, "unknown " + what + " '" + excerpt(name) + "'",
                         guess.empty() ? "installed: " + join(installed, ", ")
                                       : "did you mean '" + guess + "'?");
     }
-    return installed_dir / name / file_name;
+    return installed_dir / id / file_name;
 }
 
 }  // namespace

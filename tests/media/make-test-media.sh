@@ -224,9 +224,9 @@ spec('megabyte-word-title', ":5:10: error: 'title' has 1000000 characters; rupa 
 open my $jpeg, '<:raw', $photo or die "$photo: $!";
 read $jpeg, my $head, 4096;
 write_file('binary-spec.yaml', $head);
-write_file('binary-spec.expect', "binary-spec.yaml: error: not a text file (a spec is YAML text saved as UTF-8)\n");
+write_file('binary-spec.expect', "binary-spec.yaml:1:1: error: not a text file (a spec is YAML text saved as UTF-8)\n");
 write_file('utf16-without-bom.yaml', encode('UTF-16LE', "$event  title: Rapat\n$photo_line"));
-write_file('utf16-without-bom.expect', "utf16-without-bom.yaml: error: not a text file (a spec is YAML text saved as UTF-8)\n");
+write_file('utf16-without-bom.expect', "utf16-without-bom.yaml:1:1: error: not a text file (a spec is YAML text saved as UTF-8)\n");
 PERL
 
 # ---- Sound and video (media_probe, clip_reader). Made with ffmpeg from its own test
