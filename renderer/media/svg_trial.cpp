@@ -24,6 +24,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -170,6 +171,42 @@ void limit_this_process() {
     setrlimit(RLIMIT_AS, &space);
 }
 
+// Resident memory from /proc/self/statm, read through an open descriptor: cheap enough to read
+// every few milliseconds. 0 when it cannot be read.
+long resident_kib(int statm) {
+    char text[128];
+    ssize_t n = ::pread(statm, text, sizeof text - 1, 0);
+    if (n <= 0) return 0;
+    text[n] = '\0';
+    unsigned long long size = 0, resident = 0;
+    if (std::sscanf(text, "%llu %llu", &size, &resident) != 2) return 0;
+    return long(resident * (unsigned long long)(sysconf(_SC_PAGESIZE)) / 1024);
+}
+
+// Ends the trial as soon as the drawing's resident memory passes the budget, rather than
+// after it: a drawing that swells on would otherwise run into the address-space limit and go
+// on without what failed to allocate, taking twice the memory and often more than the
+// deadline, which then names the wrong cause.
+class BudgetWatch {
+public:
+    explicit BudgetWatch(long resident_before)
+        : statm_(::open("/proc/self/statm", O_RDONLY | O_CLOEXEC)), before_(resident_before) {
+        if (statm_.get() >= 0) watcher_ = std::jthread([this](std::stop_token stop) { watch(stop); });
+    }
+
+private:
+    void watch(std::stop_token stop) const {
+        while (!stop.stop_requested()) {
+            if (resident_kib(statm_.get()) - before_ > kBudgetMib * 1024) _exit(kStatusOverBudget);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    }
+
+    FileDescriptor statm_;
+    long before_;
+    std::jthread watcher_;  // last: stopped and joined before the descriptor closes
+};
+
 std::string read_standard_input() {
     std::string bytes;
     char buffer[65536];
@@ -221,6 +258,8 @@ int run_svg_trial(int argc, char** argv) {
     std::string svg = read_standard_input();
     limit_this_process();
     long resident_before = status_kib("VmRSS:");
+    std::optional<BudgetWatch> watch;
+    if (kMemoryLimited) watch.emplace(resident_before);
     GError* raw_error = nullptr;
     GObjectPtr<RsvgHandle> handle(
         rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), gsize(svg.size()), &raw_error));
