@@ -15,8 +15,9 @@ build_tests=OFF
 if [[ "${1:-}" == "--with-tests" ]]; then
   build_tests=ON
   # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media;
-  # GNU time measures the peak memory of a program the tests run.
-  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time)
+  # GNU time measures the peak memory of a program the tests run; headless Chromium opens the
+  # weekly contact sheet as an admin's browser would.
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium)
 fi
 
 missing=()

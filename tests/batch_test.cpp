@@ -95,6 +95,13 @@ TEST_CASE("ISO weeks are read as YYYY-Www and dates fall in the week of their Th
     CHECK(to_string(week_of({2024, 7, 8})) == "2024-W28");
     CHECK(to_string(week_of({2021, 1, 1})) == "2020-W53");   // a Friday: the old year's week
     CHECK(to_string(week_of({2024, 12, 30})) == "2025-W01"); // a Monday: the new year's week
+    WeekDays w27 = days_of(*parse_iso_week("2024-W27"));
+    CHECK((w27.monday.year == 2024 && w27.monday.month == 7 && w27.monday.day == 1));
+    CHECK((w27.sunday.year == 2024 && w27.sunday.month == 7 && w27.sunday.day == 7));
+    WeekDays w53 = days_of(*parse_iso_week("2020-W53"));
+    CHECK((w53.monday.month == 12 && w53.monday.day == 28 && w53.sunday.year == 2021 && w53.sunday.day == 3));
+    WeekDays w01 = days_of(*parse_iso_week("2025-W01"));
+    CHECK((w01.monday.year == 2024 && w01.monday.month == 12 && w01.monday.day == 30));
 }
 
 TEST_CASE("a batch renders the week's specs in date order, with a report and a contact sheet") {
@@ -190,6 +197,95 @@ TEST_CASE("a broken spec is reported with its error and the others are rendered;
     for (const auto& stem : kWeek27)
         CHECK(now["posts/" + stem + ".yaml"] == "rendered");
     CHECK(fs::exists(folder.path() / "out/announcement/square.png"));
+}
+
+namespace {
+
+// The headless Chromium the test set-up installs (scripts/setup.sh --with-tests).
+std::string chromium() {
+    for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+        if (fs::exists(path)) return path;
+    return {};
+}
+
+bool near_rgb(const Argb& p, int r, int g, int b, int tolerance = 6) {
+    return std::abs(p.r - r) <= tolerance && std::abs(p.g - g) <= tolerance && std::abs(p.b - b) <= tolerance;
+}
+
+}  // namespace
+
+TEST_CASE("the contact sheet shows every post with every format it made, its warnings, and every failure") {
+    PostsFolder folder;
+    // The quote makes a video too, and carries a field its template does not show (a warning).
+    std::string quote = read_file(folder.path() / "posts/quote.yaml");
+    quote.replace(quote.find("content:\n"), 9, "formats: [square, story, video-square]\ncontent:\n  place: Pendopo\n");
+    write_file(folder.path() / "posts/quote.yaml", quote);
+    write_file(folder.path() / "posts/rusak.yaml", "template: event\ncontent:\n  title: [Rapat <b>\n");
+    CommandResult r = folder.batch("--week 2024-W27 -o out -j 2");
+    CHECK(r.status == 1);
+    fs::path sheet_path = folder.path() / "out/highlights-2024-W27/index.html";
+    std::string sheet = read_file(sheet_path);
+    CHECK(sheet.find("<h1>Pekan 2024-W27</h1>\n<p>1–7 Juli 2024 · 5 unggahan siap · 1 gagal</p>") != std::string::npos);
+    for (const std::string& stem : kWeek27) {
+        INFO("post " << stem);
+        for (const auto& entry : fs::directory_iterator(folder.path() / "out" / stem)) {
+            std::string name = entry.path().filename().string();
+            if (name == "render.json") continue;
+            CHECK(sheet.find("<a href=\"../" + stem + "/" + name + "\">" + name + "</a>") != std::string::npos);
+            if (name.ends_with(".png") && !name.ends_with("-cover.png"))
+                CHECK(sheet.find("<img src=\"../" + stem + "/" + name + "\"") != std::string::npos);
+        }
+    }
+    CHECK(sheet.find("<video controls preload=\"none\" src=\"../quote/video-square.mp4\" "
+                     "poster=\"../quote/video-square-cover.png\" width=\"1080\" height=\"1080\"></video>") !=
+          std::string::npos);
+    CHECK(sheet.find("<li>posts/quote.yaml:") != std::string::npos);
+    CHECK(sheet.find("&#39;place&#39; is not shown by template &#39;quote&#39;") != std::string::npos);
+    // The failure, escaped as it is: its spec's text never becomes markup.
+    CHECK(sheet.find("<span class=\"status\">gagal</span></p>\n<pre>posts/rusak.yaml:4:1: error: not valid YAML") !=
+          std::string::npos);
+    CHECK(sheet.find("<b>\n") == std::string::npos);
+
+    // Opened offline in a browser, it shows a card for each of the six, the failed one marked
+    // red, and each post's pictures inside its card.
+    std::string browser = chromium();
+    REQUIRE_MESSAGE(!browser.empty(), "no chromium: run scripts/setup.sh --with-tests");
+    fs::path shot = folder.path() / "sheet.png";
+    CommandResult shown = run_rupa("--headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,4000 "
+                                   "--screenshot='" + shot.string() + "' 'file://" + sheet_path.string() + "'",
+                                   folder.path(), browser);
+    INFO(shown.err);
+    REQUIRE(fs::exists(shot));
+    cairo_surface_t* picture = cairo_image_surface_create_from_png(shot.string().c_str());
+    REQUIRE(cairo_surface_status(picture) == CAIRO_STATUS_SUCCESS);
+    int height = cairo_image_surface_get_height(picture);
+    // Cards are white on #f1f3f6; x = 44 is inside every card's padding, left of its pictures.
+    struct Card { int top, bottom; };
+    std::vector<Card> cards;
+    for (int y = 0; y < height; ++y) {
+        bool white = near_rgb(argb_at(picture, 44, y), 255, 255, 255, 2);
+        if (white && (cards.empty() || cards.back().bottom != y - 1)) cards.push_back({y, y});
+        else if (white) cards.back().bottom = y;
+    }
+    std::erase_if(cards, [](const Card& c) { return c.bottom - c.top < 60; });
+    REQUIRE(cards.size() == 6);
+    for (size_t i = 0; i < cards.size(); ++i) {
+        INFO("card " << i);
+        int middle = (cards[i].top + cards[i].bottom) / 2;
+        bool red = near_rgb(argb_at(picture, 34, middle), 0xc6, 0x28, 0x28, 20);
+        CHECK(red == (i == 5));  // the failure sorts last: it has no date
+        if (red) continue;
+        // The band of pictures: mostly the posts' own pixels, not the card's white or the grey
+        // of a picture that did not load.
+        long coloured = 0, all = 0;
+        for (int y = cards[i].top + 80; y < cards[i].top + 270; y += 5)
+            for (int x = 52; x < 900; ++x, ++all) {
+                Argb p = argb_at(picture, x, y);
+                if (!near_rgb(p, 255, 255, 255, 3) && !near_rgb(p, 0xdd, 0xe2, 0xe8, 3)) ++coloured;
+            }
+        CHECK(coloured > all / 2);
+    }
+    cairo_surface_destroy(picture);
 }
 
 TEST_CASE("a broken spec dated in another week is left alone") {

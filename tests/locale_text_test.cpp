@@ -217,3 +217,11 @@ TEST_CASE("an agenda's date block names the weekday and the month in short") {
     CHECK(format_month_short(5, Locale::id) == "Mei");
     CHECK(format_month_short(13, Locale::id) == "");
 }
+
+TEST_CASE("a span of days names each part once") {
+    CHECK(format_date_range({2024, 7, 1}, {2024, 7, 7}, Locale::id) == "1–7 Juli 2024");
+    CHECK(format_date_range({2024, 7, 29}, {2024, 8, 4}, Locale::id) == "29 Juli – 4 Agustus 2024");
+    CHECK(format_date_range({2024, 12, 30}, {2025, 1, 5}, Locale::id) == "30 Desember 2024 – 5 Januari 2025");
+    CHECK(format_date_range({2024, 7, 1}, {2024, 7, 7}, Locale::en) == "1–7 July 2024");
+    CHECK(format_date_range({2024, 7, 4}, {2024, 7, 4}, Locale::id) == "4 Juli 2024");
+}

@@ -48,6 +48,17 @@ IsoWeek week_of(const CalendarDate& date) {
                                                day(unsigned(date.day))}));
 }
 
+WeekDays days_of(const IsoWeek& week) {
+    // 4 January is always in week 1; its week's Monday opens week 1.
+    sys_days january4 = sys_days(year_month_day{year(week.year), January, day(4)});
+    sys_days monday = january4 - days(weekday(january4).iso_encoding() - 1) + weeks(week.week - 1);
+    auto date = [](sys_days d) {
+        year_month_day ymd{d};
+        return CalendarDate{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+    };
+    return {date(monday), date(monday + days(6))};
+}
+
 IsoWeek current_week() {
     std::time_t now = std::time(nullptr);
     std::tm local{};

@@ -21,6 +21,12 @@ std::string to_string(const IsoWeek& week);
 // The week a date falls in: the week of its Thursday (ISO 8601).
 IsoWeek week_of(const CalendarDate& date);
 
+// The Monday that opens the week and the Sunday that closes it.
+struct WeekDays {
+    CalendarDate monday, sunday;
+};
+WeekDays days_of(const IsoWeek& week);
+
 // The week of today's date on this machine's clock and time zone.
 IsoWeek current_week();
 

@@ -55,6 +55,16 @@ std::string format_date(const CalendarDate& date, Locale locale) {
            months[date.month - 1] + " " + std::to_string(date.year);
 }
 
+std::string format_date_range(const CalendarDate& from, const CalendarDate& to, Locale locale) {
+    const auto& months = locale == Locale::id ? kMonthsId : kMonthsEn;
+    std::string end = std::to_string(to.day) + " " + months[to.month - 1] + " " + std::to_string(to.year);
+    if (from.year != to.year)
+        return std::to_string(from.day) + " " + months[from.month - 1] + " " + std::to_string(from.year) + " \u2013 " + end;
+    if (from.month != to.month) return std::to_string(from.day) + " " + months[from.month - 1] + " \u2013 " + end;
+    if (from.day == to.day) return end;
+    return std::to_string(from.day) + "\u2013" + end;
+}
+
 std::string format_time(const TimeOfDay& time, const std::string& zone, Locale locale) {
     char clock[8];
     std::snprintf(clock, sizeof clock, locale == Locale::id ? "%02d.%02d" : "%02d:%02d",

@@ -13,6 +13,11 @@ namespace rupa {
 // "Kamis, 6 Juli 2023" (id) / "Thursday, 6 July 2023" (en): the pattern EEEE, d MMMM y.
 std::string format_date(const CalendarDate& date, Locale locale);
 
+// A span of days, each part written once: "1–7 Juli 2024", "29 Juli – 4 Agustus 2024",
+// "30 Desember 2024 – 5 Januari 2025" (en: "1–7 July 2024"). An en dash, spaced only between
+// parts that hold spaces themselves.
+std::string format_date_range(const CalendarDate& from, const CalendarDate& to, Locale locale);
+
 // "Kamis" / "Thursday".
 std::string format_weekday(const CalendarDate& date, Locale locale);
 
