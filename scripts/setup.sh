@@ -16,8 +16,8 @@ if [[ "${1:-}" == "--with-tests" ]]; then
   build_tests=ON
   # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media;
   # GNU time measures the peak memory of a program the tests run; headless Chromium opens the
-  # weekly contact sheet as an admin's browser would.
-  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium)
+  # weekly contact sheet as an admin's browser would; GNU parallel runs docs/batch.md's shards.
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium parallel)
 fi
 
 missing=()

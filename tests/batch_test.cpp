@@ -334,6 +334,42 @@ TEST_CASE("shards split the week between them, and a final run only assembles") 
     CHECK(fs::exists(folder.path() / "out/highlights-2024-W27/index.html"));
 }
 
+TEST_CASE("the GNU parallel form in docs/batch.md, run as written, equals one unsharded run file for file") {
+    std::string doc = read_file(source_dir() / "docs/batch.md");
+    size_t section = doc.find("### GNU parallel");
+    REQUIRE(section != std::string::npos);
+    size_t begin = doc.find("```sh\n", section);
+    REQUIRE(begin != std::string::npos);
+    begin += 6;
+    std::string block = doc.substr(begin, doc.find("```", begin) - begin);
+    CHECK(block.find("--shard {}/2 ::: 1 2\n") != std::string::npos);
+    REQUIRE_MESSAGE(fs::exists("/usr/bin/parallel"), "no GNU parallel: run scripts/setup.sh --with-tests");
+
+    PostsFolder sharded;
+    fs::create_directories(sharded.path() / "bin");
+    fs::create_symlink(rupa_binary(), sharded.path() / "bin/rupa");
+    write_file(sharded.path() / "week.sh", block);
+    // rupa_binary() stands in for `rupa`, found on PATH as an installed rupa is.
+    CommandResult run = run_rupa("-c 'PATH=\"$PWD/bin:$PATH\" sh week.sh'", sharded.path(), "/bin/sh");
+    INFO(run.err);
+    CHECK(run.status == 0);
+    CHECK(fs::exists(sharded.path() / "out/report-shard-1-of-2.json"));
+    CHECK(fs::exists(sharded.path() / "out/report-shard-2-of-2.json"));
+    for (const auto& [stem, status] : statuses(sharded.report())) CHECK(status == "unchanged");
+
+    PostsFolder whole;
+    REQUIRE(whole.batch("--week 2024-W27 -o out").status == 0);
+    auto got = post_files(sharded.path() / "out"), want = post_files(whole.path() / "out");
+    CHECK(got.erase("report-shard-1-of-2.json") == 1);
+    CHECK(got.erase("report-shard-2-of-2.json") == 1);
+    CHECK(got.size() == want.size());
+    CHECK(got.count("highlights-2024-W27/index.html") == 1);
+    for (const auto& [name, bytes] : want) {
+        INFO(name);
+        CHECK((got.count(name) == 1 && got[name] == bytes));
+    }
+}
+
 TEST_CASE("batch usage errors exit 2 and write nothing") {
     PostsFolder folder;
     CommandResult week = folder.batch("--week 2024-27 -o out");
