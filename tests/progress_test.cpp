@@ -1,6 +1,8 @@
 // Progress lines: redrawn in place on a terminal, plain lines in a log, nothing when quiet.
 #include "output/progress.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -51,4 +53,34 @@ TEST_CASE("quiet progress writes nothing, and times read as clocks") {
     CHECK(clock_text(0.4) == "0:00");
     CHECK(clock_text(59.6) == "1:00");
     CHECK(clock_text(3725) == "1:02:05");
+}
+
+TEST_CASE("a long video's render counts its frames in log lines; a short one and --json stay quiet") {
+    rupa::test::ScratchDir dir;
+    auto spec = [&](const std::string& name, int seconds) {
+        rupa::test::write_file(dir.path() / name,
+                               "template: quote\nformats: [video-square]\ncontent:\n  quote:\n    text: Jangan lelah "
+                               "memberikan pelayanan terbaik.\n    by: Hj. Ratna Dewi Kusuma\nvideo:\n  duration: " +
+                                   std::to_string(seconds) + "\n");
+    };
+    spec("panjang.yaml", 30);
+    spec("pendek.yaml", 8);
+    rupa::test::CommandResult long_run = rupa::test::run_rupa("render panjang.yaml -o out", dir.path());
+    CHECK(long_run.status == 0);
+    std::vector<std::string> lines = rupa::test::split_lines(long_run.err);
+    REQUIRE(lines.size() == 11);  // 30 s is 900 frames: a line each 90, the first at 30
+    CHECK(lines[0].starts_with("render: 30/900 frames, video-square, "));
+    for (size_t i = 1; i < 10; ++i) {
+        INFO(lines[i]);
+        CHECK(lines[i].starts_with("render: " + std::to_string(90 * i) + "/900 frames, video-square, "));
+        CHECK(lines[i].ends_with(" left"));
+    }
+    CHECK(lines[10].starts_with("render: 900/900 frames, video-square, "));
+    CHECK(lines[10].ends_with(" elapsed"));
+    rupa::test::CommandResult json = rupa::test::run_rupa("render panjang.yaml -o out --json", dir.path());
+    CHECK(json.status == 0);
+    CHECK(json.err == "");
+    rupa::test::CommandResult short_run = rupa::test::run_rupa("render pendek.yaml -o out", dir.path());
+    CHECK(short_run.status == 0);
+    CHECK(short_run.err == "");
 }

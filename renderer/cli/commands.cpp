@@ -55,7 +55,8 @@ void print_warnings(const Diagnostics& diagnostics) {
     for (const auto& w : diagnostics.warnings()) std::cerr << terminal_safe(w.to_string()) << "\n";
 }
 
-int run_render(const RenderRequest& request, bool json) {
+int run_render(RenderRequest request, bool json) {
+    request.progress = progress_mode(STDERR_FILENO, json);
     RenderResult result = render_spec(request);
     print_warnings(result.diagnostics);
     if (json) {

@@ -32,6 +32,7 @@
 #include <chrono>
 #include <functional>
 #include <future>
+#include <iostream>
 #include <optional>
 
 namespace rupa {
@@ -332,7 +333,8 @@ constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 
 // Encodes one video format, reads it back against the platform rules, and writes its cover
 // (the settled frame). A format that fails is named in the result; the others go on.
-void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result) {
+void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result,
+                 const FramesSent& sent) {
     std::string id(format.id);
     fs::path file = result.folder / (id + ".mp4");
     auto cut = [](const TimedScene& s) { return !s.scene.whole; };
@@ -355,7 +357,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         request.samples = timeline.frames * kSamplesPerFrame;
         Soundtrack sound(request);
         CoverPng cover_png(timeline);
-        encode_timeline(timeline, sound, pending.temporary(), VideoSettings{}, cover_png.tap());
+        encode_timeline(timeline, sound, pending.temporary(), VideoSettings{}, cover_png.tap(), sent);
         std::vector<std::string> broken = broken_platform_rules(
             read_mp4_facts(pending.temporary()), {timeline.width, timeline.height, timeline.frames, sound.silent()});
         if (!broken.empty()) throw std::runtime_error("the MP4 breaks platform rules: " + join(broken, "; "));
@@ -568,7 +570,20 @@ RenderResult render_spec(const RenderRequest& request) {
                               SourceMark{job.spec.display_name, 0, 0}});
         }
     }
-    for (size_t i = 0; i < job.videos.size(); ++i) write_video(job, *job.videos[i], job.timelines[i], result);
+    long total = 0, before = 0;
+    for (const Timeline& timeline : job.timelines) total += timeline.frames;
+    Progress::Mode mode = request.progress;
+    if (mode == Progress::Mode::plain && total < kLogProgressFrames) mode = Progress::Mode::quiet;
+    Progress progress(std::cerr, mode, "render", "frames");
+    for (size_t i = 0; i < job.videos.size(); ++i) {
+        std::string id(job.videos[i]->id);
+        FramesSent sent = [&](long frames) {
+            if (frames % kVideoFps == 0 || frames == job.timelines[i].frames) progress.update(before + frames, total, id);
+        };
+        write_video(job, *job.videos[i], job.timelines[i], result, mode == Progress::Mode::quiet ? FramesSent{} : sent);
+        before += job.timelines[i].frames;
+    }
+    progress.end();
     fs::path caption = result.folder / "caption.txt";
     write_file_atomically(caption, caption_text(job.spec, job.tmpl, job.brand));
     result.files.push_back({"", caption, 0, 0});

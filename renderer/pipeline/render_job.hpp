@@ -2,6 +2,7 @@
 // Everything that can fail on input is checked before the first file is written.
 #pragma once
 
+#include "output/progress.hpp"
 #include "scene/scene.hpp"
 #include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
@@ -22,7 +23,13 @@ struct RenderRequest {
     std::filesystem::path out_dir = "out";
     std::vector<std::string> formats;  // from --formats; empty = the spec's or template's own
     bool strict = false;
+    // How the video formats' frames are counted on standard error as they are encoded:
+    // redrawn in place on a terminal; in log lines only for a long job (kLogProgressFrames and
+    // more), so that short renders stay quiet. The time left counts from the first frame.
+    Progress::Mode progress = Progress::Mode::quiet;
 };
+
+inline constexpr long kLogProgressFrames = 30 * 30;
 
 struct RenderedFile {
     std::string format;  // empty for caption.txt, alt.txt, render.json

@@ -81,7 +81,7 @@ void copy_slot(const Slot& from, Slot& slot) {
 }  // namespace
 
 void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
-                     const VideoSettings& requested, const FrameTap& tap) {
+                     const VideoSettings& requested, const FrameTap& tap, const FramesSent& frames_sent) {
     VideoSettings settings = requested;
     settings.width = timeline.width;
     settings.height = timeline.height;
@@ -100,7 +100,10 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
         try {
             Mp4Writer writer(file, settings, sound);
             Slot shown;  // the last picture sent, kept back from the ring while it may repeat
+            long sent = 0;
             while (Slot slot = drawn.pop()) {
+                if (frames_sent && sent > 0) frames_sent(sent);
+                ++sent;
                 if (slot.repeat) {
                     writer.add_frame(*shown.yuv);
                     continue;
@@ -146,6 +149,7 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     drawn.close();
     encoder.join();
     if (failure) std::rethrow_exception(failure);
+    if (frames_sent) frames_sent(timeline.frames);
 }
 
 }  // namespace rupa

@@ -20,9 +20,13 @@ struct FrameTap {
     std::function<void(cairo_surface_t*)> take;
 };
 
+// Told how many frames have gone to the encoder so far: on the encoder's thread while it
+// runs, then once more with all of them on the caller's.
+using FramesSent = std::function<void(long frames)>;
+
 // Draws every frame of `timeline` and encodes it, with `sound`, into `file`.
 // Throws MediaError or std::runtime_error when encoding fails.
 void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
-                     const VideoSettings& settings, const FrameTap& tap = {});
+                     const VideoSettings& settings, const FrameTap& tap = {}, const FramesSent& sent = {});
 
 }  // namespace rupa
