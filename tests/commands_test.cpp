@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include <algorithm>
 
 using namespace rupa::test;
@@ -33,6 +35,31 @@ TEST_CASE("rupa templates lists each installed template with its fields") {
     for (const auto& f : (*event)["fields"])
         if (f["name"] == "title") title_required = f["required"];
     CHECK(title_required);
+    CHECK((*event)["name"] == "Laporan kegiatan");
+    CHECK((*event)["name_en"] == "Activity report");
+    CHECK((*event)["description"] == "Foto kegiatan dengan judul, tanggal, jam dan tempatnya.");
+    CHECK((*event)["description_en"] == "A photo of an activity with its title, date, time and place.");
+    CHECK((*event)["duration"] == 8.0);
+    // Every template says what it is in both languages, and every field its kind of value.
+    const std::set<std::string> kinds = {"text", "date", "time", "photo", "photos", "stats",
+                                         "quote", "text-list", "items", "verdict"};
+    for (const auto& t : list) {
+        INFO(t["id"]);
+        for (const char* key : {"name", "name_en", "description", "description_en"})
+            CHECK(!t[key].get<std::string>().empty());
+        CHECK(t["duration"].get<double>() > 0);
+        for (const auto& f : t["fields"]) CHECK(kinds.count(f["type"].get<std::string>()) == 1);
+    }
+    // Limits and samples, structured ones as JSON values.
+    auto stats = std::find_if(list.begin(), list.end(), [](const auto& t) { return t["id"] == "stats"; });
+    REQUIRE(stats != list.end());
+    nlohmann::json numbers;
+    for (const auto& f : (*stats)["fields"])
+        if (f["name"] == "stats") numbers = f;
+    CHECK(numbers["type"] == "stats");
+    CHECK(numbers["entries"] == 3);
+    CHECK(numbers["max"] == nlohmann::json({{"value", 8}, {"unit", 8}, {"label", 40}}));
+    CHECK(numbers["sample"][1] == nlohmann::json({{"value", 78}, {"unit", "%"}, {"label", "aktif di media sosial"}}));
 }
 
 TEST_CASE("rupa validate accepts a good spec, template and brand and writes nothing") {

@@ -86,19 +86,50 @@ int run_formats(bool json) {
     return kExitOk;
 }
 
+// A template's sample value (YAML) as JSON: numbers and true/false as such, the rest as text.
+nlohmann::json sample_json(const YAML::Node& node) {
+    if (node.IsSequence()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& item : node) out.push_back(sample_json(item));
+        return out;
+    }
+    if (node.IsMap()) {
+        nlohmann::json out = nlohmann::json::object();
+        for (const auto& entry : node) out[entry.first.Scalar()] = sample_json(entry.second);
+        return out;
+    }
+    if (!node.IsScalar()) return nullptr;
+    const std::string& text = node.Scalar();
+    if (node.Tag() != "!") {  // a quoted scalar stays text
+        if (text == "true" || text == "false") return text == "true";
+        nlohmann::json number = nlohmann::json::parse(text, nullptr, false);
+        if (number.is_number()) return number;
+    }
+    return text;
+}
+
+std::string field_type(const std::string& name) {
+    for (const ContentField& f : content_fields())
+        if (f.name == name) return f.type;
+    return "text";
+}
+
 int run_templates(bool json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& id : installed_template_ids()) {
         Template t = load_template(id, SourceMark{"templates", 0, 0});
         nlohmann::json fields = nlohmann::json::array();
         for (const auto& f : t.fields) {
-            nlohmann::json field = {{"name", f.name}, {"required", f.required}, {"max", f.max_chars}};
+            nlohmann::json field = {{"name", f.name}, {"type", field_type(f.name)}, {"required", f.required},
+                                    {"max", f.max_chars}};
             if (!f.part_max.empty()) field["max"] = f.part_max;
             if (f.max_entries > 0) field["entries"] = f.max_entries;
+            if (!f.sample.empty()) field["sample"] = sample_json(YAML::Load(f.sample));
             fields.push_back(field);
         }
-        out.push_back({{"id", t.id}, {"name", t.name}, {"description", t.description},
-                       {"formats", t.formats}, {"fields", fields}});
+        out.push_back({{"id", t.id}, {"name", t.name}, {"name_en", t.name_en}, {"description", t.description},
+                       {"description_en", t.description_en}, {"formats", t.formats},
+                       {"duration", double(t.video.duration) / kVideoFps}, {"fields", fields}});
         if (json) continue;
         std::cout << t.id << " — " << t.name << "\n    " << t.description << "\n    formats: "
                   << join(t.formats, ", ") << "\n    fields: ";

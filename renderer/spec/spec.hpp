@@ -71,10 +71,28 @@ struct AgendaItem {
 };
 
 // The content fields a spec may give, by their spec names (PRODUCT.md, "The content spec").
+// The content fields and the kind of value each takes (PRODUCT.md, "Content fields"), as
+// `rupa templates --json` names them: text, date (YYYY-MM-DD), time (HH:MM), photo, photos
+// (a list of photos), stats (a list of {value, unit, label}), quote ({text, by, role}),
+// text-list, items (a list of {date, time, title, place}), verdict (one of the verdict words).
+struct ContentField {
+    std::string name, type;
+};
+inline const std::vector<ContentField>& content_fields() {
+    static const std::vector<ContentField> fields = {
+        {"kicker", "text"},  {"title", "text"},     {"subtitle", "text"}, {"date", "date"},
+        {"time", "time"},    {"place", "text"},     {"body", "text"},     {"photo", "photo"},
+        {"photos", "photos"}, {"stats", "stats"},   {"quote", "quote"},   {"points", "text-list"},
+        {"items", "items"},  {"claim", "text"},     {"verdict", "verdict"}, {"source", "text"},
+        {"cta", "text"},     {"hashtags", "text-list"}};
+    return fields;
+}
 inline const std::vector<std::string>& content_field_names() {
-    static const std::vector<std::string> names = {
-        "kicker", "title",  "subtitle", "date",  "time",  "place",   "body",   "photo",    "photos",
-        "stats",  "quote",  "points",   "items", "claim", "verdict", "source", "cta", "hashtags"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const ContentField& f : content_fields()) out.push_back(f.name);
+        return out;
+    }();
     return names;
 }
 

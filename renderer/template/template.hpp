@@ -149,6 +149,9 @@ struct FieldSpec {
     // role), stats (value, unit, label), items (title, place).
     std::map<std::string, int> part_max;
     int max_entries = 0;  // points, stats, items: the most entries (0 = no limit)
+    // The template's sample value for the field, as YAML in flow style (empty: none): what
+    // `rupa templates` shows and a preview fills the field with.
+    std::string sample;
     SourceMark where;
     // The formats that draw the field. A field left out of a format on purpose (the post's
     // date, carried by caption.txt and used by `batch`) is no warning there.
@@ -202,7 +205,8 @@ struct Template {
     std::string id;
     std::string name;     // in Indonesian: "Infografis angka"
     std::string name_en;  // in English, for posts in English: "Statistics infographic"
-    std::string description;
+    std::string description;     // in Indonesian
+    std::string description_en;  // in English
     std::filesystem::path folder;
     std::string default_brand;
     std::vector<std::string> formats;  // default formats, in order

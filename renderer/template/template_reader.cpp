@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kTemplateFields = {"id",     "name",   "name_en", "description", "brand",
-                                                  "formats", "fields", "styles",  "layouts",     "video"};
+const std::vector<std::string> kTemplateFields = {"id",     "name",   "name_en", "description", "description_en",
+                                                  "brand",  "formats", "fields", "styles",     "layouts", "video"};
 const std::vector<std::string> kStyleFields = {
     "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
     "uppercase", "letter_spacing", "max_lines", "strike", "balance", "background", "padding", "radius"};
@@ -98,6 +98,15 @@ const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
                                          "text", "stack", "stats", "bars", "agenda"};
 const std::vector<std::string>& kContentFieldNames = content_field_names();
 
+// A value as one line of YAML in flow style: "Rapat", "{value: 78, unit: \"%\"}".
+std::string flow_yaml(const YAML::Node& node) {
+    YAML::Emitter out;
+    out.SetMapFormat(YAML::Flow);
+    out.SetSeqFormat(YAML::Flow);
+    out << node;
+    return out.c_str();
+}
+
 std::vector<std::string> with_style_fields(std::vector<std::string> fields) {
     fields.insert(fields.end(), kStyleFields.begin(), kStyleFields.end());
     return fields;
@@ -117,6 +126,7 @@ public:
         if (root["name"]) t.name = src_.text(root["name"], "name");
         if (root["name_en"]) t.name_en = src_.text(root["name_en"], "name_en");
         if (root["description"]) t.description = src_.text(root["description"], "description");
+        if (root["description_en"]) t.description_en = src_.text(root["description_en"], "description_en");
         if (root["brand"]) t.default_brand = src_.text(root["brand"], "brand");
         if (root["fields"]) read_fields(root["fields"], t);
         if (root["styles"]) read_styles(root["styles"]);
@@ -148,6 +158,7 @@ private:
             if (rules.IsMap()) {
                 src_.check_keys(rules, {"required", "max", "entries", "sample", "shown_in"});
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
+                if (rules["sample"]) field.sample = flow_yaml(rules["sample"]);
                 if (rules["max"]) read_max(rules["max"], field);
                 if (rules["entries"]) {
                     if (!is_list_field(field.name))
