@@ -351,7 +351,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         constexpr long kSamplesPerFrame = kAudioRate / kVideoFps;
         for (const TimedSound& s : timeline.sounds)
             request.scene_sounds.push_back({s.file, s.from, s.start * kSamplesPerFrame, s.frames * kSamplesPerFrame,
-                                            s.fade_in * kSamplesPerFrame, s.fade_out * kSamplesPerFrame});
+                                            s.fade_in * kSamplesPerFrame, s.fade_out * kSamplesPerFrame, s.volume});
         request.samples = timeline.frames * kSamplesPerFrame;
         Soundtrack sound(request);
         CoverPng cover_png(timeline);

@@ -30,6 +30,7 @@ SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet
             templated ? load_template(scene.template_name.value, scene.template_name.where)
                       : load_template(kSlideTemplate, scene.where));
         const SourceMark& named = templated ? scene.template_name.where : scene.where;
+        size_t first = scenes_.size();
         for (const Format* f : videos)
             if (!tmpl.video.declared || !tmpl.layout_for(*f))
                 throw SpecError(named, "template '" + tmpl.id + "' cannot play in '" + std::string(f->id) + "'",
@@ -51,6 +52,7 @@ SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet
                 add(tmpl, slide, total * (k + 1) / n - total * k / n, scene.where);
             }
         }
+        scenes_[first].entrance = scene.transition;  // a photo scene's first slide: the scene's entrance
         if (frames() > kMaxVideoFrames)
             throw SpecError(scene.where,
                             "the scenes up to this one last " + seconds_text(double(frames()) / kVideoFps) +
@@ -66,7 +68,7 @@ void SceneSequence::add(const Template& tmpl, const Content& content, long frame
     assets.logo = logo_;
     if (content.photo) assets.photos["photo"] = photo(*content.photo);
     for (size_t i = 0; i < content.photos.size(); ++i) assets.photos["photos/" + std::to_string(i)] = photo(content.photos[i]);
-    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where, std::nullopt});
+    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where, std::nullopt, std::nullopt});
 }
 
 const DecodedImage& SceneSequence::photo(const PhotoRef& ref) {
