@@ -103,3 +103,4 @@ TEST_CASE("golden: the announcement sample looks as approved in every format") {
 TEST_CASE("golden: the hoax sample looks as approved in every format") { check_golden("hoax"); }
 TEST_CASE("golden: the stats sample looks as approved in every format") { check_golden("stats"); }
 TEST_CASE("golden: the agenda sample looks as approved in every format") { check_golden("agenda"); }
+TEST_CASE("golden: the slideshow sample looks as approved in every format") { check_golden("slideshow"); }

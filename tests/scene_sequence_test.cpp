@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 using namespace rupa;
 using namespace rupa::test;
@@ -93,6 +94,21 @@ void copy_clips(const fs::path& folder) {
     fs::copy_file(test_media_dir() / "clip-h264.mp4", folder / "video/suara.mp4", fs::copy_options::overwrite_existing);
     fs::copy_file(test_media_dir() / "clip-rotated-hevc.mp4", folder / "video/tegak.mp4",
                   fs::copy_options::overwrite_existing);
+}
+
+// The test clips beside a spec of `scenes` with music: lagu.m4a, a 440 Hz tone.
+void write_clips_with_music(const fs::path& folder, const std::string& scenes) {
+    copy_clips(folder);
+    fs::copy_file(test_media_dir() / "tone.m4a", folder / "lagu.m4a", fs::copy_options::overwrite_existing);
+    write_scenes_spec(folder, scenes + "  music: lagu.m4a\n");
+}
+
+// Renders the folder's scenes.yaml as video-square, and gives the MP4.
+fs::path render_video_square(const fs::path& folder) {
+    CommandResult r = run_rupa("render scenes.yaml --formats video-square -o out", folder);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return folder / "out/scenes/video-square.mp4";
 }
 
 // Frames `wanted` of an MP4, decoded by libav (through ClipReader) at its own size.
@@ -198,6 +214,84 @@ TEST_CASE("a crossfade blends both scenes; a wipe uncovers the new one from the 
     }
 }
 
+TEST_CASE("a scene's own transition: a crossfade lies between the scenes in the MP4, a cut shows the next scene at once") {
+    ScratchDir dir;
+    write_scenes_spec(dir.path(), "    - {photos: [photos/sawah.jpg], duration: 2}\n"
+                                  "    - {photos: [photos/danau.jpg], duration: 2, transition: {animation: crossfade, duration: 0.5}}\n"
+                                  "    - {photos: [photos/bukit.jpg], duration: 2, transition: cut}\n"
+                                  "    - {photos: [photos/hutan.jpg], duration: 2, transition: slide}\n");
+    for (const char* photo : {"danau.jpg", "bukit.jpg", "hutan.jpg"})
+        fs::copy_file(source_dir() / "samples/photos" / photo, dir.path() / "photos" / photo);
+    RenderRequest request;
+    request.spec_file = dir.path() / "scenes.yaml";
+    request.formats = {"video-square"};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    const Timeline& t = plan.timelines[0];
+    // Entrances overlap the end of the scene before: the video lasts the scenes' 8 s and the
+    // outro, whatever they are. The crossfade takes its 0.5 s, the cut none, the slide the
+    // photo template's 0.45 s.
+    check_timing(t, {0, 60, 120, 180, 240}, {0, 15, 0, 14, 12}, 240 + 54);
+    CHECK(t.scenes[2].enters == Transition::crossfade);
+    CHECK(t.scenes[3].enters == Transition::slide);
+
+    fs::path video = render_video_square(dir.path());
+    CHECK(read_mp4_facts(video).frames == 240 + 54);
+    std::vector<CairoSurfacePtr> f = decoded_frames(video, 1080, 1080, {59, 67, 75, 119, 120});
+    // Mid-crossfade (8 of 16 steps): unlike the scene before and the scene after, and where
+    // they differ, between the two.
+    CHECK(mean_difference(f[1].get(), f[0].get(), 0, 1080) > 15);
+    CHECK(mean_difference(f[1].get(), f[2].get(), 0, 1080) > 15);
+    long compared = 0, between = 0;
+    for (int y = 0; y < 1080; y += 6)
+        for (int x = 0; x < 1080; x += 6) {
+            Argb a = argb_at(f[0].get(), x, y), m = argb_at(f[1].get(), x, y), b = argb_at(f[2].get(), x, y);
+            for (auto [p, q, r] : {std::tuple{a.r, m.r, b.r}, std::tuple{a.g, m.g, b.g}, std::tuple{a.b, m.b, b.b}}) {
+                if (std::abs(p - r) < 60) continue;
+                ++compared;
+                int gap = std::abs(p - r) / 5;  // strictly inside, a fifth of the way from either end
+                between += q > std::min(p, r) + gap && q < std::max(p, r) - gap;
+            }
+        }
+    CAPTURE(compared);
+    CHECK(compared > 1000);
+    CHECK(double(between) / double(compared) > 0.9);
+    // The cut: the last frame of the second photo, then the third photo's first frame whole.
+    CairoSurfacePtr second = new_canvas(CAIRO_FORMAT_RGB24, 1080, 1080);
+    FramePainter(t.scenes[1].scene).paint(119 - 60, second.get());
+    CairoSurfacePtr third = new_canvas(CAIRO_FORMAT_RGB24, 1080, 1080);
+    FramePainter(t.scenes[2].scene).paint(0, third.get());
+    // (The MP4's frames are the painted ones after x264: a few levels off on a detailed photo.)
+    CHECK(mean_difference(f[3].get(), second.get(), 0, 1080) < 5);
+    CHECK(mean_difference(f[4].get(), third.get(), 0, 1080) < 5);
+    CHECK(mean_difference(f[4].get(), second.get(), 0, 1080) > 15);
+}
+
+TEST_CASE("a scene's transition that is not cut, crossfade, wipe or slide, or one on the first scene, is an error at it") {
+    ScratchDir dir;
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 3}\n"
+                                  "    - {photos: [photos/sawah.jpg], duration: 3, transition: fade}\n");
+    CommandResult r = run_rupa("render scenes.yaml --formats reel -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "scenes.yaml:11:61: error: unknown transition 'fade' (expected one of: cut, crossfade, wipe, slide)\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 3, transition: {animation: slide, duration: 1}}\n"
+                                  "    - {photos: [photos/sawah.jpg], duration: 3, transition: {animation: cut, duration: 0.4}}\n");
+    r = run_rupa("render scenes.yaml --formats reel -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "scenes.yaml:10:79: error: a transition's 'duration' must be between 0.3 and 0.5 seconds (got 1)\n"
+                   "scenes.yaml:11:88: error: a cut takes no time (leave 'duration' out)\n");
+
+    write_scenes_spec(dir.path(), "    - {template: stats, duration: 3, transition: slide}\n");
+    r = run_rupa("validate scenes.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "scenes.yaml:10:50: error: the first scene has no scene before it to enter over (leave its "
+                   "'transition' out; a scene's 'transition' is how it enters the one before)\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
+
 TEST_CASE("a scene whose template does not play, or scenes over 180 s, are errors at the scene") {
     ScratchDir dir;
     write_scenes_spec(dir.path(), "    - {template: stats, duration: 3}\n"
@@ -296,16 +390,10 @@ TEST_CASE("a phone's turned HEVC clip at 60 fps plays upright at 30 fps in the r
 
 TEST_CASE("a clip's own sound plays under the music while the clip shows, and only then") {
     ScratchDir dir;
-    copy_clips(dir.path());
-    fs::copy_file(test_media_dir() / "tone.m4a", dir.path() / "lagu.m4a");
-    write_scenes_spec(dir.path(), "    - {template: stats, duration: 2}\n"
-                                  "    - {clip: video/suara.mp4, trim: [0.5, 2.5]}\n"
-                                  "    - {template: stats, duration: 2}\n"
-                                  "  music: lagu.m4a\n");
-    CommandResult r = run_rupa("render scenes.yaml --formats video-square -o out", dir.path());
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    fs::path video = dir.path() / "out/scenes/video-square.mp4";
+    write_clips_with_music(dir.path(), "    - {template: stats, duration: 2}\n"
+                                       "    - {clip: video/suara.mp4, trim: [0.5, 2.5]}\n"
+                                       "    - {template: stats, duration: 2}\n");
+    fs::path video = render_video_square(dir.path());
     long frames = 60 + 60 + 60 + 54;
     CHECK(broken_platform_rules(read_mp4_facts(video), {1080, 1080, frames, false}).empty());
     std::vector<float> sound = sound_of(video, frames * (kAudioRate / kVideoFps));
@@ -328,6 +416,50 @@ TEST_CASE("a clip's own sound plays under the music while the clip shows, and on
     Loudness loudness = measure_file_loudness(video);
     CHECK(loudness.integrated == doctest::Approx(-14).epsilon(1.0 / 14));
     CHECK(loudness.true_peak < -1.0);
+}
+
+TEST_CASE("a clip's volume sets its sound against the music: half is 6 dB quieter, 0 mutes it and leaves the music up") {
+    ScratchDir dir;
+    write_clips_with_music(dir.path(), "    - {template: stats, duration: 2}\n"
+                                       "    - {clip: video/suara.mp4, trim: [0.5, 2.5]}\n"
+                                       "    - {clip: video/suara.mp4, trim: [0.5, 2.5], volume: 0.5}\n"
+                                       "    - {clip: video/suara.mp4, trim: [0.5, 2.5], volume: 0}\n"
+                                       "    - {template: stats, duration: 2}\n");
+    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    REQUIRE(t.sounds.size() == 2);  // the muted clip adds no sound
+    CHECK(t.sounds[1].volume == 0.5);
+    fs::path video = render_video_square(dir.path());
+    long frames = 5 * 60 + 54;
+    CHECK(broken_platform_rules(read_mp4_facts(video), {1080, 1080, frames, false}).empty());
+    std::vector<float> sound = sound_of(video, frames * (kAudioRate / kVideoFps));
+    // Each clip shows from its start + 0.5 s to the next entrance; the 660 Hz is the clip's,
+    // the 440 Hz the music's.
+    constexpr double kClipHz = 660, kMusicHz = 440;
+    auto clip_at = [&](double from) { return level_db(sound, kClipHz, from + 0.6, from + 1.9); };
+    auto music_at = [&](double from) { return level_db(sound, kMusicHz, from + 0.6, from + 1.9); };
+    MESSAGE("660 Hz: " << clip_at(2) << " dB at volume 1, " << clip_at(4) << " dB at 0.5, " << clip_at(6)
+                       << " dB at 0; 440 Hz: " << music_at(0) << " dB alone, " << music_at(2) << " / " << music_at(4)
+                       << " / " << music_at(6) << " dB under the clips");
+    // The mix is normalised as a whole, so the clip's own level shows its volume.
+    CHECK(clip_at(2) - clip_at(4) == doctest::Approx(6.02).epsilon(0.5 / 6));  // 20 log10(2), within 0.5 dB
+    CHECK(clip_at(4) > -30);
+    CHECK(clip_at(6) < clip_at(4) - 30);             // muted
+    CHECK(music_at(0) - music_at(2) > 8);            // the music ducked under a sounding clip,
+    CHECK(music_at(0) - music_at(4) > 8);            // a quieter one too,
+    CHECK(std::abs(music_at(6) - music_at(0)) < 2);  // and not under a muted one
+}
+
+TEST_CASE("a clip's volume outside 0 to 1, or on a scene without a clip, is an error at it") {
+    ScratchDir dir;
+    copy_clips(dir.path());
+    write_scenes_spec(dir.path(), "    - {clip: video/suara.mp4, volume: 1.5}\n"
+                                  "    - {template: stats, duration: 3, volume: 0.5}\n");
+    CommandResult r = run_rupa("validate scenes.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "scenes.yaml:10:39: error: 'volume' must be between 0 and 1 (0 mutes the clip, 1 plays it as "
+                   "loud as a voice-over; got 1.5)\n"
+                   "scenes.yaml:11:46: error: 'volume' sets a clip's sound, and this scene has no clip (give the "
+                   "music's level with 'music_volume' under 'video:')\n");
 }
 
 TEST_CASE("a clip scene is drawn anew every frame it shows; the settled scene after it is not") {

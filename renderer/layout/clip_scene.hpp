@@ -17,6 +17,7 @@ struct SceneClip {
     double from = 0;                      // seconds into the clip: its trim's start
     double focus_x = 0.5, focus_y = 0.5;  // what stays in view when it is cropped to cover
     bool sound = false;                   // the clip has a sound stream, played with it
+    double volume = 1;                    // its sound's level: 1 as loud as a voice-over
 };
 
 // The scene of `clip` in the video `format`, `frames` long: the clip from `from` on,

@@ -2,6 +2,7 @@
 #include "layout/scene_builder.hpp"
 
 #include "layout/agenda_layout.hpp"
+#include "layout/collage_layout.hpp"
 #include "layout/shown_fields.hpp"
 #include "layout/stat_layout.hpp"
 
@@ -208,16 +209,30 @@ private:
     }
 
     void add_photo(const Element& e) {
+        if (e.field == "photos") {
+            // A collage: "<element>-<n>" is the spec's n-th photo, its part for motion.
+            const std::vector<PhotoRef>& photos = in_.spec.content.photos;
+            std::vector<Box> cells = collage_cells(photos.size(), e.box, e.gap);
+            for (size_t i = 0; i < photos.size(); ++i) {
+                auto it = in_.assets.photos.find("photos/" + std::to_string(i));
+                if (it != in_.assets.photos.end())
+                    add_picture(e.name + "-" + std::to_string(i + 1), cells[i], it->second, photos[i]);
+            }
+            return;
+        }
         auto it = in_.assets.photos.find(e.field);
         if (it == in_.assets.photos.end() || !in_.spec.content.photo) return;
-        const DecodedImage& image = it->second;
-        const PhotoRef& ref = *in_.spec.content.photo;
-        SceneNode n = node(NodeKind::image, e.name, e.box);
+        add_picture(e.name, e.box, it->second, *in_.spec.content.photo);
+    }
+
+    // `image` filling `box`, cropped around the focus point `ref` gives it.
+    void add_picture(const std::string& name, const Box& box, const DecodedImage& image, const PhotoRef& ref) {
+        SceneNode n = node(NodeKind::image, name, box);
         n.image = image.surface;
-        n.source = cover_crop(image.width, image.height, e.box, ref.focus_x, ref.focus_y);
+        n.source = cover_crop(image.width, image.height, box, ref.focus_x, ref.focus_y);
         n.focus_x = ref.focus_x;
         n.focus_y = ref.focus_y;
-        double scale = e.box.w / n.source.w;
+        double scale = box.w / n.source.w;
         if (scale > kMaxUpscale) {
             char text[160];
             std::snprintf(text, sizeof text,

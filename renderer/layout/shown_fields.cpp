@@ -67,7 +67,7 @@ std::vector<ShownField> fields_of_element(const Element& e, const Content& conte
         case ElementKind::agenda: return entries("items", content.items);
         case ElementKind::photo:
             if (e.field == "photo" && content.photo) return {{"photo", 0, content.photo->where}};
-            return {};
+            return e.field == "photos" ? entries("photos", content.photos) : std::vector<ShownField>{};
         default: return {};
     }
 }
@@ -90,6 +90,9 @@ std::vector<ShownField> fields_of_node(const Element& e, const SceneNode& node, 
         case ElementKind::bars: return content.stats.empty() ? std::vector<ShownField>{}
                                                              : std::vector<ShownField>{{"stats", 0, content.where("stats")}};
         case ElementKind::agenda: return entry("items", content.items, node.part);
+        case ElementKind::photo:
+            if (e.field == "photos") return entry("photos", content.photos, node.part);
+            return fields_of_element(e, content);
         default: return fields_of_element(e, content);
     }
 }

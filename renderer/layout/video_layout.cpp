@@ -36,7 +36,7 @@ void add_clip(Timeline& t, size_t i, const SceneClip& clip, const Format& format
     if (i == 0) t.cover_frame = 0;
     if (!clip.sound) return;
     long fade_out = i + 1 < t.scenes.size() ? t.scenes[i + 1].fade_in : 0;
-    t.sounds.push_back({clip.file, clip.from, ts.start, ts.frames, ts.fade_in, fade_out});
+    t.sounds.push_back({clip.file, clip.from, ts.start, ts.frames, ts.fade_in, fade_out, clip.volume});
 }
 
 }  // namespace
@@ -80,11 +80,13 @@ Timeline build_sequence(const std::vector<SequenceScene>& scenes, const Template
     long start = 0;
     for (const SequenceScene& s : scenes) {
         const TemplateVideo& video = s.in.tmpl.video;
-        long enter = t.scenes.empty() ? 0 : std::min(video.enter_frames, t.scenes.back().frames);
+        Transition enters = s.entrance ? s.entrance->animation : video.enters;
+        long wanted = s.entrance && s.entrance->frames ? *s.entrance->frames : video.enter_frames;
+        long enter = t.scenes.empty() ? 0 : std::min(wanted, t.scenes.back().frames);
         if (!t.scenes.empty()) t.scenes.back().frames += enter;  // it plays on beneath the entrance
         // A clip's scene is made below, once its length beneath the next entrance is known.
         t.scenes.push_back({s.clip ? Scene{} : build_design(s.in, format, diagnostics), start, s.frames, enter,
-                            video.enters});
+                            enters});
         inputs.push_back(&s.in);
         start += s.frames;
     }

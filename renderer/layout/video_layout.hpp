@@ -23,9 +23,11 @@ struct SequenceScene {
     long frames = 0;   // from its start to the next scene's start (or the outro's)
     SourceMark where;  // the scene in the spec
     std::optional<SceneClip> clip;
+    std::optional<SceneEntrance> entrance;  // the spec's own `transition`; none: the template's
 };
 
-// Lays out a sequence of scenes, each entering the one before it as its template says, then
+// Lays out a sequence of scenes, each entering the one before it as the spec or else its
+// template says (a cut: not at all), then
 // `outro` (null for none) for as long and entering as `main` (the spec's template's video)
 // says.
 // The video lasts exactly the scenes' frames plus the outro's: each entrance overlaps the

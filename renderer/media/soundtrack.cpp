@@ -148,6 +148,7 @@ SoundPlay scene_play(const SoundtrackRequest& request, const SceneSound& sound) 
     play.from = sound.from;
     play.fade_in = std::max(kShortestFade, double(sound.fade_in));
     play.fade_out = std::max(kShortestFade, double(sound.fade_out));
+    play.volume = sound.volume;
     return play;
 }
 

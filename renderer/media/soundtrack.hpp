@@ -30,6 +30,7 @@ struct SceneSound {
     long at = 0;       // the video's sample where it starts
     long samples = 0;  // how long it plays
     long fade_in = 0, fade_out = 0;  // samples
+    double volume = 1;  // after it is brought to the voice-over's loudness: 1 as loud, 0 silent
 };
 
 struct SoundtrackRequest {

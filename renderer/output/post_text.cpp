@@ -184,6 +184,10 @@ std::string alt_opening(const Spec& spec, const Template& tmpl, const Brand& bra
     std::string name = !id && !tmpl.name_en.empty() ? tmpl.name_en : !tmpl.name.empty() ? tmpl.name : tmpl.id;
     std::string text = name + (brand.office.empty() ? "" : (id ? " dari " : " from ") + brand.office);
     if (draws(tmpl, spec.content, "photo")) text += id ? ", dengan foto" : ", with a photo";
+    size_t photos = spec.content.photos.size();
+    if (draws(tmpl, spec.content, "photos"))  // "dengan 5 foto", "with 5 photos"
+        text += (id ? ", dengan " : ", with ") + std::to_string(photos) +
+                (id ? " foto" : photos == 1 ? " photo" : " photos");
     return sentence(text);
 }
 

@@ -167,6 +167,8 @@ void check_parts(const Job& job, const FieldSpec& field, Diagnostics& diagnostic
             check_length(job, entry(i, "unit"), s.unit, part("unit"), s.where, diagnostics);
             check_length(job, entry(i, "label"), s.label, part("label"), s.where, diagnostics);
         }
+    } else if (field.name == "photos") {
+        check_entries(job, field, c.photos.size(), c.where("photos"), diagnostics);
     } else if (field.name == "items") {
         check_entries(job, field, c.items.size(), c.where("items"), diagnostics);
         for (size_t i = 0; i < c.items.size(); ++i) {
@@ -353,7 +355,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
         constexpr long kSamplesPerFrame = kAudioRate / kVideoFps;
         for (const TimedSound& s : timeline.sounds)
             request.scene_sounds.push_back({s.file, s.from, s.start * kSamplesPerFrame, s.frames * kSamplesPerFrame,
-                                            s.fade_in * kSamplesPerFrame, s.fade_out * kSamplesPerFrame});
+                                            s.fade_in * kSamplesPerFrame, s.fade_out * kSamplesPerFrame, s.volume});
         request.samples = timeline.frames * kSamplesPerFrame;
         Soundtrack sound(request);
         CoverPng cover_png(timeline);
@@ -471,8 +473,12 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     std::optional<SceneSequence> sequence;
-    if (!job.videos.empty() && job.spec.video && !job.spec.video->scenes.empty())
-        sequence.emplace(job.spec, job.brand, fonts, assets, job.videos);
+    if (!job.videos.empty()) {
+        std::vector<VideoScene> played = job.spec.video && !job.spec.video->scenes.empty()
+                                             ? job.spec.video->scenes
+                                             : template_slides(job.spec, job.tmpl);
+        if (!played.empty()) sequence.emplace(job.spec, played, job.brand, fonts, assets, job.videos);
+    }
     long frames = video_frames(job);
     for (const Format* format : job.videos) {
         if (sequence) {

@@ -18,18 +18,53 @@ long scene_frames(const Template& tmpl) {
 
 }  // namespace
 
-SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet& fonts, const Assets& assets,
-                             const std::vector<const Format*>& videos)
+std::vector<VideoScene> template_slides(const Spec& spec, const Template& tmpl) {
+    const TemplateVideo& video = tmpl.video;
+    const std::vector<PhotoRef>& photos = spec.content.photos;
+    if (video.slide_frames == 0 || photos.empty()) return {};
+    VideoScene design;
+    design.template_name = spec.template_name;
+    design.duration = Located<long>{scene_frames(tmpl), video.where};
+    design.content = spec.content;
+    design.where = spec.template_name.where;
+    VideoScene slides;
+    slides.kind = SceneKind::slideshow;
+    slides.photos = photos;
+    long n = long(photos.size());
+    slides.duration = Located<long>{n * video.slide_frames, video.slides_where};
+    if (spec.video && spec.video->duration) {
+        const Located<long>& asked = *spec.video->duration;
+        long left = asked.value - design.duration->value - video.outro_duration;
+        // A photo shown for less than a second is a flicker, not a slide.
+        if (left < n * kVideoFps)
+            throw SpecError(asked.where,
+                            "a video of " + seconds_text(double(asked.value) / kVideoFps) + " leaves its " +
+                                std::to_string(n) + " photos less than 1 s each after the title card and the outro",
+                            "make it at least " +
+                                seconds_text(double(design.duration->value + video.outro_duration + n * kVideoFps) /
+                                             kVideoFps) + ", or leave 'duration' out (" +
+                                seconds_text(double(video.slide_frames) / kVideoFps) + " a photo)");
+        slides.duration->value = left;
+        slides.duration->where = asked.where;
+    }
+    slides.content = spec.content;
+    slides.where = spec.content.where("photos");
+    return {design, slides};
+}
+
+SceneSequence::SceneSequence(const Spec& spec, const std::vector<VideoScene>& played, const Brand& brand,
+                             const FontSet& fonts, const Assets& assets, const std::vector<const Format*>& videos)
     : spec_(spec), brand_(brand), fonts_(fonts), logo_(assets.logo) {
     if (spec.content.photo) photos_.emplace(spec.content.photo->path.string(), assets.photos.at("photo"));
     for (size_t i = 0; i < spec.content.photos.size(); ++i)
         photos_.emplace(spec.content.photos[i].path.string(), assets.photos.at("photos/" + std::to_string(i)));
-    for (const VideoScene& scene : spec.video->scenes) {
+    for (const VideoScene& scene : played) {
         bool templated = scene.kind == SceneKind::templated;
         const Template& tmpl = templates_.emplace_back(
             templated ? load_template(scene.template_name.value, scene.template_name.where)
                       : load_template(kSlideTemplate, scene.where));
         const SourceMark& named = templated ? scene.template_name.where : scene.where;
+        size_t first = scenes_.size();
         for (const Format* f : videos)
             if (!tmpl.video.declared || !tmpl.layout_for(*f))
                 throw SpecError(named, "template '" + tmpl.id + "' cannot play in '" + std::string(f->id) + "'",
@@ -51,6 +86,7 @@ SceneSequence::SceneSequence(const Spec& spec, const Brand& brand, const FontSet
                 add(tmpl, slide, total * (k + 1) / n - total * k / n, scene.where);
             }
         }
+        scenes_[first].entrance = scene.transition;  // a photo scene's first slide: the scene's entrance
         if (frames() > kMaxVideoFrames)
             throw SpecError(scene.where,
                             "the scenes up to this one last " + seconds_text(double(frames()) / kVideoFps) +
@@ -66,7 +102,7 @@ void SceneSequence::add(const Template& tmpl, const Content& content, long frame
     assets.logo = logo_;
     if (content.photo) assets.photos["photo"] = photo(*content.photo);
     for (size_t i = 0; i < content.photos.size(); ++i) assets.photos["photos/" + std::to_string(i)] = photo(content.photos[i]);
-    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where, std::nullopt});
+    scenes_.push_back({LayoutInputs{spec, tmpl, brand_, fonts_, assets}, frames, where, std::nullopt, std::nullopt});
 }
 
 const DecodedImage& SceneSequence::photo(const PhotoRef& ref) {

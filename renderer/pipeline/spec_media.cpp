@@ -46,7 +46,9 @@ PlayedClip played_clip(const VideoScene& scene) {
     if (!info.has_video)
         throw SpecError(clip.where, "cannot use clip '" + excerpt(clip.as_written) +
                                         "': the file has only sound, no video", kClipHint);
-    PlayedClip played{{clip.path, excerpt(clip.as_written), 0, clip.focus_x, clip.focus_y, info.has_audio}, 0};
+    // A muted clip plays as one without sound: the music is not ducked under it.
+    bool heard = info.has_audio && scene.volume > 0;
+    PlayedClip played{{clip.path, excerpt(clip.as_written), 0, clip.focus_x, clip.focus_y, heard, scene.volume}, 0};
     long clip_frames = to_frames(info.duration);
     std::string length = "the clip lasts " + seconds_text(info.duration);
     if (scene.trim_from) {

@@ -33,6 +33,7 @@ struct TimedSound {
     double from = 0;             // seconds into the file where it starts playing
     long start = 0, frames = 0;  // the frames of the video it plays over
     long fade_in = 0, fade_out = 0;  // frames it fades over at either end (its scene's transitions)
+    double volume = 1;               // its level against a voice-over's (1: as loud)
 };
 
 struct Timeline {

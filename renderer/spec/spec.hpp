@@ -2,6 +2,7 @@
 // place each value came from. Read by spec_reader.cpp; nothing here knows about YAML.
 #pragma once
 
+#include "scene/transition.hpp"
 #include "spec/source_mark.hpp"
 
 #include <cmath>
@@ -179,6 +180,14 @@ struct Caption {
 
 enum class SceneKind { templated, slideshow, clip };
 
+// A scene's own `transition`: how it enters the scene before it, instead of as its template
+// says. A cut is no entrance at all (0 frames).
+struct SceneEntrance {
+    Transition animation = Transition::crossfade;
+    std::optional<long> frames;  // none: the template's length
+    SourceMark where;
+};
+
 // One entry of `video.scenes`.
 struct VideoScene {
     SceneKind kind = SceneKind::templated;
@@ -187,6 +196,8 @@ struct VideoScene {
     std::optional<PhotoRef> clip;        // a phone clip, and the point of it that stays in view
     std::optional<Located<long>> trim_from, trim_to;  // frames into the clip
     std::optional<Located<long>> duration;            // frames; else the template's or clip's own
+    std::optional<SceneEntrance> transition;          // none: as its template says
+    double volume = 1;  // a clip's sound: 0 mutes it, 1 as loud as a voice-over
     Content content;  // the spec's content with this scene's own fields over it
     SourceMark where;
 };

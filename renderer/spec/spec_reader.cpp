@@ -29,7 +29,9 @@ const std::map<std::string, std::string> kEnglishVerdicts = {
 
 const std::vector<std::string> kVideoFields = {"duration",  "music",    "music_volume",
                                                "voiceover", "captions", "scenes"};
-const std::vector<std::string> kSceneFields = {"template", "photos", "clip", "trim", "duration", "content"};
+const std::vector<std::string> kSceneFields = {"template", "photos",     "clip",  "trim",
+                                               "duration", "transition", "volume", "content"};
+const std::vector<std::string> kTransitions = {"cut", "crossfade", "wipe", "slide"};
 const std::vector<std::string> kSceneKinds = {"template", "photos", "clip"};
 
 // No template shows more than six points or five agenda entries; past this many the list
@@ -364,7 +366,11 @@ private:
         video.where = src_.mark(node);
         if (node["duration"]) check([&] { video.duration = read_duration(node["duration"]); });
         if (node["music"]) check([&] { video.music = read_media(node["music"], "music"); });
-        if (node["music_volume"]) check([&] { video.music_volume = read_volume(node["music_volume"]); });
+        if (node["music_volume"])
+            check([&] {
+                video.music_volume =
+                    read_level(node["music_volume"], "music_volume", "0 is silent, 1 as loud as the file");
+            });
         if (node["voiceover"]) check([&] { video.voiceover = read_media(node["voiceover"], "voiceover"); });
         if (node["captions"]) check([&] { read_captions(node["captions"], video); });
         if (node["scenes"]) check([&] { video.scenes = read_scenes(node["scenes"], content); });
@@ -383,12 +389,48 @@ private:
         return {to_frames(seconds), src_.mark(node)};
     }
 
-    double read_volume(const YAML::Node& node) {
-        double volume = src_.number(node, "music_volume");
+    double read_level(const YAML::Node& node, const std::string& field, const std::string& meaning) {
+        double volume = src_.number(node, field);
         if (volume < 0 || volume > 1)
-            throw SpecError(src_.mark(node), "'music_volume' must be between 0 and 1",
-                            "0 is silent, 1 as loud as the file; got " + excerpt(node.Scalar()));
+            throw SpecError(src_.mark(node), "'" + field + "' must be between 0 and 1",
+                            meaning + "; got " + excerpt(node.Scalar()));
         return volume;
+    }
+
+    // transition: cut | crossfade | wipe | slide, or {animation: ..., duration: 0.3-0.5}.
+    SceneEntrance read_entrance(const YAML::Node& node) {
+        SceneEntrance entrance;
+        entrance.where = src_.mark(node);
+        if (node.IsMap()) {
+            src_.check_keys(node, {"animation", "duration"});
+            if (!node["animation"])
+                throw SpecError(entrance.where, "a 'transition' needs an 'animation'",
+                                "e.g. {animation: slide, duration: 0.4}");
+        } else if (!node.IsScalar()) {
+            throw SpecError(entrance.where,
+                            "'transition' must be cut, crossfade, wipe or slide, not " + kind_name(node),
+                            "e.g. transition: slide");
+        }
+        std::string kind = src_.choice(node.IsMap() ? node["animation"] : node, "transition", kTransitions);
+        if (kind == "cut") {
+            entrance.frames = 0;
+            if (node.IsMap() && node["duration"])
+                throw SpecError(src_.mark(node["duration"]), "a cut takes no time", "leave 'duration' out");
+            return entrance;
+        }
+        entrance.animation = kind == "wipe"    ? Transition::wipe
+                             : kind == "slide" ? Transition::slide
+                                               : Transition::crossfade;
+        if (node.IsMap() && node["duration"]) {
+            // DESIGN.md: transitions take 300-500 ms.
+            double seconds = src_.number(node["duration"], "duration");
+            if (!(seconds >= 0.3 && seconds <= 0.5))
+                throw SpecError(src_.mark(node["duration"]),
+                                "a transition's 'duration' must be between 0.3 and 0.5 seconds",
+                                "got " + excerpt(node["duration"].Scalar()));
+            entrance.frames = to_frames(seconds);
+        }
+        return entrance;
     }
 
     void read_captions(const YAML::Node& node, VideoSpec& video) {
@@ -450,6 +492,10 @@ private:
         check_length(node, "scenes", "scenes");
         std::vector<VideoScene> scenes;
         each_entry(node, [&](const YAML::Node& item) { scenes.push_back(read_scene(item, content)); });
+        if (!scenes.empty() && scenes.front().transition)
+            throw SpecError(scenes.front().transition->where,
+                            "the first scene has no scene before it to enter over",
+                            "leave its 'transition' out; a scene's 'transition' is how it enters the one before");
         return scenes;
     }
 
@@ -488,6 +534,13 @@ private:
             if (scene.trim_from)
                 throw SpecError(scene.duration->where, "a trimmed clip lasts as long as its 'trim'",
                                 "leave 'duration' out, or change 'trim'");
+        }
+        if (item["transition"]) scene.transition = read_entrance(item["transition"]);
+        if (item["volume"]) {
+            if (scene.kind != SceneKind::clip)
+                throw SpecError(src_.mark(item["volume"]), "'volume' sets a clip's sound, and this scene has no clip",
+                                "give the music's level with 'music_volume' under 'video:'");
+            scene.volume = read_level(item["volume"], "volume", "0 mutes the clip, 1 plays it as loud as a voice-over");
         }
         scene.content = content;
         if (item["content"]) overlay(scene.content, read_content(item["content"]));

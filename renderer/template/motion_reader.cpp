@@ -30,7 +30,7 @@ public:
 
     TemplateVideo read(const YAML::Node& node) {
         src_.require_map(node, "video");
-        src_.check_keys(node, {"duration", "enter", "elements", "outro", "transition"});
+        src_.check_keys(node, {"duration", "enter", "elements", "outro", "transition", "slides"});
         TemplateVideo v;
         v.declared = true;
         v.where = src_.mark(node);
@@ -46,6 +46,7 @@ public:
         }
         if (node["outro"]) read_outro(node["outro"], v);
         if (node["transition"]) read_transition(node["transition"], v);
+        if (node["slides"]) read_slides(node["slides"], v);
         if (v.outro_duration + v.transition >= v.duration)
             throw SpecError(src_.mark(node["duration"]), "the video is no longer than its outro",
                             "make 'duration' longer than the outro's");
@@ -152,6 +153,16 @@ private:
         }
         // DESIGN.md: transitions take 300-500 ms.
         if (node["duration"]) v.enter_frames = to_frames(in_range(node["duration"], "duration", 0.3, 0.5));
+    }
+
+    // slides: {each: 2-8}: after the design, each of the spec's photos full-frame for `each`
+    // seconds. DESIGN.md: scenes of 3-5 s; a photo reads in 2 s, and 8 s is a still image.
+    void read_slides(const YAML::Node& node, TemplateVideo& v) {
+        src_.require_map(node, "slides");
+        src_.check_keys(node, {"each"});
+        if (!node["each"]) throw SpecError(src_.mark(node), "'slides' needs 'each'", "seconds each photo plays, e.g. 3.5");
+        v.slide_frames = to_frames(in_range(node["each"], "each", 2, 8));
+        v.slides_where = src_.mark(node);
     }
 
     double in_range(const YAML::Node& node, const std::string& field, double low, double high) {

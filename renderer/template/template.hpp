@@ -198,6 +198,10 @@ struct TemplateVideo {
     // How the template's scene enters the one before it in a video's sequence of scenes.
     Transition enters = Transition::crossfade;
     long enter_frames = 12;
+    // Slides after the design: each of the spec's `photos` full-frame (the `photo` template)
+    // for this many frames; 0: none. The design then plays for `duration` less the outro.
+    long slide_frames = 0;
+    SourceMark slides_where;
     SourceMark where;
 };
 

@@ -162,7 +162,7 @@ private:
                 if (rules["max"]) read_max(rules["max"], field);
                 if (rules["entries"]) {
                     if (!is_list_field(field.name))
-                        throw SpecError(src_.mark(rules["entries"]), "'entries' is for the lists points, stats and items",
+                        throw SpecError(src_.mark(rules["entries"]), "'entries' is for the lists points, stats, items and photos",
                                         "'" + field.name + "' is not a list");
                     field.max_entries = int(ranged(rules["entries"], "entries"));
                 }
@@ -179,7 +179,7 @@ private:
     }
 
     static bool is_list_field(const std::string& name) {
-        return name == "points" || name == "stats" || name == "items";
+        return name == "points" || name == "stats" || name == "items" || name == "photos";
     }
 
     // `max: 90` on a text field (and on points: each point); `max: {title: 60, place: 40}` on
@@ -329,8 +329,14 @@ private:
                     e.vertical = src_.choice(node["direction"], "direction", {"down", "right"}) == "down";
                 break;
             case ElementKind::photo:
-                src_.check_keys(node, {kind, "box", "if", "field"});
-                if (node["field"]) e.field = src_.choice(node["field"], "field", {"photo"});
+                src_.check_keys(node, {kind, "box", "if", "field", "gap"});
+                if (node["field"]) e.field = src_.choice(node["field"], "field", {"photo", "photos"});
+                if (node["gap"]) {
+                    if (e.field != "photos")
+                        throw SpecError(src_.mark(node["gap"]), "'gap' is the space between the photos of a collage",
+                                        "give it with 'field: photos', or leave it out");
+                    e.gap = ranged(node["gap"], "gap");
+                }
                 break;
             case ElementKind::logo:
                 src_.check_keys(node, {kind, "box", "if", "align"});
