@@ -91,7 +91,7 @@ TEST_CASE("an announcement numbers its points as the graphic does, with when, wh
     CHECK(t.caption ==
           "Pelayanan KTP-el Keliling di Kecamatan\n\n"
           "Perekaman KTP-el setiap Sabtu selama bulan Juli.\n\n"
-          "1. Daftar online di sidukcapil.sukamakmurkab.go.id\n"
+          "1. Daftar online di laman Sidukcapil\n"
           "2. Bawa Kartu Keluarga asli\n"
           "3. Layanan gratis, tanpa pungutan\n\n"
           "Sumber: Disdukcapil Kabupaten Sukamakmur\n"
@@ -103,7 +103,7 @@ TEST_CASE("an announcement numbers its points as the graphic does, with when, wh
     // The graphic draws when, where and the source: the alt text says them too.
     CHECK(t.alt ==
           "Pengumuman dari Pemerintah Kabupaten Sukamakmur. Pengumuman: Pelayanan KTP-el Keliling di Kecamatan. "
-          "Perekaman KTP-el setiap Sabtu selama bulan Juli. 1. Daftar online di sidukcapil.sukamakmurkab.go.id. "
+          "Perekaman KTP-el setiap Sabtu selama bulan Juli. 1. Daftar online di laman Sidukcapil. "
           "2. Bawa Kartu Keluarga asli. 3. Layanan gratis, tanpa pungutan. Sumber: Disdukcapil Kabupaten "
           "Sukamakmur. Sabtu, 6 Juli 2024, pukul 08.00 WIB. Tempat: Balai desa di setiap kecamatan. "
           "Info: sukamakmurkab.go.id/ktp.\n");
