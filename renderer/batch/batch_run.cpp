@@ -3,6 +3,7 @@
 
 #include "batch/contact_sheet.hpp"
 #include "batch/input_fingerprint.hpp"
+#include "input/input_folder.hpp"
 #include "output/atomic_file.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
@@ -34,28 +35,9 @@ using Clock = std::chrono::steady_clock;
 fs::path state_dir(const BatchRequest& request) { return request.out_dir / ".rupa-batch"; }
 
 // Every YAML file under the folder that may be a spec: not a template or brand kit, not in
-// a hidden folder, not in the output folder. Sorted, so that runs and shards agree.
+// a hidden folder, not in the output folder.
 std::vector<fs::path> find_specs(const BatchRequest& request) {
-    std::error_code ec;
-    fs::path out = fs::weakly_canonical(request.out_dir, ec);
-    std::vector<fs::path> specs;
-    fs::recursive_directory_iterator it(request.dir, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw SpecError({request.dir.string(), 0, 0}, "cannot read the folder", ec.message());
-    for (; it != end; it.increment(ec)) {
-        if (ec) break;
-        const fs::path& path = it->path();
-        std::string name = path.filename().string();
-        if (it->is_directory(ec)) {
-            if (name.starts_with(".") || fs::weakly_canonical(path, ec) == out) it.disable_recursion_pending();
-            continue;
-        }
-        std::string ext = path.extension().string();
-        if ((ext == ".yaml" || ext == ".yml") && name != "template.yaml" && name != "brand.yaml" &&
-            it->is_regular_file(ec))
-            specs.push_back(path);
-    }
-    std::sort(specs.begin(), specs.end());
-    return specs;
+    return find_inputs(request.dir, {{".yaml", ".yml"}, false, request.out_dir});
 }
 
 // What names a post in the report and the contact sheet: its title, else what it says.

@@ -2,6 +2,8 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "cli/terminal.hpp"
+#include "cli/validate_command.hpp"
 #include "batch/batch_run.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/render_job.hpp"
@@ -43,16 +45,6 @@ std::vector<std::string> split_list(const std::string& text) {
     while (std::getline(in, item, ','))
         if (!item.empty()) items.push_back(item);
     return items;
-}
-
-// Text bound for a terminal, with every control character but the line break (and each
-// escape sequence whole) shown as '?': a file name or value holding ESC or a C1 control
-// (U+0080-U+009F, which some terminals obey like ESC) must not move the cursor, retitle the
-// window or hide the message around it.
-std::string terminal_safe(const std::string& text) { return replace_control_characters(text, "?"); }
-
-void print_warnings(const Diagnostics& diagnostics) {
-    for (const auto& w : diagnostics.warnings()) std::cerr << terminal_safe(w.to_string()) << "\n";
 }
 
 int run_render(const RenderRequest& request, bool json) {
@@ -107,43 +99,6 @@ int run_templates(bool json) {
     }
     if (json) std::cout << out.dump(2) << "\n";
     return kExitOk;
-}
-
-// A file is a template when it is named template.yaml or has layouts, a brand kit when it
-// is named brand.yaml or has colours, else a spec.
-int validate_one(const std::string& file) {
-    YamlSource source = load_yaml(file, file);
-    std::string name = std::filesystem::path(file).filename().string();
-    bool is_map = source.root.IsMap();
-    if (name == "template.yaml" || (is_map && source.root["layouts"])) {
-        read_template(file, file);
-    } else if (name == "brand.yaml" || (is_map && source.root["colors"])) {
-        check_brand(read_brand(file, file));
-    } else {
-        RenderRequest request;
-        request.spec_file = file;
-        Diagnostics diagnostics;
-        paint_plan(plan_render(request, diagnostics), diagnostics);
-        print_warnings(diagnostics);
-        // Content that does not fit a format would fail that format's render.
-        for (const auto& w : diagnostics.warnings())
-            if (w.error) return kExitPartial;
-    }
-    std::cout << terminal_safe(file) << ": ok\n";
-    return kExitOk;
-}
-
-int run_validate(const std::vector<std::string>& files) {
-    int status = kExitOk;
-    for (const auto& file : files) {
-        try {
-            status = std::max(status, validate_one(file));
-        } catch (const SpecError& e) {
-            std::cerr << terminal_safe(e.what()) << "\n";
-            status = kExitInvalid;
-        }
-    }
-    return status;
 }
 
 }  // namespace
@@ -227,7 +182,8 @@ int run_cli(int argc, char** argv) {
 
     std::vector<std::string> files;
     CLI::App* validate = app.add_subcommand("validate", "Check specs, templates or brand kits; render nothing");
-    validate->add_option("FILE", files, "YAML files to check")->required();
+    validate->add_option("FILE", files, "specs, templates or brand kits: files or folders")->required();
+    validate->add_flag("--json", json, "print the errors and warnings as JSON, and nothing else");
 
     CLI::App* templates = app.add_subcommand("templates", "List the installed templates and their fields");
     templates->add_flag("--json", json, "as JSON");
@@ -249,7 +205,7 @@ int run_cli(int argc, char** argv) {
             return run_render(request, json);
         }
         if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
-        if (*validate) return run_validate(files);
+        if (*validate) return run_validate(files, json);
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);
     } catch (const SpecError& e) {
