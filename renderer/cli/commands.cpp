@@ -2,6 +2,7 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "cli/render_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/validate_command.hpp"
 #include "batch/batch_run.hpp"
@@ -45,20 +46,6 @@ std::vector<std::string> split_list(const std::string& text) {
     while (std::getline(in, item, ','))
         if (!item.empty()) items.push_back(item);
     return items;
-}
-
-int run_render(const RenderRequest& request, bool json) {
-    RenderResult result = render_spec(request);
-    print_warnings(result.diagnostics);
-    if (json) {
-        std::ifstream report(result.folder / "render.json");
-        std::cout << report.rdbuf();
-    } else {
-        for (const auto& f : result.files) std::cout << terminal_safe(f.path.string()) << "\n";
-    }
-    for (const auto& failed : result.failed)
-        std::cerr << terminal_safe(request.spec_file.string()) << ": error: could not render '" << failed << "'\n";
-    return result.failed.empty() ? kExitOk : kExitPartial;
 }
 
 int run_formats(bool json) {
@@ -160,9 +147,9 @@ int run_cli(int argc, char** argv) {
     RenderRequest request;
     std::string formats;
     bool json = false;
-    std::string spec_file;
-    CLI::App* render = app.add_subcommand("render", "Render one spec into every format it asks for");
-    render->add_option("SPEC", spec_file, "the content spec (YAML)")->required();
+    std::vector<std::string> inputs;
+    CLI::App* render = app.add_subcommand("render", "Render posts into every format they ask for");
+    render->add_option("INPUT", inputs, "specs (.yaml), or folders of specs")->required();
     render->add_option("-o,--output", request.out_dir, "output folder (default: out)");
     render->add_option("--formats", formats,
                        "comma-separated format ids or platforms (default: the spec's own)");
@@ -200,9 +187,8 @@ int run_cli(int argc, char** argv) {
 
     try {
         if (*render) {
-            request.spec_file = spec_file;
             request.formats = split_list(formats);
-            return run_render(request, json);
+            return run_render(inputs, request, json);
         }
         if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
         if (*validate) return run_validate(files, json);
