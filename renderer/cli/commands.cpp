@@ -128,7 +128,7 @@ int run_batch_command(BatchRequest request, bool json) {
         std::cout << in.rdbuf();
     } else {
         for (const auto& post : report.posts)
-            std::cout << std::left << std::setw(12) << status_name(post.status) << terminal_safe(post.spec.string()) << "\n";
+            std::cout << std::left << std::setw(12) << status_name(post.status) << terminal_safe(post.name()) << "\n";
         std::cout << "week " << to_string(report.week) << ": " << report.posts.size() << " posts, "
                   << report.undated.size() << " undated, " << report.other_weeks << " in other weeks\n";
         if (!report.contact_sheet.empty()) std::cout << report.contact_sheet.string() << "\n";
@@ -149,7 +149,10 @@ int run_cli(int argc, char** argv) {
     bool json = false;
     std::vector<std::string> inputs;
     CLI::App* render = app.add_subcommand("render", "Render posts into every format they ask for");
-    render->add_option("INPUT", inputs, "specs (.yaml), or folders of specs")->required();
+    render->add_option("INPUT", inputs, "specs (.yaml), spreadsheets of posts (.csv), or folders of them")->required();
+    int only_row = 0;
+    // Not in --help: how `rupa batch` renders one post of a sheet in a process of its own.
+    render->add_option("--row", only_row)->group("");
     render->add_option("-o,--output", request.out_dir, "output folder (default: out)");
     render->add_option("--formats", formats,
                        "comma-separated format ids or platforms (default: the spec's own)");
@@ -188,7 +191,7 @@ int run_cli(int argc, char** argv) {
     try {
         if (*render) {
             request.formats = split_list(formats);
-            return run_render(inputs, request, json);
+            return run_render(inputs, request, json, only_row);
         }
         if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
         if (*validate) return run_validate(files, json);

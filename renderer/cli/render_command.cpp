@@ -34,6 +34,7 @@ nlohmann::json errors_json(const PostInput& post, const std::vector<SpecProblem>
 // Renders one post and prints what it wrote (or its report) and what failed.
 PostReport render_post(const PostInput& post, RenderRequest request, bool json) {
     request.spec_file = post.file;
+    request.row = post.row;
     try {
         RenderResult result = render_spec(request);
         print_warnings(result.diagnostics);
@@ -58,8 +59,10 @@ PostReport render_post(const PostInput& post, RenderRequest request, bool json) 
 
 }  // namespace
 
-int run_render(const std::vector<std::string>& inputs, const RenderRequest& options, bool json) {
-    std::vector<PostInput> posts = collect_posts(inputs, options.out_dir);
+int run_render(const std::vector<std::string>& inputs, const RenderRequest& options, bool json, int only_row) {
+    Diagnostics sheet_warnings;
+    std::vector<PostInput> posts = collect_posts(inputs, options.out_dir, sheet_warnings, only_row);
+    print_warnings(sheet_warnings);
     std::vector<PostReport> reports;
     std::vector<std::string> failed;
     bool any_written = false;

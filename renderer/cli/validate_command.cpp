@@ -27,7 +27,7 @@ constexpr int kExitInvalid = 2;
 // One file's findings.
 struct CheckedFile {
     std::string file;
-    std::string kind;                  // "spec", "template" or "brand"
+    std::string kind;                  // "spec", "sheet", "template" or "brand"
     std::vector<SpecProblem> errors;   // invalid input
     Diagnostics diagnostics;           // warnings, and formats whose content does not fit
 
@@ -46,6 +46,7 @@ struct CheckedFile {
 // A file is a template when it is named template.yaml or has layouts, a brand kit when it
 // is named brand.yaml or has colours, else a spec.
 std::string kind_of(const std::string& file) {
+    if (is_post_sheet(file)) return "sheet";
     std::string name = fs::path(file).filename().string();
     if (name == "template.yaml") return "template";
     if (name == "brand.yaml") return "brand";
@@ -59,17 +60,40 @@ std::string kind_of(const std::string& file) {
     return "spec";
 }
 
+// Lays out one post as render would, without drawing it to a file.
+void check_post(RenderRequest request, CheckedFile& checked) {
+    try {
+        paint_plan(plan_render(request, checked.diagnostics), checked.diagnostics);
+    } catch (const SpecError& e) {
+        checked.errors.insert(checked.errors.end(), e.problems().begin(), e.problems().end());
+    }
+}
+
+// Every row of a sheet is checked; one row's errors do not hide the next row's.
+void check_sheet(const std::string& file, CheckedFile& checked) {
+    PostSheet sheet = read_post_sheet(file, file);
+    for (const Warning& w : sheet.warnings) checked.diagnostics.warn(w);
+    for (SheetRow& row : sheet.rows) {
+        RenderRequest request;
+        request.spec_file = file;
+        request.row = std::make_shared<const SheetRow>(std::move(row));
+        check_post(request, checked);
+    }
+}
+
 CheckedFile check_file(const std::string& file) {
     CheckedFile checked{file, kind_of(file), {}, {}};
     try {
-        if (checked.kind == "template") {
+        if (checked.kind == "sheet") {
+            check_sheet(file, checked);
+        } else if (checked.kind == "template") {
             read_template(file, file);
         } else if (checked.kind == "brand") {
             check_brand(read_brand(file, file));
         } else {
             RenderRequest request;
             request.spec_file = file;
-            paint_plan(plan_render(request, checked.diagnostics), checked.diagnostics);
+            check_post(request, checked);
         }
     } catch (const SpecError& e) {
         checked.errors = e.problems();
@@ -85,7 +109,7 @@ std::vector<std::string> files_of(const std::string& input) {
     for (const char* own : {"template.yaml", "brand.yaml"})
         if (fs::exists(fs::path(input) / own, ec)) return {(fs::path(input) / own).string()};
     std::vector<std::string> files;
-    for (const auto& path : find_inputs(input, {{".yaml", ".yml"}, true, {}})) files.push_back(path.string());
+    for (const auto& path : find_inputs(input, {{".yaml", ".yml", ".csv", ".CSV"}, true, {}})) files.push_back(path.string());
     if (files.empty())
         throw SpecError({input, 0, 0}, "the folder holds no spec, template or brand kit",
                         "name a .yaml file, or a folder that holds some");

@@ -6,6 +6,7 @@
 #include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
 #include "spec/format.hpp"
+#include "spec/post_sheet.hpp"
 #include "spec/spec.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
@@ -22,6 +23,7 @@ struct RenderRequest {
     std::filesystem::path out_dir = "out";
     std::vector<std::string> formats;  // from --formats; empty = the spec's or template's own
     bool strict = false;
+    std::shared_ptr<const SheetRow> row;  // a row of a spreadsheet of posts, read instead of spec_file
 };
 
 struct RenderedFile {
