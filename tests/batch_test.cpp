@@ -31,8 +31,10 @@ class PostsFolder {
 public:
     PostsFolder() {
         fs::create_directories(dir_.path() / "posts");
+        // The sample sheet of posts is left out: these tests count the YAML samples' posts.
         for (const auto& entry : fs::directory_iterator(source_dir() / "samples"))
-            fs::copy(entry.path(), dir_.path() / "posts" / entry.path().filename(), fs::copy_options::recursive);
+            if (entry.path().extension() != ".csv")
+                fs::copy(entry.path(), dir_.path() / "posts" / entry.path().filename(), fs::copy_options::recursive);
         std::string undated = read_file(source_dir() / "samples/quote.yaml");
         undated.erase(undated.find("  date: "), undated.find('\n', undated.find("  date: ")) + 1 - undated.find("  date: "));
         write_file(dir_.path() / "posts/arsip/kutipan.yaml", undated);

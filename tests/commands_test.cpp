@@ -150,3 +150,62 @@ TEST_CASE("an installation whose fonts folder is empty exits 2, naming the folde
     CHECK(validate.err == message);
     CHECK(validate.status == 2);
 }
+
+TEST_CASE("rupa validate takes a template's or brand kit's folder and checks its YAML file") {
+    CommandResult r = run_rupa("validate templates/event templates/brands/demo-kota", source_dir());
+    CHECK(r.status == 0);
+    CHECK(r.out == "templates/event/template.yaml: ok\ntemplates/brands/demo-kota/brand.yaml: ok\n");
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("rupa validate of a folder checks every spec under it, and its ok line counts the warnings") {
+    ScratchDir dir;
+    write_file(dir.path() / "posts/kutipan.yaml", "template: quote\ncontent:\n  quote: Bekerja\n  place: Pendopo\n");
+    write_file(dir.path() / "posts/minggu-2/rapat.yaml", "template: quote\ncontent:\n  quote: Rapat\n");
+    CommandResult r = run_rupa("validate posts", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out == "posts/kutipan.yaml: ok (1 warning)\nposts/minggu-2/rapat.yaml: ok\n");
+    CHECK(r.err == "posts/kutipan.yaml:4:10: warning: 'place' is not shown by template 'quote', so the post goes "
+                   "out without it; choose a template that shows it, or leave it out "
+                   "[square, portrait, story, landscape]\n");
+}
+
+TEST_CASE("rupa validate of a folder with nothing to check is an error naming the folder") {
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "kosong");
+    CommandResult r = run_rupa("validate kosong", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "kosong: error: the folder holds no spec, template or brand kit "
+                   "(name a .yaml file, or a folder that holds some)\n");
+}
+
+TEST_CASE("rupa validate --json prints each file's errors and warnings with their place, and nothing else") {
+    ScratchDir dir;
+    write_file(dir.path() / "kutipan.yaml", "template: quote\ncontent:\n  quote: Bekerja\n  place: Pendopo\n");
+    write_file(dir.path() / "salah.yaml", "template: quote\ncontent:\n  qoute: Bekerja\n");
+    CommandResult r = run_rupa("validate kutipan.yaml salah.yaml --json", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err.empty());
+    auto result = nlohmann::json::parse(r.out);
+    CHECK(result["status"] == 2);
+    CHECK(result["errors"] == 1);
+    CHECK(result["warnings"] == 1);
+    REQUIRE(result["files"].size() == 2);
+    const auto& ok = result["files"][0];
+    CHECK(ok["file"] == "kutipan.yaml");
+    CHECK(ok["kind"] == "spec");
+    CHECK(ok["status"] == "ok");
+    CHECK(ok["errors"].empty());
+    REQUIRE(ok["warnings"].size() == 1);
+    CHECK(ok["warnings"][0] == nlohmann::json{{"file", "kutipan.yaml"}, {"line", 4}, {"col", 10},
+                                              {"code", "field-not-shown"},
+                                              {"format", "square, portrait, story, landscape"},
+                                              {"message", "'place' is not shown by template 'quote', so the post goes "
+                                                          "out without it; choose a template that shows it, or leave it out"}});
+    const auto& bad = result["files"][1];
+    CHECK(bad["status"] == "invalid");
+    REQUIRE(bad["errors"].size() == 1);
+    CHECK(bad["errors"][0] == nlohmann::json{{"file", "salah.yaml"}, {"line", 3}, {"col", 3}, {"code", "invalid-input"},
+                                             {"message", "unknown field 'qoute'"}, {"hint", "did you mean 'quote'?"}});
+}

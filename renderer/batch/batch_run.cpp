@@ -3,6 +3,7 @@
 
 #include "batch/contact_sheet.hpp"
 #include "batch/input_fingerprint.hpp"
+#include "input/input_folder.hpp"
 #include "output/atomic_file.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
@@ -33,29 +34,10 @@ using Clock = std::chrono::steady_clock;
 // Fingerprints and render logs, kept out of the posts' own folders (which admins upload).
 fs::path state_dir(const BatchRequest& request) { return request.out_dir / ".rupa-batch"; }
 
-// Every YAML file under the folder that may be a spec: not a template or brand kit, not in
-// a hidden folder, not in the output folder. Sorted, so that runs and shards agree.
+// Every YAML file under the folder that may be a spec (not a template or brand kit) and every
+// spreadsheet of posts, not in a hidden folder, not in the output folder.
 std::vector<fs::path> find_specs(const BatchRequest& request) {
-    std::error_code ec;
-    fs::path out = fs::weakly_canonical(request.out_dir, ec);
-    std::vector<fs::path> specs;
-    fs::recursive_directory_iterator it(request.dir, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw SpecError({request.dir.string(), 0, 0}, "cannot read the folder", ec.message());
-    for (; it != end; it.increment(ec)) {
-        if (ec) break;
-        const fs::path& path = it->path();
-        std::string name = path.filename().string();
-        if (it->is_directory(ec)) {
-            if (name.starts_with(".") || fs::weakly_canonical(path, ec) == out) it.disable_recursion_pending();
-            continue;
-        }
-        std::string ext = path.extension().string();
-        if ((ext == ".yaml" || ext == ".yml") && name != "template.yaml" && name != "brand.yaml" &&
-            it->is_regular_file(ec))
-            specs.push_back(path);
-    }
-    std::sort(specs.begin(), specs.end());
-    return specs;
+    return find_inputs(request.dir, {{".yaml", ".yml", ".csv", ".CSV"}, false, request.out_dir});
 }
 
 // What names a post in the report and the contact sheet: its title, else what it says.
@@ -81,30 +63,73 @@ std::optional<CalendarDate> readable_date(const fs::path& file) {
     }
 }
 
+// Files a post by its date: into the week, another week, or undated. False when it is not
+// one of the week's posts.
+bool in_week(const BatchRequest& request, const Spec& spec, PostOutcome& post, BatchReport& report) {
+    if (!spec.content.date) {
+        report.undated.push_back(post.row ? fs::path(post.name()) : post.spec);
+        return false;
+    }
+    post.date = spec.content.date->value;
+    post.title = headline(spec);
+    if (week_of(*post.date) == request.week) return true;
+    ++report.other_weeks;
+    return false;
+}
+
+// A broken post of another week (an old post whose photo was since moved) is not this
+// week's problem, when its date can still be read.
+bool of_other_week(const BatchRequest& request, const std::optional<CalendarDate>& date) {
+    return date && !(week_of(*date) == request.week);
+}
+
+// The rows of a sheet, each a post of its own.
+void select_rows(const BatchRequest& request, const fs::path& file, std::vector<PostOutcome>& week,
+                 std::vector<PostOutcome>& broken, BatchReport& report) {
+    PostSheet sheet;
+    try {
+        sheet = read_post_sheet(file, file.string());
+    } catch (const SpecError& e) {
+        broken.push_back({file, nullptr, file.stem().string(), std::nullopt, "", PostStatus::failed, e.what(), 0});
+        return;
+    }
+    for (SheetRow& row : sheet.rows) {
+        PostOutcome post;
+        post.spec = file;
+        post.output = row.folder;
+        post.row = std::make_shared<const SheetRow>(std::move(row));
+        try {
+            SpecProblems problems;
+            Spec spec = read_sheet_row(*post.row, problems);
+            problems.throw_if_any();
+            if (in_week(request, spec, post, report)) week.push_back(post);
+        } catch (const SpecError& e) {
+            if (of_other_week(request, post.row->date)) {
+                ++report.other_weeks;
+                continue;
+            }
+            post.status = PostStatus::failed;
+            post.error = e.what();
+            broken.push_back(post);
+        }
+    }
+}
+
 // Reads each spec for its date: the week's posts, sorted by date then path, and the rest.
 void select_posts(const BatchRequest& request, const std::vector<fs::path>& specs, BatchReport& report) {
-    std::vector<PostOutcome> in_week, broken;
+    std::vector<PostOutcome> in_week_posts, broken;
     for (const fs::path& file : specs) {
+        if (is_post_sheet(file)) {
+            select_rows(request, file, in_week_posts, broken, report);
+            continue;
+        }
         PostOutcome post;
         post.spec = file;
         post.output = file.stem().string();
         try {
-            Spec spec = read_spec(file);
-            if (!spec.content.date) {
-                report.undated.push_back(file);
-                continue;
-            }
-            post.date = spec.content.date->value;
-            post.title = headline(spec);
-            if (!(week_of(*post.date) == request.week)) {
-                ++report.other_weeks;
-                continue;
-            }
-            in_week.push_back(post);
+            if (in_week(request, read_spec(file), post, report)) in_week_posts.push_back(post);
         } catch (const SpecError& e) {
-            // A broken spec of another week (an old post whose photo was since moved) is
-            // not this week's problem, when its date can still be read.
-            if (auto date = readable_date(file); date && !(week_of(*date) == request.week)) {
+            if (of_other_week(request, readable_date(file))) {
                 ++report.other_weeks;
                 continue;
             }
@@ -115,17 +140,19 @@ void select_posts(const BatchRequest& request, const std::vector<fs::path>& spec
     }
     auto by_date = [](const PostOutcome& a, const PostOutcome& b) {
         auto key = [](const PostOutcome& p) { return std::tuple(p.date->year, p.date->month, p.date->day); };
-        return key(a) != key(b) ? key(a) < key(b) : a.spec < b.spec;
+        auto row = [](const PostOutcome& p) { return p.row ? p.row->row : 0; };
+        return key(a) != key(b) ? key(a) < key(b) : a.spec != b.spec ? a.spec < b.spec : row(a) < row(b);
     };
+    std::vector<PostOutcome>& in_week = in_week_posts;
     std::stable_sort(in_week.begin(), in_week.end(), by_date);
     // Two specs with one stem would render into one folder.
-    std::map<std::string, fs::path> owner;
+    std::map<std::string, std::string> owner;
     for (PostOutcome& post : in_week) {
-        auto [first, fresh] = owner.emplace(post.output, post.spec);
+        auto [first, fresh] = owner.emplace(post.output, post.name());
         if (fresh) continue;
         post.status = PostStatus::failed;
-        post.error = post.spec.string() + ": error: renders into the same folder '" + post.output +
-                         "' as " + first->second.string() + " (rename one of the two files)";
+        post.error = post.name() + ": error: renders into the same folder '" + post.output + "' as " + first->second +
+                     (post.row ? " (give each row its own 'file')" : " (rename one of the two files)");
     }
     report.posts = std::move(in_week);
     report.posts.insert(report.posts.end(), broken.begin(), broken.end());
@@ -150,9 +177,13 @@ bool up_to_date(const BatchRequest& request, const PostOutcome& post, const std:
 // One `rupa render` child: stdout discarded, stderr kept in the state folder for the report.
 // It gets SIGTERM when the batch ends, however the batch ends (even by SIGKILL), so that no
 // render runs on behind it; rupa removes its temporaries on SIGTERM.
-pid_t start_render(const fs::path& binary, const fs::path& spec, const BatchRequest& request,
+pid_t start_render(const fs::path& binary, const PostOutcome& post, const BatchRequest& request,
                    const fs::path& log) {
-    std::vector<std::string> words = {binary.string(), "render", spec.string(), "-o", request.out_dir.string()};
+    std::vector<std::string> words = {binary.string(), "render", post.spec.string(), "-o", request.out_dir.string()};
+    if (post.row) {
+        words.push_back("--row");
+        words.push_back(std::to_string(post.row->row));
+    }
     std::vector<char*> argv;
     for (auto& word : words) argv.push_back(word.data());
     argv.push_back(nullptr);
@@ -200,7 +231,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         if (pid < 0 && errno == ECHILD) {  // never expected: no child is left to wait for
             for (auto& [lost, job] : running) {
                 posts[job.post].status = PostStatus::failed;
-                posts[job.post].error = "lost track of the render of " + posts[job.post].spec.string();
+                posts[job.post].error = "lost track of the render of " + posts[job.post].name();
             }
             running.clear();
             return;
@@ -223,7 +254,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
     for (size_t i = 0; i < posts.size(); ++i) {
         PostOutcome& post = posts[i];
         if (post.status != PostStatus::pending) continue;
-        std::string fingerprint = input_fingerprint(post.spec);
+        std::string fingerprint = post.row ? input_fingerprint(*post.row) : input_fingerprint(post.spec);
         if (up_to_date(request, post, fingerprint)) {
             post.status = PostStatus::unchanged;
             report(post);
@@ -233,7 +264,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         std::error_code ec;
         fs::remove(state_dir(request) / (post.output + ".inputs"), ec);
         while (int(running.size()) >= request.jobs) finish_one();
-        pid_t pid = start_render(binary, post.spec, request, state_dir(request) / (post.output + ".log"));
+        pid_t pid = start_render(binary, post, request, state_dir(request) / (post.output + ".log"));
         if (pid < 0) {
             post.status = PostStatus::failed;
             post.error = "cannot start rupa render";
@@ -262,6 +293,7 @@ nlohmann::json report_json(const BatchRequest& request, const BatchReport& repor
                                 {"output", (request.out_dir / post.output).string()},
                                 {"date", date_text(post.date)}, {"title", post.title},
                                 {"seconds", post.seconds}};
+        if (post.row) entry["row"] = post.row->row;
         if (!post.error.empty()) entry["error"] = post.error;
         posts.push_back(entry);
     }

@@ -6,10 +6,12 @@
 
 #include "batch/iso_week.hpp"
 #include "output/progress.hpp"
+#include "spec/post_sheet.hpp"
 #include "spec/spec.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,13 +37,17 @@ enum class PostStatus {
 };
 
 struct PostOutcome {
-    std::filesystem::path spec;  // as found under the batch folder
-    std::string output;          // its folder under OUTDIR: the spec's file stem
+    std::filesystem::path spec;  // as found under the batch folder: a spec, or a sheet of posts
+    std::shared_ptr<const SheetRow> row;  // the post's row, when `spec` is a sheet
+    std::string output;          // its folder under OUTDIR: the spec's file stem, or the row's folder
     std::optional<CalendarDate> date;
     std::string title;
     PostStatus status = PostStatus::pending;
     std::string error;
     double seconds = 0;
+
+    // How messages name the post: its spec, or its sheet and row (posts.csv:3).
+    std::string name() const { return row ? row->name() : spec.string(); }
 };
 
 struct BatchReport {

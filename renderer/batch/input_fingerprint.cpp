@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -85,23 +86,46 @@ std::vector<fs::path> named_files(const Spec& spec) {
 
 }  // namespace
 
+namespace {
+
+// The spec's own text (`own`: its file, or its row), what it names, its template and brand.
+std::string fingerprint(const Spec& spec, const std::function<void(Hasher&)>& own) {
+    Template tmpl = load_template(spec.template_name.value, spec.template_name.where);
+    Brand brand = spec.brand_name ? load_brand(spec.brand_name->value, spec.brand_name->where)
+                                  : load_brand(tmpl.default_brand, SourceMark{tmpl.id, 0, 0});
+    Hasher hash;
+    hash.add(RUPA_VERSION);
+    own(hash);
+    for (const auto& file : named_files(spec)) hash.add_file(file);
+    hash.add_folder(tmpl.folder);
+    hash.add_folder(brand.folder);
+    if (spec.video)
+        for (const auto& scene : spec.video->scenes)
+            if (scene.kind == SceneKind::templated)
+                hash.add_folder(load_template(scene.template_name.value, scene.template_name.where).folder);
+    return hash.hex();
+}
+
+}  // namespace
+
 std::string input_fingerprint(const fs::path& spec_file) {
     try {
-        Spec spec = read_spec(spec_file);
-        Template tmpl = load_template(spec.template_name.value, spec.template_name.where);
-        Brand brand = spec.brand_name ? load_brand(spec.brand_name->value, spec.brand_name->where)
-                                      : load_brand(tmpl.default_brand, SourceMark{tmpl.id, 0, 0});
-        Hasher hash;
-        hash.add(RUPA_VERSION);
-        hash.add_file(spec_file);
-        for (const auto& file : named_files(spec)) hash.add_file(file);
-        hash.add_folder(tmpl.folder);
-        hash.add_folder(brand.folder);
-        if (spec.video)
-            for (const auto& scene : spec.video->scenes)
-                if (scene.kind == SceneKind::templated)
-                    hash.add_folder(load_template(scene.template_name.value, scene.template_name.where).folder);
-        return hash.hex();
+        return fingerprint(read_spec(spec_file), [&](Hasher& hash) { hash.add_file(spec_file); });
+    } catch (const SpecError&) {
+        return {};
+    }
+}
+
+std::string input_fingerprint(const SheetRow& row) {
+    try {
+        SpecProblems problems;
+        Spec spec = read_sheet_row(row, problems);
+        problems.throw_if_any();
+        // The row alone: editing one row of a sheet renders that post again, not the others.
+        return fingerprint(spec, [&](Hasher& hash) {
+            hash.add(row.file.string());
+            hash.add(row.yaml);
+        });
     } catch (const SpecError&) {
         return {};
     }

@@ -2,6 +2,8 @@
 // when this changes.
 #pragma once
 
+#include "spec/post_sheet.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -12,5 +14,7 @@ namespace rupa {
 // the spec cannot be read that far: such a post is always rendered, and its render reports
 // what is wrong.
 std::string input_fingerprint(const std::filesystem::path& spec_file);
+// The same for a row of a spreadsheet of posts: its own cells, not the whole sheet.
+std::string input_fingerprint(const SheetRow& row);
 
 }  // namespace rupa

@@ -2,6 +2,9 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "cli/render_command.hpp"
+#include "cli/terminal.hpp"
+#include "cli/validate_command.hpp"
 #include "batch/batch_run.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/render_job.hpp"
@@ -43,31 +46,6 @@ std::vector<std::string> split_list(const std::string& text) {
     while (std::getline(in, item, ','))
         if (!item.empty()) items.push_back(item);
     return items;
-}
-
-// Text bound for a terminal, with every control character but the line break (and each
-// escape sequence whole) shown as '?': a file name or value holding ESC or a C1 control
-// (U+0080-U+009F, which some terminals obey like ESC) must not move the cursor, retitle the
-// window or hide the message around it.
-std::string terminal_safe(const std::string& text) { return replace_control_characters(text, "?"); }
-
-void print_warnings(const Diagnostics& diagnostics) {
-    for (const auto& w : diagnostics.warnings()) std::cerr << terminal_safe(w.to_string()) << "\n";
-}
-
-int run_render(RenderRequest request, bool json) {
-    request.progress = progress_mode(STDERR_FILENO, json);
-    RenderResult result = render_spec(request);
-    print_warnings(result.diagnostics);
-    if (json) {
-        std::ifstream report(result.folder / "render.json");
-        std::cout << report.rdbuf();
-    } else {
-        for (const auto& f : result.files) std::cout << terminal_safe(f.path.string()) << "\n";
-    }
-    for (const auto& failed : result.failed)
-        std::cerr << terminal_safe(request.spec_file.string()) << ": error: could not render '" << failed << "'\n";
-    return result.failed.empty() ? kExitOk : kExitPartial;
 }
 
 int run_formats(bool json) {
@@ -141,43 +119,6 @@ int run_templates(bool json) {
     return kExitOk;
 }
 
-// A file is a template when it is named template.yaml or has layouts, a brand kit when it
-// is named brand.yaml or has colours, else a spec.
-int validate_one(const std::string& file) {
-    YamlSource source = load_yaml(file, file);
-    std::string name = std::filesystem::path(file).filename().string();
-    bool is_map = source.root.IsMap();
-    if (name == "template.yaml" || (is_map && source.root["layouts"])) {
-        read_template(file, file);
-    } else if (name == "brand.yaml" || (is_map && source.root["colors"])) {
-        check_brand(read_brand(file, file));
-    } else {
-        RenderRequest request;
-        request.spec_file = file;
-        Diagnostics diagnostics;
-        paint_plan(plan_render(request, diagnostics), diagnostics);
-        print_warnings(diagnostics);
-        // Content that does not fit a format would fail that format's render.
-        for (const auto& w : diagnostics.warnings())
-            if (w.error) return kExitPartial;
-    }
-    std::cout << terminal_safe(file) << ": ok\n";
-    return kExitOk;
-}
-
-int run_validate(const std::vector<std::string>& files) {
-    int status = kExitOk;
-    for (const auto& file : files) {
-        try {
-            status = std::max(status, validate_one(file));
-        } catch (const SpecError& e) {
-            std::cerr << terminal_safe(e.what()) << "\n";
-            status = kExitInvalid;
-        }
-    }
-    return status;
-}
-
 }  // namespace
 
 // The batch's arguments, checked: a bad --week or --shard is a usage error before anything runs.
@@ -218,7 +159,7 @@ int run_batch_command(BatchRequest request, bool json) {
         std::cout << in.rdbuf();
     } else {
         for (const auto& post : report.posts)
-            std::cout << std::left << std::setw(12) << status_name(post.status) << terminal_safe(post.spec.string()) << "\n";
+            std::cout << std::left << std::setw(12) << status_name(post.status) << terminal_safe(post.name()) << "\n";
         std::cout << "week " << to_string(report.week) << ": " << report.posts.size() << " posts, "
                   << report.undated.size() << " undated, " << report.other_weeks << " in other weeks\n";
         if (!report.contact_sheet.empty()) std::cout << report.contact_sheet.string() << "\n";
@@ -237,9 +178,12 @@ int run_cli(int argc, char** argv) {
     RenderRequest request;
     std::string formats;
     bool json = false;
-    std::string spec_file;
-    CLI::App* render = app.add_subcommand("render", "Render one spec into every format it asks for");
-    render->add_option("SPEC", spec_file, "the content spec (YAML)")->required();
+    std::vector<std::string> inputs;
+    CLI::App* render = app.add_subcommand("render", "Render posts into every format they ask for");
+    render->add_option("INPUT", inputs, "specs (.yaml), spreadsheets of posts (.csv), or folders of them")->required();
+    int only_row = 0;
+    // Not in --help: how `rupa batch` renders one post of a sheet in a process of its own.
+    render->add_option("--row", only_row)->group("");
     render->add_option("-o,--output", request.out_dir, "output folder (default: out)");
     render->add_option("--formats", formats,
                        "comma-separated format ids or platforms (default: the spec's own)");
@@ -259,7 +203,8 @@ int run_cli(int argc, char** argv) {
 
     std::vector<std::string> files;
     CLI::App* validate = app.add_subcommand("validate", "Check specs, templates or brand kits; render nothing");
-    validate->add_option("FILE", files, "YAML files to check")->required();
+    validate->add_option("FILE", files, "specs, templates or brand kits: files or folders")->required();
+    validate->add_flag("--json", json, "print the errors and warnings as JSON, and nothing else");
 
     CLI::App* templates = app.add_subcommand("templates", "List the installed templates and their fields");
     templates->add_flag("--json", json, "as JSON");
@@ -276,12 +221,11 @@ int run_cli(int argc, char** argv) {
 
     try {
         if (*render) {
-            request.spec_file = spec_file;
             request.formats = split_list(formats);
-            return run_render(request, json);
+            return run_render(inputs, request, json, only_row);
         }
         if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
-        if (*validate) return run_validate(files);
+        if (*validate) return run_validate(files, json);
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);
     } catch (const SpecError& e) {

@@ -181,13 +181,22 @@ void check_parts(const Job& job, const FieldSpec& field, Diagnostics& diagnostic
     }
 }
 
+// A field the template needs and the spec leaves out; in a row of a sheet, at its empty cell.
+SpecProblem missing_field(const Job& job, const std::string& field) {
+    std::string needs = "template '" + job.tmpl.id + "' needs it";
+    if (!job.spec.sheet_row) return {job.spec.content_where, "missing field 'content." + field + "'", needs};
+    std::string column = sheet_column(field);
+    auto cell = job.spec.sheet_cells.find(column);
+    if (cell == job.spec.sheet_cells.end())
+        return {job.spec.content_where, "missing '" + column + "'", needs + "; add a column '" + column + "'"};
+    return {cell->second, "'" + column + "' is empty", needs};
+}
+
 void check_fields(const Job& job, Diagnostics& diagnostics, SpecProblems& problems) {
     const Content& c = job.spec.content;
     for (const FieldSpec& field : job.tmpl.fields) {
         bool refused = c.refused.count(field.name.substr(0, field.name.find('.'))) > 0;
-        if (field.required && !c.has(field.name) && !refused)
-            problems.add({job.spec.content_where, "missing field 'content." + field.name + "'",
-                          "template '" + job.tmpl.id + "' needs it"});
+        if (field.required && !c.has(field.name) && !refused) problems.add(missing_field(job, field.name));
         if (auto text = c.texts.find(field.name); text != c.texts.end())
             check_length(job, "'" + field.name + "'", text->second.value, field.max_chars, text->second.where,
                          diagnostics);
@@ -228,6 +237,11 @@ void check_fonts(const Brand& brand, const FontSet& fonts) {
         }
 }
 
+// Where a problem with the post as a whole is reported: its file, or its row of a sheet.
+SourceMark whole_post(const Spec& spec) {
+    return spec.sheet_row ? SourceMark{spec.display_name, spec.sheet_row, 1} : SourceMark{spec.display_name, 0, 0};
+}
+
 nlohmann::json report_json(const Job& job, const RenderResult& result) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : result.files) {
@@ -249,7 +263,7 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
     for (const auto& w : result.diagnostics.warnings())
         warnings.push_back({{"code", w.code}, {"message", w.message}, {"format", w.format},
                             {"where", w.where.to_string()}, {"severity", w.error ? "error" : "warning"}});
-    return {{"spec", job.spec.display_name},
+    nlohmann::json report = {{"spec", job.spec.display_name},
             {"template", job.tmpl.id},
             {"brand", job.brand.id},
             {"locale", job.spec.locale.value == Locale::id ? "id" : "en"},
@@ -257,6 +271,8 @@ nlohmann::json report_json(const Job& job, const RenderResult& result) {
             {"failed", result.failed},
             {"warnings", warnings},
             {"seconds", result.seconds}};
+    if (job.spec.sheet_row) report["row"] = job.spec.sheet_row;
+    return report;
 }
 
 long video_frames(const Job& job) {
@@ -380,7 +396,7 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
     } catch (const std::exception& e) {
         result.failed.push_back(id);
         result.diagnostics.warn({"render-failed", std::string("could not render: ") + e.what(), id,
-                                 SourceMark{job.spec.display_name, 0, 0}});
+                                 whole_post(job.spec)});
     }
 }
 
@@ -420,7 +436,7 @@ namespace {
 // once (PRODUCT.md, "Bad input": one run reports every error it can find).
 void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics) {
     SpecProblems problems;
-    job.spec = read_spec(request.spec_file, problems);
+    job.spec = request.row ? read_sheet_row(*request.row, problems) : read_spec(request.spec_file, problems);
     bool have_template = !job.spec.template_name.value.empty() && problems.attempt([&] {
         job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
     });
@@ -573,7 +589,7 @@ RenderResult render_spec(const RenderRequest& request) {
         } else {
             result.failed.push_back(id);
             diagnostics.warn({"render-failed", "could not render: " + failure, id,
-                              SourceMark{job.spec.display_name, 0, 0}});
+                              whole_post(job.spec)});
         }
     }
     long total = 0, before = 0;

@@ -7,6 +7,7 @@
 #include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
 #include "spec/format.hpp"
+#include "spec/post_sheet.hpp"
 #include "spec/spec.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
@@ -27,6 +28,7 @@ struct RenderRequest {
     // redrawn in place on a terminal; in log lines only for a long job (kLogProgressFrames and
     // more), so that short renders stay quiet. The time left counts from the first frame.
     Progress::Mode progress = Progress::Mode::quiet;
+    std::shared_ptr<const SheetRow> row;  // a row of a spreadsheet of posts, read instead of spec_file
 };
 
 inline constexpr long kLogProgressFrames = 30 * 30;

@@ -225,6 +225,11 @@ struct Spec {
     Content content;
     SourceMark content_where;  // the 'content:' key, where a missing field is reported
     std::optional<VideoSpec> video;
+    // A row of a spreadsheet of posts (spec/post_sheet.hpp): its number, and the cell of each
+    // column of the sheet in this row, so that a field the template needs is reported at its
+    // empty cell.
+    int sheet_row = 0;
+    std::map<std::string, SourceMark> sheet_cells;  // by column name
 };
 
 }  // namespace rupa

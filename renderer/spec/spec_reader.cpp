@@ -647,4 +647,8 @@ Spec read_spec(const fs::path& file, SpecProblems& problems) {
     return SpecReader(std::move(source), folder, problems).read(std::move(spec));
 }
 
+Spec read_spec(YamlSource source, Spec spec, const fs::path& folder, SpecProblems& problems) {
+    return SpecReader(std::move(source), folder, problems).read(std::move(spec));
+}
+
 }  // namespace rupa

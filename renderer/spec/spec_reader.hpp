@@ -3,6 +3,7 @@
 
 #include "spec/spec.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/yaml_source.hpp"
 
 #include <filesystem>
 
@@ -14,6 +15,10 @@ Spec read_spec(const std::filesystem::path& file);
 // (an unknown template or format) before reporting them all. Throws only when the file cannot
 // be read as YAML at all.
 Spec read_spec(const std::filesystem::path& file, SpecProblems& problems);
+
+// Reads a document rupa made from another source (a row of a spreadsheet of posts): `spec`
+// comes with its file, display_name and stem set, and media paths are relative to `folder`.
+Spec read_spec(YamlSource source, Spec spec, const std::filesystem::path& folder, SpecProblems& problems);
 
 // Exposed for the template reader, which reads sample content in the same shapes.
 CalendarDate parse_date(const std::string& text, const SourceMark& where, const std::string& field);

@@ -84,6 +84,7 @@ void refuse_control_characters(std::string_view text, const SourceMark& where, c
 SourceMark YamlSource::mark(const YAML::Node& node) const {
     YAML::Mark m = node.Mark();
     if (m.is_null()) return file_mark();
+    if (!line_marks.empty()) return size_t(m.line) < line_marks.size() ? line_marks[size_t(m.line)] : file_mark();
     return SourceMark{display_name, m.line + 1, m.column + 1};
 }
 
@@ -506,7 +507,7 @@ YamlSource load_yaml(const std::filesystem::path& path, const std::string& displ
                                      "a spec is a few kilobytes: is this the right file?"};
     const std::string bytes = read_text_input(path, kYaml, whole);
     refuse_binary(bytes, start);
-    YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name)};
+    YamlSource source{display_name, single_document(parse_documents(bytes, display_name), display_name), {}};
     if (!source.root || source.root.IsNull()) throw empty_file_error(bytes, start);
     return source;
 }

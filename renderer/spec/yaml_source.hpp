@@ -21,11 +21,15 @@ namespace rupa {
 struct YamlSource {
     std::string display_name;
     YAML::Node root;
+    // For a document rupa wrote from another source (a row of a spreadsheet of posts): where
+    // each of its lines came from, so that marks name that source. Line 0 stands for the
+    // source as a whole.
+    std::vector<SourceMark> line_marks;
 
     SourceMark mark(const YAML::Node& node) const;
     // A problem with the file's content as a whole (empty, no 'template') points at 1:1, where
     // an editor opens it.
-    SourceMark file_mark() const { return SourceMark{display_name, 1, 1}; }
+    SourceMark file_mark() const { return line_marks.empty() ? SourceMark{display_name, 1, 1} : line_marks.front(); }
 
     // What to say about a key that is not allowed when rupa can tell more than "unknown field"
     // (a content field written at the left margin); nullopt for the usual message.

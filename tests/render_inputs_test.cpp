@@ -1,0 +1,89 @@
+// `rupa render INPUT...`: several specs and folders of specs, each post into its own folder.
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rupa::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kQuote = "template: quote\nformats: [square]\ncontent:\n  quote: Bekerja sepenuh hati\n";
+
+// The files one quote post renders, as render lists them.
+std::string listed(const std::string& folder) {
+    return folder + "/square.png\n" + folder + "/caption.txt\n" + folder + "/alt.txt\n" + folder + "/render.json\n";
+}
+
+}  // namespace
+
+TEST_CASE("render takes specs and folders of specs, and renders each post into its own folder") {
+    ScratchDir dir;
+    write_file(dir.path() / "posts/juli/kutipan-bupati.yaml", kQuote);
+    write_file(dir.path() / "posts/agustus/kutipan-wakil.yml", kQuote);
+    write_file(dir.path() / "posts/catatan.txt", "bukan spec\n");
+    write_file(dir.path() / "sambutan.yaml", kQuote);
+    CommandResult r = run_rupa("render posts sambutan.yaml -o out", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == listed("out/kutipan-wakil") + listed("out/kutipan-bupati") + listed("out/sambutan"));
+    for (const char* post : {"kutipan-bupati", "kutipan-wakil", "sambutan"})
+        CHECK(png_size(dir.path() / "out" / post / "square.png").width == 1080);
+}
+
+TEST_CASE("a broken spec among several fails alone: the others render, each failure is named, exit 1") {
+    ScratchDir dir;
+    write_file(dir.path() / "posts/a-kutipan.yaml", kQuote);
+    write_file(dir.path() / "posts/b-salah.yaml", "template: quote\ncontent:\n  qoute: Rapat\n");
+    write_file(dir.path() / "posts/c-kutipan.yaml", kQuote);
+    CommandResult r = run_rupa("render posts -o out", dir.path());
+    CHECK(r.status == 1);
+    CHECK(r.out == listed("out/a-kutipan") + listed("out/c-kutipan"));
+    CHECK(r.err == "posts/b-salah.yaml:3:3: error: unknown field 'qoute' (did you mean 'quote'?)\n"
+                   "rupa: 1 of 3 posts not rendered whole: posts/b-salah.yaml\n");
+    CHECK(!fs::exists(dir.path() / "out/b-salah"));
+}
+
+TEST_CASE("when every input is invalid, render exits 2 and writes nothing") {
+    ScratchDir dir;
+    write_file(dir.path() / "a.yaml", "template: quote\ncontent:\n  qoute: Rapat\n");
+    write_file(dir.path() / "b.yaml", "template: kutipan\ncontent:\n  quote: Rapat\n");
+    CommandResult r = run_rupa("render a.yaml b.yaml -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "a.yaml:3:3: error: unknown field 'qoute' (did you mean 'quote'?)\n"
+                   "b.yaml:1:11: error: unknown template 'kutipan' (installed: agenda, announcement, event, hoax, "
+                   "outro, photo, quote, stats)\n"
+                   "rupa: 2 of 2 posts not rendered whole: a.yaml, b.yaml\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
+
+TEST_CASE("two inputs that would render into one folder are refused before anything renders") {
+    ScratchDir dir;
+    write_file(dir.path() / "juli/rapat.yaml", kQuote);
+    write_file(dir.path() / "agustus/rapat.yaml", kQuote);
+    write_file(dir.path() / "lain.yaml", kQuote);
+    CommandResult r = run_rupa("render lain.yaml juli agustus -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "agustus/rapat.yaml: error: renders into the same folder 'out/rapat' as juli/rapat.yaml "
+                   "(rename one of the two files, or render them into different folders with -o)\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
+
+TEST_CASE("a spec named both itself and inside a folder given too renders once") {
+    ScratchDir dir;
+    write_file(dir.path() / "posts/rapat.yaml", kQuote);
+    CommandResult r = run_rupa("render posts posts/rapat.yaml -o out", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out == listed("out/rapat"));
+}
+
+TEST_CASE("a folder with no spec in it is an error naming the folder") {
+    ScratchDir dir;
+    write_file(dir.path() / "kosong/catatan.txt", "bukan spec\n");
+    CommandResult r = run_rupa("render kosong -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "kosong: error: the folder holds no spec (name a .yaml file, or a folder that holds some)\n");
+    CHECK(is_empty_or_missing(dir.path() / "out"));
+}
