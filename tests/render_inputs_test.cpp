@@ -84,6 +84,6 @@ TEST_CASE("a folder with no spec in it is an error naming the folder") {
     write_file(dir.path() / "kosong/catatan.txt", "bukan spec\n");
     CommandResult r = run_rupa("render kosong -o out", dir.path());
     CHECK(r.status == 2);
-    CHECK(r.err == "kosong: error: the folder holds no spec (name a .yaml file, or a folder that holds some)\n");
+    CHECK(r.err == "kosong: error: the folder holds no spec (name a .yaml or .csv file, or a folder that holds some)\n");
     CHECK(is_empty_or_missing(dir.path() / "out"));
 }
