@@ -16,9 +16,9 @@ namespace {
 
 // The bounds documented in docs/robustness.md. A plain `rupa validate` of a sample peaks at
 // about 25 MB (fonts, glib, yaml-cpp); AddressSanitizer's shadow memory and quarantine add
-// roughly 40 MB more.
+// more, which grows with the work done before the refusal (the deepest specs reached 164 MB).
 #if defined(__SANITIZE_ADDRESS__)
-constexpr long kRefusalPeakKib = 160 * 1024;
+constexpr long kRefusalPeakKib = 200 * 1024;
 #else
 constexpr long kRefusalPeakKib = 80 * 1024;
 #endif
