@@ -84,3 +84,23 @@ TEST_CASE("a long video's render counts its frames in log lines; a short one and
     CHECK(short_run.status == 0);
     CHECK(short_run.err == "");
 }
+
+TEST_CASE("a cleared live line makes room for other output and is drawn again at the next update") {
+    std::ostringstream out;
+    double now = 0;
+    Progress progress(out, Progress::Mode::live, "render", "posts", [&] { return now; });
+    progress.update(0, 2, "a.yaml");
+    progress.clear();
+    out << "out/a/square.png\n";
+    now = 0.01;  // sooner than a redraw is due, but the line was cleared: drawn at once
+    progress.update(1, 2, "b.yaml");
+    progress.end();
+    CHECK(out.str() == "\r\033[Krender: 0/2 posts, a.yaml, 0:00 elapsed\r\033[Kout/a/square.png\n"
+                       "\r\033[Krender: 1/2 posts, b.yaml, 0:00 elapsed, about 0:00 left\n");
+
+    std::ostringstream plain_out;
+    Progress plain(plain_out, Progress::Mode::plain, "render", "posts", [&] { return now; });
+    plain.update(0, 2, "a.yaml");
+    plain.clear();  // a plain line is never erased
+    CHECK(plain_out.str() == "render: 0/2 posts, a.yaml, 0:00 elapsed\n");
+}

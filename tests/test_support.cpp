@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <cerrno>
@@ -84,6 +85,14 @@ std::string read_file(const fs::path& path) {
 void write_file(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string without_progress(const std::string& err) {
+    static const std::regex progress_line(R"(render: \d+/\d+ posts, .*)");
+    std::string kept;
+    for (const std::string& line : split_lines(err))
+        if (!std::regex_match(line, progress_line)) kept += line + "\n";
+    return kept;
 }
 
 bool is_empty_or_missing(const fs::path& dir) {

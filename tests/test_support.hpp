@@ -110,6 +110,9 @@ private:
 std::string read_file(const std::filesystem::path& path);
 // The lines of `text`, without their '\n'.
 std::vector<std::string> split_lines(const std::string& text);
+// Standard error of a `rupa render` of several posts without its plain progress lines
+// ("render: 2/3 posts, ..."), which carry times.
+std::string without_progress(const std::string& err);
 void write_file(const std::filesystem::path& path, const std::string& text);
 bool is_empty_or_missing(const std::filesystem::path& dir);
 

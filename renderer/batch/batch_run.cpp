@@ -5,6 +5,7 @@
 #include "batch/input_fingerprint.hpp"
 #include "input/input_folder.hpp"
 #include "output/atomic_file.hpp"
+#include "pipeline/render_job.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
 #include "spec/yaml_source.hpp"
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <signal.h>
 #include <sstream>
@@ -174,31 +176,32 @@ bool up_to_date(const BatchRequest& request, const PostOutcome& post, const std:
     return true;
 }
 
-// One `rupa render` child: stdout discarded, stderr kept in the state folder for the report.
-// It gets SIGTERM when the batch ends, however the batch ends (even by SIGKILL), so that no
-// render runs on behind it; rupa removes its temporaries on SIGTERM.
-pid_t start_render(const fs::path& binary, const PostOutcome& post, const BatchRequest& request,
-                   const fs::path& log) {
-    std::vector<std::string> words = {binary.string(), "render", post.spec.string(), "-o", request.out_dir.string()};
-    if (post.row) {
-        words.push_back("--row");
-        words.push_back(std::to_string(post.row->row));
-    }
-    std::vector<char*> argv;
-    for (auto& word : words) argv.push_back(word.data());
-    argv.push_back(nullptr);
+// One post's render, in a child forked from this process: stdout discarded, stderr kept in
+// the state folder for the report. Forking without exec keeps what this process has loaded
+// (the libraries, the scanned fonts), so a post costs its own work only, and still renders
+// in a process of its own: a file that crashes or exhausts it ends that post alone. The
+// child gets SIGTERM when the batch ends, however the batch ends (even by SIGKILL), so that
+// no render runs on behind it; rupa removes its temporaries on SIGTERM.
+pid_t start_render(const PostRenderer& render, const PostOutcome& post, const fs::path& log) {
+    std::cout.flush();  // nothing this process has buffered is written twice
+    std::cerr.flush();
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid != 0) return pid;
-    // In the child: only async-signal-safe calls until exec.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);
-    int null_fd = open("/dev/null", O_WRONLY);
+    int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
     int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (null_fd >= 0) dup2(null_fd, 1);
-    if (log_fd >= 0) dup2(log_fd, 2);
-    execv(argv[0], argv.data());
-    _exit(127);
+    if (null_fd < 0 || log_fd < 0 || dup2(null_fd, STDOUT_FILENO) < 0 || dup2(log_fd, STDERR_FILENO) < 0) _exit(127);
+    int status = 1;
+    try {
+        status = render(post);
+    } catch (const std::exception& e) {
+        std::cerr << post.name() << ": error: " << e.what() << "\n";
+    }
+    std::cout.flush();
+    std::cerr.flush();
+    _exit(status);  // not exit(): the parent's atexit work and static objects are its own
 }
 
 // What a failed render printed: its errors, without its warnings.
@@ -213,7 +216,7 @@ std::string render_errors(const fs::path& log, int raw_status) {
 }
 
 // Renders the posts whose inputs changed, `jobs` at a time.
-void render_posts(const BatchRequest& request, const fs::path& binary, std::vector<PostOutcome>& posts) {
+void render_posts(const BatchRequest& request, const PostRenderer& render, std::vector<PostOutcome>& posts) {
     struct Running {
         size_t post;
         std::string fingerprint;
@@ -264,7 +267,7 @@ void render_posts(const BatchRequest& request, const fs::path& binary, std::vect
         std::error_code ec;
         fs::remove(state_dir(request) / (post.output + ".inputs"), ec);
         while (int(running.size()) >= request.jobs) finish_one();
-        pid_t pid = start_render(binary, post, request, state_dir(request) / (post.output + ".log"));
+        pid_t pid = start_render(render, post, state_dir(request) / (post.output + ".log"));
         if (pid < 0) {
             post.status = PostStatus::failed;
             post.error = "cannot start rupa render";
@@ -343,7 +346,7 @@ std::string status_name(PostStatus status) {
     return "failed";
 }
 
-BatchReport run_batch(const BatchRequest& request, const fs::path& rupa_binary) {
+BatchReport run_batch(const BatchRequest& request, const PostRenderer& render) {
     auto started = Clock::now();
     std::error_code ec;
     if (!fs::is_directory(request.dir, ec))
@@ -359,7 +362,10 @@ BatchReport run_batch(const BatchRequest& request, const fs::path& rupa_binary) 
             post.status = PostStatus::other_shard;
         ++in_week;
     }
-    render_posts(request, rupa_binary, report.posts);
+    if (std::any_of(report.posts.begin(), report.posts.end(),
+                    [](const PostOutcome& p) { return p.status == PostStatus::pending; }))
+        bundled_fonts();  // scanned once here, not by every child
+    render_posts(request, render, report.posts);
     std::string report_name = "report.json";
     if (request.shard_count) {
         report_name = "report-shard-" + std::to_string(request.shard) + "-of-" +

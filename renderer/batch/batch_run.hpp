@@ -1,5 +1,5 @@
-// `rupa batch`: every spec of a folder dated in one ISO week, rendered each by its own
-// `rupa render` process (one bad file cannot stop or crash the others), skipped when its
+// `rupa batch`: every spec of a folder dated in one ISO week, rendered each in a process of
+// its own (one bad file cannot stop or crash the others), skipped when its
 // inputs did not change since the last run, shardable over machines, then assembled into
 // the week's contact sheet and report.
 #pragma once
@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,9 +74,14 @@ struct ListedFile {
 // has an entry without a file name.
 std::optional<std::vector<ListedFile>> listed_files(const std::filesystem::path& post_folder);
 
-// Runs the batch. `rupa_binary` is the program each post is rendered by. Throws SpecError
-// for a request that cannot run at all (no such folder).
-BatchReport run_batch(const BatchRequest& request, const std::filesystem::path& rupa_binary);
+// Renders one post as `rupa render` would, with its messages on standard error; returns the
+// exit status `rupa render` would (0 whole, 1 some formats failed, 2 invalid input).
+using PostRenderer = std::function<int(const PostOutcome& post)>;
+
+// Runs the batch: each post is rendered by `render` in a child process forked from this one
+// (which scans the fonts first, so that no child starts from nothing). Throws SpecError for a
+// request that cannot run at all (no such folder).
+BatchReport run_batch(const BatchRequest& request, const PostRenderer& render);
 
 std::string status_name(PostStatus status);
 

@@ -153,7 +153,13 @@ BatchRequest batch_request(const std::string& dir, const std::string& week, cons
 int run_batch_command(BatchRequest request, bool json) {
     Progress progress(std::cerr, progress_mode(STDERR_FILENO, json), "batch", "posts");
     request.progress = &progress;
-    BatchReport report = run_batch(request, std::filesystem::read_symlink("/proc/self/exe"));
+    // Each post as `rupa render SPEC -o OUTDIR` (one row of a sheet: `--row N`) would render it.
+    RenderRequest options;
+    options.out_dir = request.out_dir;
+    auto render_post = [&options](const PostOutcome& post) {
+        return run_render({post.spec.string()}, options, false, post.row ? post.row->row : 0);
+    };
+    BatchReport report = run_batch(request, render_post);
     if (json) {
         std::ifstream in(report.report);
         std::cout << in.rdbuf();

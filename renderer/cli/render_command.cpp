@@ -3,6 +3,7 @@
 
 #include "cli/terminal.hpp"
 #include "output/atomic_file.hpp"
+#include "output/progress.hpp"
 #include "pipeline/post_list.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
@@ -11,6 +12,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include <unistd.h>
 
@@ -33,13 +35,15 @@ nlohmann::json errors_json(const PostInput& post, const std::vector<SpecProblem>
     return {{"spec", post.name}, {"errors", errors}};
 }
 
-// Renders one post and prints what it wrote (or its report) and what failed.
-PostReport render_post(const PostInput& post, RenderRequest request, bool json) {
+// Renders one post and prints what it wrote (or its report) and what failed, in the place of
+// the live line of `posts` (when there is one).
+PostReport render_post(const PostInput& post, RenderRequest request, bool json, Progress* posts) {
     request.spec_file = post.file;
     request.row = post.row;
     request.progress = progress_mode(STDERR_FILENO, json);
     try {
         RenderResult result = render_spec(request);
+        if (posts) posts->clear();
         print_warnings(result.diagnostics);
         if (!json)
             for (const auto& f : result.files) std::cout << terminal_safe(f.path.string()) << "\n";
@@ -49,10 +53,12 @@ PostReport render_post(const PostInput& post, RenderRequest request, bool json) 
         return {result.failed.empty() ? Outcome::rendered : Outcome::partial,
                 nlohmann::json::parse(report, nullptr, false)};
     } catch (const SpecError& e) {
+        if (posts) posts->clear();
         std::cerr << terminal_safe(e.what()) << "\n";
         return {Outcome::invalid, errors_json(post, e.problems())};
     } catch (const OutputError& e) {
         // This post's folder cannot be used (a symlink planted in OUTDIR): nothing written.
+        if (posts) posts->clear();
         std::cerr << "rupa: error: " << terminal_safe(e.what()) << "\n";
         std::vector<SpecProblem> problems;
         problems.push_back(SpecProblem{SourceMark{post.name, 0, 0}, e.what(), ""});
@@ -69,11 +75,19 @@ int run_render(const std::vector<std::string>& inputs, const RenderRequest& opti
     std::vector<PostReport> reports;
     std::vector<std::string> failed;
     bool any_written = false;
-    for (const PostInput& post : posts) {
-        reports.push_back(render_post(post, options, json));
+    // Several posts: how many are done, on standard error (a long video adds its own line of
+    // frames while it encodes).
+    std::optional<Progress> progress;
+    if (posts.size() > 1) progress.emplace(std::cerr, progress_mode(STDERR_FILENO, json), "render", "posts");
+    for (size_t i = 0; i < posts.size(); ++i) {
+        const PostInput& post = posts[i];
+        if (progress) progress->update(long(i), long(posts.size()), terminal_safe(post.name));
+        reports.push_back(render_post(post, options, json, progress ? &*progress : nullptr));
         if (reports.back().outcome != Outcome::invalid) any_written = true;
         if (reports.back().outcome != Outcome::rendered) failed.push_back(post.name);
+        if (progress && i + 1 == posts.size()) progress->update(long(posts.size()), long(posts.size()));
     }
+    if (progress) progress->end();
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& r : reports) out.push_back(r.json);

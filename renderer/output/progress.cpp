@@ -59,6 +59,12 @@ void Progress::end() {
     drawn_ = false;
 }
 
+void Progress::clear() {
+    if (mode_ == Mode::live && drawn_) out_ << "\r\033[K" << std::flush;
+    drawn_ = false;
+    last_drawn_ = -1;
+}
+
 Progress::Mode progress_mode(int fd, bool json) {
     if (json) return Progress::Mode::quiet;
     return isatty(fd) ? Progress::Mode::live : Progress::Mode::plain;

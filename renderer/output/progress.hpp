@@ -29,6 +29,9 @@ public:
     void update(long done, long total, std::string_view current = {});
     // Ends a live line so that what is printed next starts on a line of its own.
     void end();
+    // Erases a live line, so that what is printed next takes its place; the next update draws
+    // it again at once.
+    void clear();
 
 private:
     std::string line(long done, long total, std::string_view current) const;

@@ -43,12 +43,16 @@ namespace {
 
 using Job = RenderPlan;
 
+}  // namespace
+
 const FontSet& bundled_fonts() {
     // One font set per process: scanning the fonts is the slowest part of starting up, and
     // Pango layouts keep references into it.
     static const FontSet fonts(data_dirs().fonts);
     return fonts;
 }
+
+namespace {
 
 std::vector<std::string> format_and_platform_names() {
     std::vector<std::string> names;

@@ -19,6 +19,8 @@
 
 namespace rupa {
 
+class FontSet;
+
 struct RenderRequest {
     std::filesystem::path spec_file;
     std::filesystem::path out_dir = "out";
@@ -84,5 +86,9 @@ void enforce_strict(bool strict, const Diagnostics& diagnostics);
 
 // plan_render, then draws and writes every file. Throws SpecError before writing anything.
 RenderResult render_spec(const RenderRequest& request);
+
+// The bundled fonts, scanned on first use and kept for the life of the process (a process
+// that forks renderers scans them once, before it forks).
+const FontSet& bundled_fonts();
 
 }  // namespace rupa
