@@ -188,6 +188,8 @@ const KeyTable& element_keys(const std::string& kind) {
     return tables.at(kind);
 }
 
+// A template's video plays 3 s at least (Reels, Shorts and TikTok want 3 s: PRODUCT.md,
+// "Formats") and 60 s at most by default.
 const KeyTable& motion_keys() {
     static const KeyTable keys = {
         {"duration", "seconds", "Lama video bawaan, 3 sampai 60 detik (wajib).", "The default video length, 3 to 60 seconds (required).",
