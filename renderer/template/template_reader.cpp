@@ -6,6 +6,7 @@
 #include "spec/spec.hpp"
 #include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/spec_keys.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/motion_reader.hpp"
 #include "template/template_keys.hpp"
@@ -161,8 +162,9 @@ private:
     // `max: 90` on a text field (and on points: each point); `max: {title: 60, place: 40}` on
     // a field of parts.
     void read_max(const YAML::Node& node, FieldSpec& field) {
+        // An agenda entry's date and time are never long; its title and place may be.
         static const std::map<std::string, std::vector<std::string>> kParts = {
-            {"quote", {"text", "by", "role"}}, {"stats", {"value", "unit", "label"}}, {"items", {"title", "place"}}};
+            {"quote", key_names(quote_keys())}, {"stats", key_names(stat_keys())}, {"items", {"title", "place"}}};
         auto parts = kParts.find(field.name);
         if (parts == kParts.end()) {
             field.max_chars = int(ranged(node, "max"));
