@@ -16,8 +16,9 @@ if [[ "${1:-}" == "--with-tests" ]]; then
   build_tests=ON
   # doctest runs the tests; ImageMagick, exiftool and ffmpeg make and inspect test media;
   # GNU time measures the peak memory of a program the tests run; headless Chromium opens the
-  # weekly contact sheet as an admin's browser would; GNU parallel runs docs/batch.md's shards.
-  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium parallel)
+  # weekly contact sheet as an admin's browser would; GNU parallel runs docs/batch.md's shards;
+  # Node.js runs ajv, which checks the bundled YAML files against schemas/ (test tooling only).
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium parallel nodejs npm)
 fi
 
 missing=()
@@ -30,6 +31,16 @@ if ((${#missing[@]})); then
   [[ $(id -u) -eq 0 ]] || as_root=(sudo)
   "${as_root[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q "${missing[@]}"
+fi
+
+# ajv and its YAML loader, at the versions package-lock.json pins, into a gitignored folder;
+# installed again only when the lock file changes.
+if [[ $build_tests == ON ]]; then
+  check=tests/tools/schema-check
+  if ! cmp -s "$check/package-lock.json" "$check/node_modules/.rupa-installed-lock"; then
+    (cd "$check" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$check/package-lock.json" "$check/node_modules/.rupa-installed-lock"
+  fi
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)

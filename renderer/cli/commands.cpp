@@ -8,6 +8,7 @@
 #include "batch/batch_run.hpp"
 #include "output/atomic_file.hpp"
 #include "pipeline/render_job.hpp"
+#include "schema/json_schema.hpp"
 #include "spec/format.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
@@ -216,6 +217,10 @@ int run_cli(int argc, char** argv) {
     templates->add_flag("--json", json, "as JSON");
     CLI::App* format_list = app.add_subcommand("formats", "List the output formats");
     format_list->add_flag("--json", json, "as JSON");
+    // Not in --help: writes schemas/<kind>.schema.json afresh (scripts/update-schemas.sh).
+    std::string schema_kind;
+    CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of a spec, template or brand kit")->group("");
+    schema->add_option("KIND", schema_kind, "spec, template or brand")->required()->check(CLI::IsMember(schema_kinds()));
 
     try {
         app.parse(argc, argv);
@@ -234,6 +239,10 @@ int run_cli(int argc, char** argv) {
         if (*validate) return run_validate(files, json);
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);
+        if (*schema) {
+            std::cout << json_schema(schema_kind);
+            return kExitOk;
+        }
     } catch (const SpecError& e) {
         std::cerr << terminal_safe(e.what()) << "\n";
         return kExitInvalid;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "scene/transition.hpp"
+#include "spec/key_doc.hpp"
 #include "spec/source_mark.hpp"
 
 #include <cmath>
@@ -71,21 +72,37 @@ struct AgendaItem {
     SourceMark where;
 };
 
-// The content fields a spec may give, by their spec names (PRODUCT.md, "The content spec").
-// The content fields and the kind of value each takes (PRODUCT.md, "Content fields"), as
-// `rupa templates --json` names them: text, date (YYYY-MM-DD), time (HH:MM), photo, photos
-// (a list of photos), stats (a list of {value, unit, label}), quote ({text, by, role}),
-// text-list, items (a list of {date, time, title, place}), verdict (one of the verdict words).
-struct ContentField {
-    std::string name, type;
-};
-inline const std::vector<ContentField>& content_fields() {
-    static const std::vector<ContentField> fields = {
-        {"kicker", "text"},  {"title", "text"},     {"subtitle", "text"}, {"date", "date"},
-        {"time", "time"},    {"place", "text"},     {"body", "text"},     {"photo", "photo"},
-        {"photos", "photos"}, {"stats", "stats"},   {"quote", "quote"},   {"points", "text-list"},
-        {"items", "items"},  {"claim", "text"},     {"verdict", "verdict"}, {"source", "text"},
-        {"cta", "text"},     {"hashtags", "text-list"}};
+// The content fields a spec may give (PRODUCT.md, "The content spec") and the kind of value
+// each takes, as `rupa templates --json` and the JSON Schema name them: text, date
+// (YYYY-MM-DD), time (HH:MM), photo, photos (a list of photos), stats (a list of {value,
+// unit, label}), quote ({text, by, role}), text-list, items (a list of {date, time, title,
+// place}), verdict (one of the verdict words).
+using ContentField = KeyDoc;
+inline const KeyTable& content_fields() {
+    static const KeyTable fields = {
+        {"kicker", "text", "Teks kecil di atas judul, mis. jenis kegiatan.", "Small text above the title, e.g. the kind of event."},
+        {"title", "text", "Judul unggahan.", "The post's headline."},
+        {"subtitle", "text", "Anak judul, mis. penyelenggara.", "A line under the title, e.g. the organiser."},
+        {"date", "date", "Tanggal, YYYY-MM-DD; tampil \"Kamis, 6 Juli 2023\".",
+         "The date, YYYY-MM-DD; shown as \"Kamis, 6 Juli 2023\" (id) or \"Thursday, 6 July 2023\" (en)."},
+        {"time", "time", "Jam, \"09:00\" atau \"09.00\"; tampil \"pukul 09.00 WIB\" (zona waktu brand).",
+         "The time, \"09:00\" or \"09.00\"; shown as \"pukul 09.00 WIB\" (the brand's time zone)."},
+        {"place", "text", "Tempat kegiatan.", "Where it takes place."},
+        {"body", "text", "Teks isi; **tebal** dan _miring_ boleh.", "Body text; **bold** and _italic_ allowed."},
+        {"photo", "photo", "Foto utama, relatif ke folder spec, atau {src, focus}.",
+         "The main photo, relative to the spec's folder, or {src, focus}."},
+        {"photos", "photos", "Daftar foto untuk galeri dan tayangan foto.", "A list of photos for galleries and slideshows."},
+        {"stats", "stats", "1 sampai 6 angka: {value, unit, label}.", "1 to 6 numbers: {value, unit, label}."},
+        {"quote", "quote", "Kutipan: teks, atau {text, by, role}.", "A quote: its text, or {text, by, role}."},
+        {"points", "text-list", "Daftar butir (poin) pengumuman.", "A bulleted list of points."},
+        {"items", "items", "Entri agenda: {date, time, title, place}.", "Agenda entries: {date, time, title, place}."},
+        {"claim", "text", "Klaim yang diluruskan (template hoax).", "The claim being corrected (hoax template)."},
+        {"verdict", "verdict", "Label: hoaks, disinformasi, misinformasi atau fakta.",
+         "The label: hoaks, disinformasi, misinformasi or fakta (written in Indonesian)."},
+        {"source", "text", "Sumber informasi.", "Where the information comes from."},
+        {"cta", "text", "Ajakan bertindak, mis. \"Info lengkap: blitarkab.go.id\".",
+         "A call to action, e.g. \"Info lengkap: blitarkab.go.id\"."},
+        {"hashtags", "text-list", "Tagar tanpa atau dengan '#'.", "Hashtags, with or without '#'."}};
     return fields;
 }
 inline const std::vector<std::string>& content_field_names() {

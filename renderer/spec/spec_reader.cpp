@@ -5,6 +5,7 @@
 #include "spec/caption_reader.hpp"
 #include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/spec_keys.hpp"
 #include "spec/yaml_source.hpp"
 
 #include <chrono>
@@ -17,27 +18,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kTopFields = {"template", "brand", "locale", "formats",
-                                             "content", "video"};
+const std::vector<std::string> kTopFields = key_names(spec_keys());
 const std::vector<std::string> kTextFields = {"kicker", "title", "subtitle", "place", "body",
                                               "claim",  "source", "cta"};
-const std::vector<std::string> kVerdicts = {"hoaks", "disinformasi", "misinformasi", "fakta"};
 // The English words admins reach for; too far from the Indonesian for a typo match.
 const std::map<std::string, std::string> kEnglishVerdicts = {
     {"hoax", "hoaks"}, {"disinformation", "disinformasi"}, {"misinformation", "misinformasi"},
     {"fact", "fakta"}, {"true", "fakta"}, {"false", "hoaks"}};
 
-const std::vector<std::string> kVideoFields = {"duration",  "music",    "music_volume",
-                                               "voiceover", "captions", "scenes"};
-const std::vector<std::string> kSceneFields = {"template", "photos",     "clip",  "trim",
-                                               "duration", "transition", "volume", "content"};
-const std::vector<std::string> kTransitions = {"cut", "crossfade", "wipe", "slide"};
-const std::vector<std::string> kSceneKinds = {"template", "photos", "clip"};
+const std::vector<std::string> kVideoFields = key_names(video_keys());
+const std::vector<std::string> kSceneFields = key_names(scene_keys());
+const std::vector<std::string> kSceneKinds = scene_kind_keys();
 
-// No template shows more than six points or five agenda entries; past this many the list
-// is a paste gone wrong, and laying it out would take seconds per format (10,000 agenda
-// entries took 25 s) for a post no one can read.
-constexpr size_t kMaxListEntries = 50;
+// A range's end as messages write it: 0.1, 180.
+std::string shown(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
 
 // Reads every field it can and keeps each problem in `problems` (an admin fixes them all in
 // one go); only a file that is not a mapping of fields stops it.
@@ -63,7 +61,7 @@ public:
             check([&] { spec.brand_name->value = name(root["brand"], "brand"); });
         }
         if (root["locale"]) check([&] {
-            std::string code = src_.choice(root["locale"], "locale", {"id", "en"});
+            std::string code = src_.choice(root["locale"], "locale", locale_names());
             spec.locale = {code == "en" ? Locale::en : Locale::id, src_.mark(root["locale"])};
         });
         if (root["formats"]) check([&] { read_formats(root["formats"], spec); });
@@ -184,7 +182,7 @@ private:
             throw SpecError(src_.mark(node), "unknown verdict '" + node.Scalar() + "'",
                             "did you mean '" + english->second +
                                 "'? verdicts are written in Indonesian");
-        return src_.choice(node, "verdict", kVerdicts);
+        return src_.choice(node, "verdict", verdict_names());
     }
 
     CalendarDate read_date(const YAML::Node& node, const std::string& field) {
@@ -198,7 +196,7 @@ private:
     PhotoRef read_photo(const YAML::Node& node, const std::string& field) {
         PhotoRef photo;
         if (node.IsMap()) {
-            src_.check_keys(node, {"src", "focus"});
+            src_.check_keys(node, key_names(photo_keys()));
             if (!node["src"])
                 throw SpecError(src_.mark(node), "'" + field + "' needs a 'src'",
                                 std::string("e.g. {src: ") + (field == "clip" ? "video/a.mp4" : "photos/a.jpg") +
@@ -275,8 +273,9 @@ private:
         if (!node.IsSequence())
             throw SpecError(src_.mark(node),
                             "'stats' must be a list of {value, label}, not " + kind_name(node));
-        if (node.size() < 1 || node.size() > 6)
-            throw SpecError(src_.mark(node), "'stats' takes 1 to 6 numbers, not " +
+        if (node.size() < kMinStats || node.size() > kMaxStats)
+            throw SpecError(src_.mark(node), "'stats' takes " + std::to_string(kMinStats) + " to " +
+                                                 std::to_string(kMaxStats) + " numbers, not " +
                                                  std::to_string(node.size()));
         std::vector<Stat> stats;
         each_entry(node, [&](const YAML::Node& item) { stats.push_back(read_stat(item)); });
@@ -287,7 +286,7 @@ private:
         if (!item.IsMap())
             throw SpecError(src_.mark(item), "a stat must be a mapping, not " + kind_name(item),
                             "e.g. {value: 78, unit: \"%\", label: pengguna aktif}");
-        check([&] { src_.check_keys(item, {"value", "unit", "label"}); });
+        check([&] { src_.check_keys(item, key_names(stat_keys())); });
         Stat stat;
         stat.where = src_.mark(item);
         if (!item["value"]) throw SpecError(stat.where, "a stat needs a 'value'");
@@ -326,7 +325,7 @@ private:
             return quote;
         }
         src_.require_map(node, "quote");
-        src_.check_keys(node, {"text", "by", "role"});
+        src_.check_keys(node, key_names(quote_keys()));
         if (!node["text"]) throw SpecError(quote.where, "a quote needs its 'text'");
         quote.text = src_.text(node["text"], "text");
         if (node["by"]) quote.by = src_.text(node["by"], "by");
@@ -348,7 +347,7 @@ private:
         if (!entry.IsMap())
             throw SpecError(src_.mark(entry), "an agenda entry must be a mapping, not " + kind_name(entry),
                             "e.g. {date: 2024-07-03, time: \"13:30\", title: Rapat, place: Pendopo}");
-        check([&] { src_.check_keys(entry, {"date", "time", "title", "place"}); });
+        check([&] { src_.check_keys(entry, key_names(item_keys())); });
         AgendaItem item;
         item.where = src_.mark(entry);
         if (!entry["title"]) problems_.add({item.where, "an agenda entry needs a 'title'", ""});
@@ -383,16 +382,20 @@ private:
     // PRODUCT.md, "Limits": a video is at most 180 s; a tenth of a second is three frames.
     Located<long> read_duration(const YAML::Node& node) {
         double seconds = src_.number(node, "duration");
-        if (seconds < 0.1 || seconds > 180)
-            throw SpecError(src_.mark(node), "'duration' must be between 0.1 and 180 seconds",
+        const Bounds range = key_doc(video_keys(), "duration").bounds;
+        if (seconds < range.min || seconds > range.max)
+            throw SpecError(src_.mark(node), "'duration' must be between " + shown(range.min) + " and " +
+                                                 shown(range.max) + " seconds",
                             "got " + excerpt(node.Scalar()));
         return {to_frames(seconds), src_.mark(node)};
     }
 
     double read_level(const YAML::Node& node, const std::string& field, const std::string& meaning) {
         double volume = src_.number(node, field);
-        if (volume < 0 || volume > 1)
-            throw SpecError(src_.mark(node), "'" + field + "' must be between 0 and 1",
+        const Bounds range = key_doc(field == "volume" ? scene_keys() : video_keys(), field).bounds;
+        if (volume < range.min || volume > range.max)
+            throw SpecError(src_.mark(node), "'" + field + "' must be between " + shown(range.min) + " and " +
+                                                 shown(range.max),
                             meaning + "; got " + excerpt(node.Scalar()));
         return volume;
     }
@@ -402,7 +405,7 @@ private:
         SceneEntrance entrance;
         entrance.where = src_.mark(node);
         if (node.IsMap()) {
-            src_.check_keys(node, {"animation", "duration"});
+            src_.check_keys(node, key_names(transition_keys()));
             if (!node["animation"])
                 throw SpecError(entrance.where, "a 'transition' needs an 'animation'",
                                 "e.g. {animation: slide, duration: 0.4}");
@@ -411,7 +414,7 @@ private:
                             "'transition' must be cut, crossfade, wipe or slide, not " + kind_name(node),
                             "e.g. transition: slide");
         }
-        std::string kind = src_.choice(node.IsMap() ? node["animation"] : node, "transition", kTransitions);
+        std::string kind = src_.choice(node.IsMap() ? node["animation"] : node, "transition", scene_transition_names());
         if (kind == "cut") {
             entrance.frames = 0;
             if (node.IsMap() && node["duration"])
@@ -424,9 +427,11 @@ private:
         if (node.IsMap() && node["duration"]) {
             // DESIGN.md: transitions take 300-500 ms.
             double seconds = src_.number(node["duration"], "duration");
-            if (!(seconds >= 0.3 && seconds <= 0.5))
+            const Bounds range = key_doc(transition_keys(), "duration").bounds;
+            if (!(seconds >= range.min && seconds <= range.max))
                 throw SpecError(src_.mark(node["duration"]),
-                                "a transition's 'duration' must be between 0.3 and 0.5 seconds",
+                                "a transition's 'duration' must be between " + shown(range.min) + " and " +
+                                    shown(range.max) + " seconds",
                                 "got " + excerpt(node["duration"].Scalar()));
             entrance.frames = to_frames(seconds);
         }
@@ -458,7 +463,7 @@ private:
         if (!entry.IsMap())
             throw SpecError(src_.mark(entry), "a caption must be a mapping, not " + kind_name(entry),
                             "e.g. {text: Selamat datang, from: 0, to: 2.5}");
-        src_.check_keys(entry, {"text", "from", "to"});
+        src_.check_keys(entry, key_names(caption_keys()));
         Caption caption;
         caption.where = src_.mark(entry);
         for (const char* field : {"text", "from", "to"})

@@ -4,6 +4,7 @@
 
 #include "spec/spec.hpp"
 #include "spec/spec_error.hpp"
+#include "template/template_keys.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,13 +13,7 @@ namespace rupa {
 
 namespace {
 
-const std::vector<std::string> kEnterKinds = {"none",       "fade",        "rise", "drop",
-                                              "slide-left", "slide-right", "zoom", "wipe"};
-const std::vector<std::string> kMovementKeys = {"animation", "at", "duration", "stagger", "easing", "distance"};
-
-// The longest a template's video may play by default, and the shortest (Reels, Shorts and
-// TikTok want at least 3 s: PRODUCT.md, "Formats").
-constexpr double kMinDuration = 3, kMaxDuration = 60;
+const std::vector<std::string>& kEnterKinds = enter_kinds();
 
 class MotionReader {
 public:
@@ -30,13 +25,13 @@ public:
 
     TemplateVideo read(const YAML::Node& node) {
         src_.require_map(node, "video");
-        src_.check_keys(node, {"duration", "enter", "elements", "outro", "transition", "slides"});
+        src_.check_keys(node, key_names(motion_keys()));
         TemplateVideo v;
         v.declared = true;
         v.where = src_.mark(node);
         if (!node["duration"])
             throw SpecError(v.where, "'video' needs a 'duration'", "seconds the video plays by default, e.g. 8");
-        v.duration = to_frames(in_range(node["duration"], "duration", kMinDuration, kMaxDuration));
+        v.duration = to_frames(in_range(node["duration"], motion_keys(), "duration"));
         Movement defaults;
         if (node["enter"]) defaults = movement(node["enter"], defaults, "enter");
         if (node["elements"]) {
@@ -66,7 +61,7 @@ private:
 
     ElementMotion element(const YAML::Node& node, const Movement& defaults) {
         src_.require_map(node, "element motion");
-        src_.check_keys(node, {"enter", "exit", "count_up", "grow", "ken_burns"});
+        src_.check_keys(node, key_names(element_motion_keys()));
         ElementMotion m;
         m.where = src_.mark(node);
         if (node["enter"]) {
@@ -77,12 +72,13 @@ private:
             Movement exit = movement(node["exit"], Movement{EnterKind::fade, 0, 9, 0, {0.42, 0, 1, 1}, 48}, "exit");
             if (exit.kind != EnterKind::none) m.exit = exit;
         }
-        if (node["count_up"]) m.count_up = to_frames(in_range(node["count_up"], "count_up", 0.3, 5));
-        if (node["grow"]) m.grow = to_frames(in_range(node["grow"], "grow", 0.3, 5));
+        if (node["count_up"]) m.count_up = to_frames(in_range(node["count_up"], element_motion_keys(), "count_up"));
+        if (node["grow"]) m.grow = to_frames(in_range(node["grow"], element_motion_keys(), "grow"));
         if (node["ken_burns"]) {
             // DESIGN.md: Ken Burns of 3-8 % over a scene; a little more is allowed, not a zoom.
             m.ken_burns = src_.number(node["ken_burns"], "ken_burns");
-            if (!(m.ken_burns >= 1.01 && m.ken_burns <= 1.2))
+            const Bounds zoom = key_doc(element_motion_keys(), "ken_burns").bounds;
+            if (!(m.ken_burns >= zoom.min && m.ken_burns <= zoom.max))
                 throw SpecError(src_.mark(node["ken_burns"]), "'ken_burns' must lie between 1.01 and 1.2",
                                 "the photo's zoom at the scene's end; 1.06 drifts in by 6 %");
         }
@@ -97,14 +93,14 @@ private:
             return base;
         }
         src_.require_map(node, what);
-        src_.check_keys(node, kMovementKeys);
+        src_.check_keys(node, key_names(movement_keys()));
         if (node["animation"]) base.kind = kind(node["animation"]);
-        if (node["at"]) base.at = to_frames(in_range(node["at"], "at", 0, 10));
+        if (node["at"]) base.at = to_frames(in_range(node["at"], movement_keys(), "at"));
         // DESIGN.md: enter animations of 300-600 ms; exits faster. 0.1-2 s keeps room for taste.
-        if (node["duration"]) base.duration = std::max(1L, to_frames(in_range(node["duration"], "duration", 0.1, 2)));
-        if (node["stagger"]) base.stagger = to_frames(in_range(node["stagger"], "stagger", 0, 1));
+        if (node["duration"]) base.duration = std::max(1L, to_frames(in_range(node["duration"], movement_keys(), "duration")));
+        if (node["stagger"]) base.stagger = to_frames(in_range(node["stagger"], movement_keys(), "stagger"));
         if (node["easing"]) base.easing = easing(node["easing"]);
-        if (node["distance"]) base.distance = in_range(node["distance"], "distance", 0, 400);
+        if (node["distance"]) base.distance = in_range(node["distance"], movement_keys(), "distance");
         return base;
     }
 
@@ -124,7 +120,7 @@ private:
                                 "as in CSS: [0.25, 0.1, 0.25, 1]");
             return b;
         }
-        std::string name = src_.choice(node, "easing", {"linear", "ease", "ease-in", "ease-out", "ease-in-out"});
+        std::string name = src_.choice(node, "easing", easing_names());
         if (name == "linear") return {0, 0, 1, 1};
         if (name == "ease") return {0.25, 0.1, 0.25, 1};
         if (name == "ease-in") return {0.42, 0, 1, 1};
@@ -134,38 +130,41 @@ private:
 
     void read_outro(const YAML::Node& node, TemplateVideo& v) {
         src_.require_map(node, "outro");
-        src_.check_keys(node, {"template", "duration", "transition"});
+        src_.check_keys(node, key_names(outro_keys()));
         if (!node["template"]) throw SpecError(src_.mark(node), "'outro' needs a 'template'", "e.g. outro");
         v.outro = src_.text(node["template"], "template");
         // DESIGN.md: the brand outro lasts 1.5-2 s; crossfades 300-500 ms.
-        v.outro_duration = to_frames(node["duration"] ? in_range(node["duration"], "duration", 1, 4) : 1.8);
-        if (node["transition"]) v.transition = to_frames(in_range(node["transition"], "transition", 0, 1));
+        v.outro_duration = to_frames(node["duration"] ? in_range(node["duration"], outro_keys(), "duration") : 1.8);
+        if (node["transition"]) v.transition = to_frames(in_range(node["transition"], outro_keys(), "transition"));
     }
 
     // transition: {animation: crossfade | wipe | slide, duration: 0.3-0.5}: how the scene
     // enters the one before it in a sequence of scenes.
     void read_transition(const YAML::Node& node, TemplateVideo& v) {
         src_.require_map(node, "transition");
-        src_.check_keys(node, {"animation", "duration"});
+        src_.check_keys(node, key_names(motion_transition_keys()));
         if (node["animation"]) {
-            std::string kind = src_.choice(node["animation"], "animation", {"crossfade", "wipe", "slide"});
+            std::string kind = src_.choice(node["animation"], "animation", motion_transition_names());
             v.enters = kind == "wipe" ? Transition::wipe : kind == "slide" ? Transition::slide : Transition::crossfade;
         }
         // DESIGN.md: transitions take 300-500 ms.
-        if (node["duration"]) v.enter_frames = to_frames(in_range(node["duration"], "duration", 0.3, 0.5));
+        if (node["duration"]) v.enter_frames = to_frames(in_range(node["duration"], motion_transition_keys(), "duration"));
     }
 
     // slides: {each: 2-8}: after the design, each of the spec's photos full-frame for `each`
     // seconds. DESIGN.md: scenes of 3-5 s; a photo reads in 2 s, and 8 s is a still image.
     void read_slides(const YAML::Node& node, TemplateVideo& v) {
         src_.require_map(node, "slides");
-        src_.check_keys(node, {"each"});
+        src_.check_keys(node, key_names(slides_keys()));
         if (!node["each"]) throw SpecError(src_.mark(node), "'slides' needs 'each'", "seconds each photo plays, e.g. 3.5");
-        v.slide_frames = to_frames(in_range(node["each"], "each", 2, 8));
+        v.slide_frames = to_frames(in_range(node["each"], slides_keys(), "each"));
         v.slides_where = src_.mark(node);
     }
 
-    double in_range(const YAML::Node& node, const std::string& field, double low, double high) {
+    // The value of `node`, within the range its key's table gives it.
+    double in_range(const YAML::Node& node, const KeyTable& table, const std::string& field) {
+        const Bounds range = key_doc(table, field).bounds;
+        const double low = range.min, high = range.max;
         double v = src_.number(node, field);
         if (!(v >= low && v <= high)) {
             char range[80];

@@ -6,8 +6,10 @@
 #include "spec/spec.hpp"
 #include "spec/confined_path.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/spec_keys.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/motion_reader.hpp"
+#include "template/template_keys.hpp"
 #include "template/placeholders.hpp"
 
 #include <algorithm>
@@ -20,26 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> kTemplateFields = {"id",     "name",   "name_en", "description", "description_en",
-                                                  "brand",  "formats", "fields", "styles",     "layouts", "video"};
-const std::vector<std::string> kStyleFields = {
-    "font",  "size",      "min_size", "weight", "italic",     "color",     "line_height", "align",
-    "uppercase", "letter_spacing", "max_lines", "strike", "balance", "background", "padding", "radius"};
-// The range of every number a template holds, in one table: far beyond any design, close
-// enough that layout stays quick and finite (a text size of 1e308 shrank in 4 px steps for
-// ever; a padding of 1e300 overflowed every box). Sizes, gaps, paddings and radii are pixels
-// on canvases of at most 1920 px a side (PRODUCT.md's formats); line_height is a multiple of
-// the size and letter_spacing is in em; weights are OpenType's 100-1000.
-struct NumberRange {
-    std::string_view field;
-    double min, max;
-};
-constexpr NumberRange kNumberRanges[] = {
-    {"size", 8, 1000},           {"min_size", 8, 1000}, {"weight", 100, 1000}, {"line_height", 0.5, 4},
-    {"letter_spacing", -0.5, 2}, {"max_lines", 1, 50},  {"padding", 0, 500},   {"radius", 0, 1000},
-    {"gap", 0, 2000},            {"gap_before", 0, 2000}, {"bar", 1, 2000},    {"max", 1, 10000},
-    {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100},
-};
+const std::vector<std::string> kTemplateFields = key_names(template_keys());
+const std::vector<std::string> kStyleFields = key_names(style_keys());
 
 std::string shown_number(double value) {
     std::ostringstream out;
@@ -59,8 +43,7 @@ double number_within(const YamlSource& src, const YAML::Node& node, const Number
 }
 
 double number_in_range(const YamlSource& src, const YAML::Node& node, const std::string& field) {
-    for (const NumberRange& range : kNumberRanges)
-        if (range.field == field) return number_within(src, node, range);
+    if (const NumberRange* range = number_range(field)) return number_within(src, node, *range);
     throw SpecError(src.mark(node), "'" + field + "' has no range", "a number rupa does not know");
 }
 
@@ -94,8 +77,7 @@ ColorRef colour_ref(const YamlSource& src, const YAML::Node& node, const std::st
 // what was tried. The built-in templates' largest logo box is 280 px.
 constexpr double kMaxLogoSide = 640;
 
-const std::vector<std::string> kKinds = {"rect", "gradient", "photo", "logo",
-                                         "text", "stack", "stats", "bars", "agenda"};
+const std::vector<std::string>& kKinds = element_kinds();
 const std::vector<std::string>& kContentFieldNames = content_field_names();
 
 // A value as one line of YAML in flow style: "Rapat", "{value: 78, unit: \"%\"}".
@@ -105,11 +87,6 @@ std::string flow_yaml(const YAML::Node& node) {
     out.SetSeqFormat(YAML::Flow);
     out << node;
     return out.c_str();
-}
-
-std::vector<std::string> with_style_fields(std::vector<std::string> fields) {
-    fields.insert(fields.end(), kStyleFields.begin(), kStyleFields.end());
-    return fields;
 }
 
 class TemplateReader {
@@ -156,7 +133,7 @@ private:
             }
             const YAML::Node& rules = entry.second;
             if (rules.IsMap()) {
-                src_.check_keys(rules, {"required", "max", "entries", "sample", "shown_in"});
+                src_.check_keys(rules, key_names(field_rule_keys()));
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
                 if (rules["sample"]) field.sample = flow_yaml(rules["sample"]);
                 if (rules["max"]) read_max(rules["max"], field);
@@ -185,8 +162,9 @@ private:
     // `max: 90` on a text field (and on points: each point); `max: {title: 60, place: 40}` on
     // a field of parts.
     void read_max(const YAML::Node& node, FieldSpec& field) {
+        // An agenda entry's date and time are never long; its title and place may be.
         static const std::map<std::string, std::vector<std::string>> kParts = {
-            {"quote", {"text", "by", "role"}}, {"stats", {"value", "unit", "label"}}, {"items", {"title", "place"}}};
+            {"quote", key_names(quote_keys())}, {"stats", key_names(stat_keys())}, {"items", {"title", "place"}}};
         auto parts = kParts.find(field.name);
         if (parts == kParts.end()) {
             field.max_chars = int(ranged(node, "max"));
@@ -317,20 +295,20 @@ private:
         e.box = box(node["box"], format);
         switch (e.kind) {
             case ElementKind::rect:
-                src_.check_keys(node, {kind, "box", "if", "fill", "radius"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"background", 1};
                 if (node["radius"]) e.radius = ranged(node["radius"], "radius");
                 break;
             case ElementKind::gradient:
-                src_.check_keys(node, {kind, "box", "if", "from", "to", "direction"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 e.fill = node["from"] ? color(node["from"]) : ColorRef{"ink", 0};
                 e.fill_to = node["to"] ? color(node["to"]) : ColorRef{"ink", 0.7};
                 if (node["direction"])
-                    e.vertical = src_.choice(node["direction"], "direction", {"down", "right"}) == "down";
+                    e.vertical = src_.choice(node["direction"], "direction", gradient_directions()) == "down";
                 break;
             case ElementKind::photo:
-                src_.check_keys(node, {kind, "box", "if", "field", "gap"});
-                if (node["field"]) e.field = src_.choice(node["field"], "field", {"photo", "photos"});
+                src_.check_keys(node, key_names(element_keys(kind)));
+                if (node["field"]) e.field = src_.choice(node["field"], "field", photo_field_names());
                 if (node["gap"]) {
                     if (e.field != "photos")
                         throw SpecError(src_.mark(node["gap"]), "'gap' is the space between the photos of a collage",
@@ -339,7 +317,7 @@ private:
                 }
                 break;
             case ElementKind::logo:
-                src_.check_keys(node, {kind, "box", "if", "align"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 if (e.box.w > kMaxLogoSide || e.box.h > kMaxLogoSide)
                     throw SpecError(src_.mark(node["box"]),
                                     "a logo's 'box' may be at most " + std::to_string(int(kMaxLogoSide)) +
@@ -348,17 +326,17 @@ private:
                 if (node["align"]) e.align = align(node["align"]);
                 break;
             case ElementKind::text:
-                src_.check_keys(node, with_style_fields({kind, "box", "if", "value", "style", "anchor", "flow"}));
+                src_.check_keys(node, key_names(element_keys(kind)));
                 if (node["flow"]) e.flow = read_flow(node["flow"]);
                 if (node["anchor"])
-                    e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
+                    e.anchor = src_.choice(node["anchor"], "anchor", anchor_names());
                 e.items.push_back(checked(text_item(node, e.name), node));
                 break;
             case ElementKind::stack:
-                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "items", "flow"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 if (node["flow"]) e.flow = read_flow(node["flow"]);
                 if (node["anchor"])
-                    e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
+                    e.anchor = src_.choice(node["anchor"], "anchor", anchor_names());
                 if (node["gap"]) e.gap = ranged(node["gap"], "gap");
                 if (!node["items"] || !node["items"].IsSequence())
                     throw SpecError(e.where, "stack '" + e.name + "' needs a list of 'items'");
@@ -368,7 +346,7 @@ private:
                         e.items.push_back(list_item(item));
                         continue;
                     }
-                    src_.check_keys(item, with_style_fields({"text", "value", "style", "gap_before"}));
+                    src_.check_keys(item, key_names(stack_item_keys()));
                     if (!item["text"])
                         throw SpecError(src_.mark(item), "a stack item needs a name: {text: NAME, ...} "
                                                          "or {list: points, ...}");
@@ -376,15 +354,13 @@ private:
                 }
                 break;
             case ElementKind::stats:
-                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "columns", "figure",
-                                       "unit", "label"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 read_grid_common(node, e);
-                if (node["columns"]) e.columns = int(src_.choice(node["columns"], "columns", {"1", "2", "3"})[0] - '0');
+                if (node["columns"]) e.columns = int(src_.choice(node["columns"], "columns", column_counts())[0] - '0');
                 read_parts(node, e, {"figure", "unit", "label"});
                 break;
             case ElementKind::bars:
-                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "bar", "fill", "track",
-                                       "label", "value"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 read_grid_common(node, e);
                 if (node["bar"]) e.bar = ranged(node["bar"], "bar");
                 e.fill = node["fill"] ? color(node["fill"]) : ColorRef{"accent", 1};
@@ -392,8 +368,7 @@ private:
                 read_parts(node, e, {"label", "value"});
                 break;
             case ElementKind::agenda:
-                src_.check_keys(node, {kind, "box", "if", "anchor", "gap", "block", "day", "month",
-                                       "title", "meta"});
+                src_.check_keys(node, key_names(element_keys(kind)));
                 read_grid_common(node, e);
                 e.track = node["block"] ? color(node["block"]) : ColorRef{"accent", 1};
                 read_parts(node, e, {"day", "month", "title", "meta"});
@@ -405,13 +380,13 @@ private:
     // flow: {edge: top, grow: 140, pull: {photo: bottom, panel: top, accent-bar: move}}
     Flow read_flow(const YAML::Node& node) {
         src_.require_map(node, "flow");
-        src_.check_keys(node, {"edge", "grow", "shrink", "pull"});
+        src_.check_keys(node, key_names(flow_keys()));
         Flow f;
         f.declared = true;
         f.where = src_.mark(node);
         if (!node["edge"])
             throw SpecError(f.where, "'flow' needs an 'edge'", "the edge of the box that moves: top, bottom, left or right");
-        std::string edge = src_.choice(node["edge"], "edge", {"top", "bottom", "left", "right"});
+        std::string edge = src_.choice(node["edge"], "edge", edge_names());
         f.edge = edge == "top" ? Edge::top : edge == "bottom" ? Edge::bottom : edge == "left" ? Edge::left : Edge::right;
         if (node["grow"]) f.grow = ranged(node["grow"], "grow");
         if (node["shrink"]) {
@@ -477,7 +452,7 @@ private:
     }
 
     void read_grid_common(const YAML::Node& node, Element& e) {
-        if (node["anchor"]) e.anchor = src_.choice(node["anchor"], "anchor", {"top", "center", "bottom"});
+        if (node["anchor"]) e.anchor = src_.choice(node["anchor"], "anchor", anchor_names());
         if (node["gap"]) e.gap = ranged(node["gap"], "gap");
     }
 
@@ -487,20 +462,19 @@ private:
             e.parts[name] = TextStyle{};
             if (!node[name]) continue;
             src_.require_map(node[name], name);
-            src_.check_keys(node[name], with_style_fields({"style"}));
+            src_.check_keys(node[name], key_names(part_keys()));
             e.parts[name] = text_item(node[name], name).style;
         }
     }
 
     // {list: points, marker: number, gap: 16, style: point}: the spec's points as a list.
     TextItem list_item(const YAML::Node& node) {
-        src_.check_keys(node, with_style_fields({"list", "style", "gap_before", "gap", "marker",
-                                                 "marker_color"}));
-        std::string field = src_.choice(node["list"], "list", {"points"});
+        src_.check_keys(node, key_names(list_item_keys()));
+        std::string field = src_.choice(node["list"], "list", list_field_names());
         TextItem item = text_item(node, field);
         item.is_list = true;
         item.pattern.clear();
-        if (node["marker"]) item.marker = src_.choice(node["marker"], "marker", {"dot", "number"});
+        if (node["marker"]) item.marker = src_.choice(node["marker"], "marker", marker_names());
         if (node["marker_color"]) item.marker_color = color(node["marker_color"]);
         if (node["gap"]) item.item_gap = ranged(node["gap"], "gap");
         return item;
@@ -568,11 +542,11 @@ private:
     }
 
     TextAlign align(const YAML::Node& node) {
-        std::string a = src_.choice(node, "align", {"left", "center", "right"});
+        std::string a = src_.choice(node, "align", align_names());
         return a == "left" ? TextAlign::left : a == "center" ? TextAlign::center : TextAlign::right;
     }
 
-    // Every number of a template, checked against kNumberRanges at its own line.
+    // Every number of a template, checked against number_ranges() at its own line.
     double ranged(const YAML::Node& node, const std::string& field) {
         return number_in_range(src_, node, field);
     }
@@ -597,13 +571,16 @@ Rgba parse_hex_colour(const YamlSource& src, const YAML::Node& node) {
 // over any frame.
 CaptionStyle read_caption_style(const YamlSource& src, const YAML::Node& node) {
     src.require_map(node, "captions");
-    src.check_keys(node, {"font", "size", "weight", "color", "box"});
+    src.check_keys(node, key_names(brand_caption_keys()));
     CaptionStyle style;
     style.where = src.mark(node);
     std::vector<std::string> tokens = brand_color_tokens();
     for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
     if (node["font"]) style.font = src.choice(node["font"], "font", brand_font_tokens());
-    if (node["size"]) style.size = number_within(src, node["size"], {"size", 44, 96});
+    if (node["size"]) {
+        const Bounds size = key_doc(brand_caption_keys(), "size").bounds;
+        style.size = number_within(src, node["size"], {"size", size.min, size.max});
+    }
     if (node["weight"]) style.weight = int(number_in_range(src, node["weight"], "weight"));
     if (node["color"]) style.color = colour_ref(src, node["color"], "color", tokens);
     if (node["box"]) {
@@ -618,8 +595,12 @@ CaptionStyle read_caption_style(const YamlSource& src, const YAML::Node& node) {
 }  // namespace
 
 const std::vector<std::string>& brand_color_tokens() {
-    static const std::vector<std::string> tokens = {
-        "primary", "on-primary", "accent", "on-accent", "background", "text", "muted", "ink", "paper"};
+    static const std::vector<std::string> tokens = [] {
+        std::vector<std::string> out;
+        for (const KeyDoc& key : brand_colour_keys())
+            if (!key.name.starts_with("verdict-")) out.push_back(key.name);
+        return out;
+    }();
     return tokens;
 }
 
@@ -637,7 +618,7 @@ const std::map<std::string, Rgba>& default_verdict_colors() {
 }
 
 const std::vector<std::string>& brand_font_tokens() {
-    static const std::vector<std::string> tokens = {"heading", "body"};
+    static const std::vector<std::string> tokens = key_names(brand_font_keys());
     return tokens;
 }
 
@@ -649,8 +630,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     YamlSource src = load_yaml(file, display_name);
     const YAML::Node& root = src.root;
     src.require_map(root, "brand");
-    src.check_keys(root, {"id", "office", "unit", "logo", "colors", "fonts", "timezone",
-                          "website", "handles", "hashtags", "credit", "captions"});
+    src.check_keys(root, key_names(brand_keys()));
     Brand b;
     b.id = root["id"] ? src.text(root["id"], "id") : file.parent_path().filename().string();
     for (const char* required : {"office", "logo", "colors", "fonts"})
@@ -666,9 +646,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
         throw SpecError(src.mark(root["logo"]), "cannot find logo '" + src.text(root["logo"], "logo") + "'",
                         "paths are relative to the brand kit's folder");
     src.require_map(root["colors"], "colors");
-    std::vector<std::string> allowed = brand_color_tokens();
-    for (const auto& [token, colour] : default_verdict_colors()) allowed.push_back(token);
-    src.check_keys(root["colors"], allowed);
+    src.check_keys(root["colors"], key_names(brand_colour_keys()));
     for (const auto& [token, colour] : default_verdict_colors())
         b.colors[token] = root["colors"][token] ? parse_hex_colour(src, root["colors"][token]) : colour;
     for (const auto& token : brand_color_tokens()) {
@@ -685,7 +663,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
         b.fonts[token] = src.text(root["fonts"][token], token);
         b.font_where[token] = src.mark(root["fonts"][token]);
     }
-    if (root["timezone"]) b.timezone = src.choice(root["timezone"], "timezone", {"WIB", "WITA", "WIT"});
+    if (root["timezone"]) b.timezone = src.choice(root["timezone"], "timezone", timezone_names());
     if (root["website"]) b.website = src.text(root["website"], "website");
     if (root["handles"]) {
         src.require_map(root["handles"], "handles");
