@@ -2,6 +2,7 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "cli/brand_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/validate_command.hpp"
@@ -211,6 +212,9 @@ int run_cli(int argc, char** argv) {
     CLI::App* format_list = app.add_subcommand("formats", "List the output formats");
     format_list->add_flag("--json", json, "as JSON");
 
+    BrandNewOptions brand_new;
+    CLI::App* brand_new_command = add_brand_command(app, brand_new);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -228,6 +232,7 @@ int run_cli(int argc, char** argv) {
         if (*validate) return run_validate(files, json);
         if (*templates) return run_templates(json);
         if (*format_list) return run_formats(json);
+        if (*brand_new_command) return run_brand_new(brand_new);
     } catch (const SpecError& e) {
         std::cerr << terminal_safe(e.what()) << "\n";
         return kExitInvalid;
