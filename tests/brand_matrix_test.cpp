@@ -114,7 +114,7 @@ TEST_CASE("a kit made by rupa brand new validates, and every sample renders whol
     CHECK(made.err == "");
     CHECK(made.out == "kits/kominfo-contoh/brand.yaml: ok\n"
                       "kits/kominfo-contoh/logo.svg: the logo\n"
-                      "text on primary #EFE4E8, on accent #443616\n"
+                      "text on primary #EFE4E8, on accent #3A2E13\n"
                       "use it in a spec in this folder with: brand: ./kits/kominfo-contoh\n"
                       "(or move the folder into templates/brands/ and write: brand: kominfo-contoh)\n");
     YAML::Node kit = YAML::LoadFile((dir.path() / "kits/kominfo-contoh/brand.yaml").string());

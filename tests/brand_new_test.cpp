@@ -46,12 +46,12 @@ TEST_CASE("contrast per WCAG 2.1 on known pairs") {
     CHECK_FALSE(parse_rgb_hex("#0B4F6G"));
 }
 
-TEST_CASE("the text colours of a new kit read on their colour at 4.5:1, also at 85 %") {
+TEST_CASE("the text colours of a new kit read on their colour at 4.5:1, also at 80 %") {
     for (std::string ground : {"#0B4F6C", "#F5E663", "#1B2A4A", "#FFFFFF", "#000000", "#C8F169", "#7A1F3D"}) {
         INFO(ground);
         Rgba text = text_colour_on(hex(ground));
         CHECK(contrast_ratio(text, hex(ground)) >= 4.5);
-        CHECK(contrast_ratio(mix(hex(ground), text, 0.85), hex(ground)) >= 4.5);
+        CHECK(contrast_ratio(mix(hex(ground), text, 0.8), hex(ground)) >= 4.5);
     }
     // Mid-tones, where only black reads, and only drawn whole.
     CHECK(to_hex(text_colour_on(hex("#777777"))) == "#000000");

@@ -67,7 +67,9 @@ std::string brand_yaml(const std::string& id, const BrandKitAnswers& a, const st
       << "colors:\n";
     for (const PaletteEntry& e : palette.entries)
         y << "  " << padded(e.token + ": \"" + to_hex(e.colour) + "\"", 24) << "# " << e.comment << "\n";
-    std::vector<std::string> families = bundled_font_families();
+    std::vector<std::string> families;
+    for (const std::string& family : bundled_font_families())
+        if (family.find("Emoji") == std::string::npos) families.push_back(family);  // not for words
     std::string family = std::find(families.begin(), families.end(), "Inter") != families.end() ? "Inter"
                                                                                                 : families.front();
     y << "fonts:                    # any family in fonts/: " << join(families, ", ") << "\n"

@@ -14,14 +14,14 @@ const Rgba kWhite{1, 1, 1, 1};
 const Rgba kBlack{0, 0, 0, 1};
 const Rgba kNearBlack{0x11 / 255.0, 0x11 / 255.0, 0x11 / 255.0, 1};
 
-// The templates draw second lines and footers at 85 % of a text colour.
-constexpr double kFaintestText = 0.85;
+// The templates draw second lines, sources and footers at 80-92 % of a text colour.
+constexpr double kFaintestText = 0.8;
 
 double channel(double c) {
     return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-// Reads on `ground` at 4.5:1, drawn whole and at 85 %.
+// Reads on `ground` at 4.5:1, drawn whole and at 80 %.
 bool reads_on(const Rgba& text, const Rgba& ground) {
     return contrast_ratio(mix(ground, text, kFaintestText), ground) >= kTextContrast;
 }
@@ -85,17 +85,20 @@ const Rgba& Palette::operator[](const std::string& token) const {
 Palette make_palette(const Rgba& given_primary, const Rgba& given_accent) {
     Palette p;
     Rgba primary = given_primary, accent = given_accent;
+    std::string primary_is = "the office's colour";
     if (!reads_on(kWhite, primary)) {
         std::string why = "the primary colour " + to_hex(primary) +
                           " is light, and the templates put light text on the primary colour and over darkened photos";
         if (reads_on(kWhite, accent)) {
             std::swap(primary, accent);
+            primary_is = "the office's accent, as " + to_hex(accent) + " is light";
             p.notes.push_back(why + ": the kit uses the accent " + to_hex(primary) + " as its primary and " +
                               to_hex(accent) + " as its accent");
         } else {
             double t = 0.05;
             while (!reads_on(kWhite, mix(given_primary, kBlack, t))) t += 0.05;
             primary = mix(given_primary, kBlack, t);
+            primary_is = "the office's " + to_hex(given_primary) + ", darkened";
             p.notes.push_back(why + ": the kit uses its dark shade " + to_hex(primary) +
                               " as its primary (give a dark --accent to use that instead)");
         }
@@ -121,9 +124,9 @@ Palette make_palette(const Rgba& given_primary, const Rgba& given_accent) {
     Rgba on_primary = text_colour_on(primary), on_accent = text_colour_on(accent);
     auto on = [](const Rgba& a, const Rgba& b) { return " (" + ratio(contrast_ratio(a, b)) + ")"; };
     p.entries = {
-        {"primary", primary, "the office's colour: headers, panels (the 30 of 60/30/10)"},
+        {"primary", primary, primary_is + ": headers, panels (the 30)"},
         {"on-primary", on_primary, "text on primary" + on(on_primary, primary)},
-        {"accent", accent, "highlight: kickers, numbers, bars (the 10)" + on(accent, primary).replace(1, 0, "on primary ")},
+        {"accent", accent, "kickers, numbers, bars (the 10); on primary" + on(accent, primary)},
         {"on-accent", on_accent, "text on accent" + on(on_accent, accent)},
         {"background", background, "the ground (the 60): a pale tint of the primary"},
         {"text", text, "text on background" + on(text, background)},

@@ -27,8 +27,8 @@ constexpr double kTextContrast = 4.5;
 constexpr double kGraphicContrast = 3.0;
 
 // A text colour that reads on `ground` at 4.5:1 or more (when any does: a mid grey takes
-// black at 4.6:1 at best), and also when drawn at 85 % opacity (the templates' footers and
-// second lines) when a colour can: the ground's own light tint or dark shade when one
+// black at 4.6:1 at best), and also when drawn at 80 % opacity (the templates' sources,
+// footers and second lines) when a colour can: the ground's own light tint or dark shade when one
 // does, else white, near-black or black.
 Rgba text_colour_on(const Rgba& ground);
 
