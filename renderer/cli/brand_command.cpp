@@ -91,8 +91,12 @@ std::string how_to_name(const fs::path& dir, const std::string& id) {
     if (fs::equivalent(dir.parent_path().empty() ? fs::path(".") : dir.parent_path(), data_dirs().brands, ec))
         return "use it in a spec with: brand: " + id;
     fs::path path = dir.lexically_normal();
-    std::string shown = path.is_absolute() || *path.begin() == ".." ? path.string() : "./" + path.string();
-    return "use it in a spec in this folder with: brand: " + shown +
+    std::string where = "in this folder", shown = "./" + path.string();
+    if (path.is_absolute() || *path.begin() == "..") {
+        where = "in " + path.parent_path().string();
+        shown = "./" + id;
+    }
+    return "use it in a spec " + where + " with: brand: " + shown +
            "\n(or move the folder into templates/brands/ and write: brand: " + id + ")";
 }
 
