@@ -2,6 +2,7 @@
 // generated --help without hand-written parsing), and the exit-status contract.
 #include "cli/commands.hpp"
 
+#include "cli/brand_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/validate_command.hpp"
@@ -222,6 +223,9 @@ int run_cli(int argc, char** argv) {
     CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of a spec, template or brand kit")->group("");
     schema->add_option("KIND", schema_kind, "spec, template or brand")->required()->check(CLI::IsMember(schema_kinds()));
 
+    BrandNewOptions brand_new;
+    CLI::App* brand_new_command = add_brand_command(app, brand_new);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -243,6 +247,7 @@ int run_cli(int argc, char** argv) {
             std::cout << json_schema(schema_kind);
             return kExitOk;
         }
+        if (*brand_new_command) return run_brand_new(brand_new);
     } catch (const SpecError& e) {
         std::cerr << terminal_safe(e.what()) << "\n";
         return kExitInvalid;

@@ -23,14 +23,6 @@ constexpr int kSampleStep = 3;  // px between samples
 // but a few stray bright pixels under one letter should not condemn it.
 constexpr double kPercentile = 0.10;
 
-double channel(double c) {
-    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-}
-
-double luminance(const Rgba& c) {
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
 Rgba pixel(cairo_surface_t* s, int x, int y) {
     const uint8_t* p = cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s) + x * 4;
     uint32_t word;
@@ -44,11 +36,6 @@ Rgba over(const Rgba& top, const Rgba& bottom) {
 }
 
 }  // namespace
-
-double contrast_ratio(const Rgba& a, const Rgba& b) {
-    double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 void check_caption_contrast(const Brand& brand, Diagnostics& diagnostics) {
     const CaptionStyle& style = brand.captions;

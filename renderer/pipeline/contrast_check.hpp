@@ -4,14 +4,12 @@
 
 #include "scene/scene.hpp"
 #include "spec/diagnostics.hpp"
+#include "template/brand_palette.hpp"
 
 #include <cairo.h>
 #include <string>
 
 namespace rupa {
-
-// WCAG 2.1 contrast ratio of two opaque colours, 1..21.
-double contrast_ratio(const Rgba& a, const Rgba& b);
 
 // Warns at the brand's `captions:` when its caption text falls under WCAG AA (4.5:1) against
 // its box, with the box over the brightest (white) or the darkest (black) frame.

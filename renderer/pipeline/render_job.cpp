@@ -433,6 +433,10 @@ void check_brand(const Brand& brand) {
     load_logo(brand);
 }
 
+std::vector<std::string> bundled_font_families() {
+    return {bundled_fonts().families().begin(), bundled_fonts().families().end()};
+}
+
 
 namespace {
 

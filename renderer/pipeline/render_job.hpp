@@ -80,6 +80,8 @@ std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagn
 
 // Checks what a brand kit names outside its YAML: its fonts are bundled, its logo is usable.
 void check_brand(const Brand& brand);
+// The font families in fonts/, which a brand kit may name.
+std::vector<std::string> bundled_font_families();
 
 // With --strict, the first warning becomes a SpecError.
 void enforce_strict(bool strict, const Diagnostics& diagnostics);
