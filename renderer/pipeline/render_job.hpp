@@ -2,6 +2,7 @@
 // Everything that can fail on input is checked before the first file is written.
 #pragma once
 
+#include "layout/font_set.hpp"
 #include "output/progress.hpp"
 #include "scene/scene.hpp"
 #include "scene/timeline.hpp"
@@ -9,6 +10,7 @@
 #include "spec/format.hpp"
 #include "spec/post_sheet.hpp"
 #include "spec/spec.hpp"
+#include "spec/spec_reader.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
 
@@ -29,6 +31,7 @@ struct RenderRequest {
     // more), so that short renders stay quiet. The time left counts from the first frame.
     Progress::Mode progress = Progress::Mode::quiet;
     std::shared_ptr<const SheetRow> row;  // a row of a spreadsheet of posts, read instead of spec_file
+    std::shared_ptr<const SpecDocument> document;  // a spec rupa wrote, read instead of spec_file
 };
 
 inline constexpr long kLogProgressFrames = 30 * 30;
@@ -78,6 +81,12 @@ std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagn
 
 // Checks what a brand kit names outside its YAML: its fonts are bundled, its logo is usable.
 void check_brand(const Brand& brand);
+
+// The bundled fonts, loaded once per process: Pango layouts keep references into them.
+const FontSet& bundled_fonts();
+
+// A new canvas with the video's cover (its settled frame) on it.
+CairoSurfacePtr paint_cover(const Timeline& timeline);
 
 // With --strict, the first warning becomes a SpecError.
 void enforce_strict(bool strict, const Diagnostics& diagnostics);
