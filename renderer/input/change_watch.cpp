@@ -13,9 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Written, replaced, renamed in or out, created, removed, touched (`touch` changes only the
-// times: IN_ATTRIB).
-constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
+// Written, replaced, renamed in or out, created, removed, touched (`touch` sets both times:
+// IN_ATTRIB; a tool that sets only the modification time gives IN_MODIFY).
+constexpr uint32_t kEvents = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
                              IN_DELETE_SELF | IN_MOVE_SELF;
 
 bool editors_own(const std::string& name) {
