@@ -180,7 +180,7 @@ TEST_CASE("a caption's text keeps clear of the design's text when the frame has 
         "video:\n  duration: 4\n  captions:\n    - {text: Selamat datang, from: 1, to: 2}\n";
     write_file(folder.path() / "post.yaml", event);
     Diagnostics diagnostics;
-    RenderPlan plan = plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}}, diagnostics);
+    RenderPlan plan = plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}, {}}, diagnostics);
     REQUIRE(plan.timelines.size() == 1);
     const Timeline& t = plan.timelines[0];
     REQUIRE(t.captions.size() == 1);
@@ -202,7 +202,7 @@ TEST_CASE("a caption's text keeps clear of the design's text when the frame has 
                event.substr(0, event.find("    - {text:")) +
                    "    - {text: Bupati membuka rapat koordinasi humas bersama seluruh admin, from: 1, to: 3.9}\n");
     Diagnostics crowded;
-    plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}}, crowded);
+    plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}, {}}, crowded);
     std::vector<std::string> messages;
     for (const Warning& w : crowded.warnings()) messages.push_back(w.to_string());
     CHECK(std::find(messages.begin(), messages.end(),
@@ -243,7 +243,7 @@ TEST_CASE("a brand's caption style is checked at its lines and drawn as written"
     with_captions("captions: {font: heading, size: 60, weight: 800, color: accent, box: primary/0.9}\n");
     write_file(folder.path() / "post.yaml", spec);
     Diagnostics diagnostics;
-    RenderPlan plan = plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}}, diagnostics);
+    RenderPlan plan = plan_render({folder.path() / "post.yaml", "out", {}, false, {}, {}, {}}, diagnostics);
     REQUIRE(plan.timelines.at(0).captions.size() == 1);
     const std::vector<SceneNode>& nodes = plan.timelines[0].captions[0].nodes;
     const Rgba& primary = plan.brand.colors.at("primary");

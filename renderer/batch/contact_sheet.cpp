@@ -6,6 +6,7 @@
 #include "batch/contact_sheet.hpp"
 
 #include "locale/locale_text.hpp"
+#include "output/html_text.hpp"
 #include "output/atomic_file.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,23 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr size_t kMaxWarningsShown = 20;
-constexpr size_t kMaxTextShown = 600;
 constexpr std::uintmax_t kMaxReportBytes = 1 << 20;
-
-std::string escape_html(const std::string& text) {
-    std::string out;
-    for (char c : text.substr(0, kMaxTextShown)) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return text.size() > kMaxTextShown ? out + "…" : out;
-}
 
 // What one format of a post made: a picture, or a video with its cover.
 struct MadeFormat {

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/brand_command.hpp"
+#include "cli/preview_command.hpp"
 #include "cli/render_command.hpp"
 #include "cli/terminal.hpp"
 #include "cli/validate_command.hpp"
@@ -214,6 +215,14 @@ int run_cli(int argc, char** argv) {
     validate->add_option("FILE", files, "specs, templates or brand kits: files or folders")->required();
     validate->add_flag("--json", json, "print the errors and warnings as JSON, and nothing else");
 
+    PreviewRequest preview_request;
+    bool watch = false;
+    CLI::App* preview = app.add_subcommand("preview", "Draw every format of a template with its sample content and guides");
+    preview->add_option("TEMPLATE", preview_request.template_name, "an installed template, or a template's folder")->required();
+    preview->add_option("-o,--output", preview_request.out_dir, "output folder (default: out); files go to OUTDIR/preview-TEMPLATE/");
+    preview->add_option("--brand", preview_request.brand, "a brand kit (default: the template's own)");
+    preview->add_flag("--watch", watch, "draw again whenever the template, brand kit or a sample photo changes");
+
     CLI::App* templates = app.add_subcommand("templates", "List the installed templates and their fields");
     templates->add_flag("--json", json, "as JSON");
     CLI::App* format_list = app.add_subcommand("formats", "List the output formats");
@@ -239,6 +248,7 @@ int run_cli(int argc, char** argv) {
             request.formats = split_list(formats);
             return run_render(inputs, request, json, only_row);
         }
+        if (*preview) return run_preview(preview_request, watch);
         if (*batch) return run_batch_command(batch_request(batch_dir, week, batch_out, jobs, shard), json);
         if (*validate) return run_validate(files, json);
         if (*templates) return run_templates(json);

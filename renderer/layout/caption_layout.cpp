@@ -216,14 +216,15 @@ void warn_pace(const Caption& caption, Diagnostics& diagnostics) {
 
 }  // namespace
 
-// Reel: the safe zone x 65-900, y 270-1248 (PRODUCT.md, after Meta's Reels guide); below it
+// Reel: the format's safe zone (x 65-900, y 270-1248, after Meta's Reels guide); below it
 // the app writes the post's own caption, so the box stands 24 px above its bottom edge.
 // Feed and landscape video: the grid's margin of 72 px on the sides (DESIGN.md); feed players
 // (Instagram's sound and tag buttons, Facebook's and X's progress bars) and YouTube's control
 // bar and own subtitles cover about the bottom 12 % of the picture, so the box stands 140 px
 // above the bottom edge.
 CaptionArea caption_area(const Format& format) {
-    if (format.height > format.width) return {65, 900, 270, 1248 - 24};
+    if (const SafeZone& zone = format.safe; !zone.empty())
+        return {double(zone.left), double(zone.right), double(zone.top), double(zone.bottom - 24)};
     return {72, double(format.width) - 72, 72, double(format.height) - 140};
 }
 

@@ -133,10 +133,10 @@ private:
         return n > 0 ? n - 1 : 0;
     }
 
-    // Story and reel: text and logos inside x 65-900, y 270-1248 (PRODUCT.md, after Meta's
-    // Reels guide: top 14 %, bottom 35 %, sides 6 %, and TikTok's action rail on the right).
+    // Story and reel: text and logos inside the format's safe zone (the format table).
     void check_safe_zone(const SceneNode& n, bool is_logo) {
-        if (format_.height != 1920 || format_.width != 1080) return;
+        const SafeZone& zone = format_.safe;
+        if (zone.empty()) return;
         if (n.kind != NodeKind::text && !is_logo) return;
         Box ink = n.box;
         if (n.kind == NodeKind::text && n.text) {
@@ -145,13 +145,14 @@ private:
             ink = {n.box.x + extents.x, n.box.y + extents.y, double(extents.width), double(extents.height)};
         }
         if (ink.w <= 0 || ink.h <= 0) return;
-        constexpr Box kSafe{65, 270, 900 - 65, 1248 - 270};
-        if (ink.x >= kSafe.x && ink.y >= kSafe.y && ink.right() <= kSafe.right() && ink.bottom() <= kSafe.bottom())
+        if (ink.x >= zone.left && ink.y >= zone.top && ink.right() <= zone.right && ink.bottom() <= zone.bottom)
             return;
         std::string fix = n.shows.empty() ? "move it inside the zone in the template"
                                           : "shorten it, or move it inside the zone in the template";
         diagnostics_.warn({"outside-safe-zone",
-                           n.subject() + " lies outside the safe zone (x 65-900, y 270-1248), where the "
+                           n.subject() + " lies outside the safe zone (x " + std::to_string(zone.left) + "-" +
+                               std::to_string(zone.right) + ", y " + std::to_string(zone.top) + "-" +
+                               std::to_string(zone.bottom) + "), where the "
                            "app's buttons and captions may cover it; " + fix + n.drawn_by(),
                            std::string(format_.id), n.reported_at()});
     }

@@ -43,17 +43,6 @@ namespace {
 
 using Job = RenderPlan;
 
-}  // namespace
-
-const FontSet& bundled_fonts() {
-    // One font set per process: scanning the fonts is the slowest part of starting up, and
-    // Pango layouts keep references into it.
-    static const FontSet fonts(data_dirs().fonts);
-    return fonts;
-}
-
-namespace {
-
 std::vector<std::string> format_and_platform_names() {
     std::vector<std::string> names;
     for (const auto& f : all_formats()) names.emplace_back(f.id);
@@ -300,12 +289,6 @@ void warn_platform_length(const Format& format, long frames, const Spec& spec, D
 
 // The cover: the first scene settled (everything entered, nothing leaving), alone even when
 // a short video already fades to its outro there.
-CairoSurfacePtr paint_cover(const Timeline& timeline) {
-    CairoSurfacePtr canvas = new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height);
-    FramePainter(timeline.scenes.front().scene).paint(timeline.cover_frame, canvas.get());
-    return canvas;
-}
-
 // Whether the video shows the cover as it is at its cover frame: the first scene alone.
 bool plays_cover_alone(const Timeline& timeline) {
     const auto& scenes = timeline.scenes;
@@ -428,6 +411,19 @@ void remove_stale_outputs(const RenderResult& result) {
 
 }  // namespace
 
+const FontSet& bundled_fonts() {
+    // One font set per process: scanning the fonts is the slowest part of starting up, and
+    // Pango layouts keep references into it.
+    static const FontSet fonts(data_dirs().fonts);
+    return fonts;
+}
+
+CairoSurfacePtr paint_cover(const Timeline& timeline) {
+    CairoSurfacePtr canvas = new_canvas(CAIRO_FORMAT_RGB24, timeline.width, timeline.height);
+    FramePainter(timeline.scenes.front().scene).paint(timeline.cover_frame, canvas.get());
+    return canvas;
+}
+
 void check_brand(const Brand& brand) {
     check_fonts(brand, bundled_fonts());
     load_logo(brand);
@@ -444,7 +440,9 @@ namespace {
 // once (PRODUCT.md, "Bad input": one run reports every error it can find).
 void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics) {
     SpecProblems problems;
-    job.spec = request.row ? read_sheet_row(*request.row, problems) : read_spec(request.spec_file, problems);
+    job.spec = request.row        ? read_sheet_row(*request.row, problems)
+               : request.document ? read_spec(*request.document, problems)
+                                  : read_spec(request.spec_file, problems);
     bool have_template = !job.spec.template_name.value.empty() && problems.attempt([&] {
         job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
     });

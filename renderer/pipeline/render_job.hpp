@@ -2,6 +2,7 @@
 // Everything that can fail on input is checked before the first file is written.
 #pragma once
 
+#include "layout/font_set.hpp"
 #include "output/progress.hpp"
 #include "scene/scene.hpp"
 #include "scene/timeline.hpp"
@@ -9,6 +10,7 @@
 #include "spec/format.hpp"
 #include "spec/post_sheet.hpp"
 #include "spec/spec.hpp"
+#include "spec/spec_reader.hpp"
 #include "template/brand.hpp"
 #include "template/template.hpp"
 
@@ -31,6 +33,7 @@ struct RenderRequest {
     // more), so that short renders stay quiet. The time left counts from the first frame.
     Progress::Mode progress = Progress::Mode::quiet;
     std::shared_ptr<const SheetRow> row;  // a row of a spreadsheet of posts, read instead of spec_file
+    std::shared_ptr<const SpecDocument> document;  // a spec rupa wrote, read instead of spec_file
 };
 
 inline constexpr long kLogProgressFrames = 30 * 30;
@@ -83,14 +86,18 @@ void check_brand(const Brand& brand);
 // The font families in fonts/, which a brand kit may name.
 std::vector<std::string> bundled_font_families();
 
+// The bundled fonts, scanned on first use and kept for the life of the process: Pango
+// layouts keep references into them (a process that forks renderers scans them once,
+// before it forks).
+const FontSet& bundled_fonts();
+
+// A new canvas with the video's cover (its settled frame) on it.
+CairoSurfacePtr paint_cover(const Timeline& timeline);
+
 // With --strict, the first warning becomes a SpecError.
 void enforce_strict(bool strict, const Diagnostics& diagnostics);
 
 // plan_render, then draws and writes every file. Throws SpecError before writing anything.
 RenderResult render_spec(const RenderRequest& request);
-
-// The bundled fonts, scanned on first use and kept for the life of the process (a process
-// that forks renderers scans them once, before it forks).
-const FontSet& bundled_fonts();
 
 }  // namespace rupa

@@ -5,14 +5,18 @@
 
 namespace rupa {
 
+// Story and reel: x 65-900, y 270-1248 (PRODUCT.md, after Meta's Reels guide: top 14 %,
+// bottom 35 %, sides 6 %, and TikTok's action rail on the right).
+constexpr SafeZone kVerticalSafe{65, 270, 900, 1248};
+
 const std::vector<Format>& all_formats() {
     static const std::vector<Format> formats = {
         {"square", 1080, 1080, FormatKind::still, "Instagram / Facebook feed, WhatsApp"},
         {"portrait", 1080, 1350, FormatKind::still, "Instagram / Facebook feed (4:5)"},
-        {"story", 1080, 1920, FormatKind::still, "Instagram / Facebook Story, WhatsApp Status"},
+        {"story", 1080, 1920, FormatKind::still, "Instagram / Facebook Story, WhatsApp Status", kVerticalSafe},
         {"landscape", 1200, 675, FormatKind::still, "X, website article header, link previews"},
         {"reel", 1080, 1920, FormatKind::video,
-         "Reels, TikTok, YouTube Shorts, Facebook Reels, WhatsApp Status"},
+         "Reels, TikTok, YouTube Shorts, Facebook Reels, WhatsApp Status", kVerticalSafe},
         {"video-square", 1080, 1080, FormatKind::video, "feed video (Instagram / Facebook / X)"},
         {"video-landscape", 1920, 1080, FormatKind::video, "YouTube, X, website"},
     };

@@ -11,12 +11,21 @@ namespace rupa {
 
 enum class FormatKind { still, video };
 
+// Where a platform draws nothing of its own over the picture, in the format's pixels:
+// headlines, numbers, logos and captions stay inside it. Empty (all 0) when the platform
+// covers no part of the format.
+struct SafeZone {
+    int left = 0, top = 0, right = 0, bottom = 0;
+    bool empty() const { return right <= left || bottom <= top; }
+};
+
 struct Format {
     std::string_view id;
     int width;
     int height;
     FormatKind kind;
     std::string_view serves;
+    SafeZone safe{};
 };
 
 const std::vector<Format>& all_formats();

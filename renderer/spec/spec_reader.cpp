@@ -656,4 +656,22 @@ Spec read_spec(YamlSource source, Spec spec, const fs::path& folder, SpecProblem
     return SpecReader(std::move(source), folder, problems).read(std::move(spec));
 }
 
+Spec read_spec(const SpecDocument& document, SpecProblems& problems) {
+    Spec spec;
+    spec.file = document.file;
+    spec.display_name = document.file.string();
+    spec.stem = document.stem;
+    YAML::Node root;
+    try {
+        root = YAML::Load(document.yaml);
+    } catch (const YAML::Exception& e) {  // a mark of the document's own source says where
+        int line = e.mark.is_null() ? 0 : e.mark.line;
+        SourceMark where = size_t(line) < document.line_marks.size() ? document.line_marks[size_t(line)]
+                                                                     : SourceMark{spec.display_name, 1, 1};
+        throw SpecError(where, "cannot read this value", e.msg);
+    }
+    YamlSource source{spec.display_name, root, document.line_marks};
+    return read_spec(std::move(source), std::move(spec), document.folder, problems);
+}
+
 }  // namespace rupa

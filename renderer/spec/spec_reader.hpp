@@ -20,6 +20,17 @@ Spec read_spec(const std::filesystem::path& file, SpecProblems& problems);
 // comes with its file, display_name and stem set, and media paths are relative to `folder`.
 Spec read_spec(YamlSource source, Spec spec, const std::filesystem::path& folder, SpecProblems& problems);
 
+// A spec rupa wrote itself (a template's samples, for a preview): its YAML text, where each
+// line came from, and the folder its media paths are relative to.
+struct SpecDocument {
+    std::filesystem::path file;  // the file messages about the spec as a whole name
+    std::string stem;            // its output folder's name
+    std::string yaml;
+    std::vector<SourceMark> line_marks;  // one per line of `yaml`, and line 0 for the whole
+    std::filesystem::path folder;
+};
+Spec read_spec(const SpecDocument& document, SpecProblems& problems);
+
 // Exposed for the template reader, which reads sample content in the same shapes.
 CalendarDate parse_date(const std::string& text, const SourceMark& where, const std::string& field);
 TimeOfDay parse_time(const std::string& text, const SourceMark& where, const std::string& field);

@@ -554,4 +554,12 @@ std::string join(const std::vector<std::string>& words, const std::string& separ
     return out;
 }
 
+std::string flow_yaml(const YAML::Node& node) {
+    YAML::Emitter out;
+    out.SetMapFormat(YAML::Flow);
+    out.SetSeqFormat(YAML::Flow);
+    out << node;
+    return out.c_str();
+}
+
 }  // namespace rupa

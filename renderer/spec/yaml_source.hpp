@@ -89,4 +89,7 @@ std::string nearest_word(const std::string& word, const std::vector<std::string>
 
 std::string join(const std::vector<std::string>& words, const std::string& separator);
 
+// A value as one line of YAML in flow style: "Rapat", "{value: 78, unit: \"%\"}".
+std::string flow_yaml(const YAML::Node& node);
+
 }  // namespace rupa

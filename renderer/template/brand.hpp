@@ -36,6 +36,7 @@ struct Brand {
     std::string office;  // "Pemerintah Kabupaten Demo"
     std::string unit;    // "Dinas Komunikasi dan Informatika"
     std::filesystem::path folder;  // the kit's folder, which holds brand.yaml and its files
+    std::filesystem::path file;    // its YAML file, as messages name it
     std::filesystem::path logo;
     std::map<std::string, Rgba> colors;        // by token
     std::map<std::string, std::string> fonts;  // token -> family in fonts/

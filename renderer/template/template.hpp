@@ -152,6 +152,7 @@ struct FieldSpec {
     // The template's sample value for the field, as YAML in flow style (empty: none): what
     // `rupa templates` shows and a preview fills the field with.
     std::string sample;
+    SourceMark sample_where;
     SourceMark where;
     // The formats that draw the field. A field left out of a format on purpose (the post's
     // date, carried by caption.txt and used by `batch`) is no warning there.
@@ -212,6 +213,7 @@ struct Template {
     std::string description;     // in Indonesian
     std::string description_en;  // in English
     std::filesystem::path folder;
+    std::filesystem::path file;  // its YAML file, as messages name it
     std::string default_brand;
     std::vector<std::string> formats;  // default formats, in order
     std::vector<FieldSpec> fields;

@@ -80,15 +80,6 @@ constexpr double kMaxLogoSide = 640;
 const std::vector<std::string>& kKinds = element_kinds();
 const std::vector<std::string>& kContentFieldNames = content_field_names();
 
-// A value as one line of YAML in flow style: "Rapat", "{value: 78, unit: \"%\"}".
-std::string flow_yaml(const YAML::Node& node) {
-    YAML::Emitter out;
-    out.SetMapFormat(YAML::Flow);
-    out.SetSeqFormat(YAML::Flow);
-    out << node;
-    return out.c_str();
-}
-
 class TemplateReader {
 public:
     explicit TemplateReader(YamlSource src) : src_(std::move(src)) {}
@@ -135,7 +126,10 @@ private:
             if (rules.IsMap()) {
                 src_.check_keys(rules, key_names(field_rule_keys()));
                 if (rules["required"]) field.required = src_.boolean(rules["required"], "required");
-                if (rules["sample"]) field.sample = flow_yaml(rules["sample"]);
+                if (rules["sample"]) {
+                    field.sample = flow_yaml(rules["sample"]);
+                    field.sample_where = src_.mark(rules["sample"]);
+                }
                 if (rules["max"]) read_max(rules["max"], field);
                 if (rules["entries"]) {
                     if (!is_list_field(field.name))
@@ -623,7 +617,9 @@ const std::vector<std::string>& brand_font_tokens() {
 }
 
 Template read_template(const fs::path& file, const std::string& display_name) {
-    return TemplateReader(load_yaml(file, display_name)).read(file.parent_path());
+    Template t = TemplateReader(load_yaml(file, display_name)).read(file.parent_path());
+    t.file = display_name;
+    return t;
 }
 
 Brand read_brand(const fs::path& file, const std::string& display_name) {
@@ -640,6 +636,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     if (root["unit"]) b.unit = src.text(root["unit"], "unit");
     b.logo_where = src.mark(root["logo"]);
     b.folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    b.file = display_name;
     b.logo = confined_path({b.folder, "the brand kit's folder", "put the logo in the brand kit's folder"},
                            src.text(root["logo"], "logo"), b.logo_where, "logo");
     if (!fs::exists(b.logo))
