@@ -39,16 +39,16 @@ namespace rupa {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-using Job = RenderPlan;
-
 const FontSet& bundled_fonts() {
     // One font set per process: scanning the fonts is the slowest part of starting up, and
     // Pango layouts keep references into it.
     static const FontSet fonts(data_dirs().fonts);
     return fonts;
 }
+
+namespace {
+
+using Job = RenderPlan;
 
 std::vector<std::string> format_and_platform_names() {
     std::vector<std::string> names;
@@ -204,6 +204,8 @@ void check_fields(const Job& job, Diagnostics& diagnostics, SpecProblems& proble
     }
 }
 
+}  // namespace
+
 Logo load_logo(const Brand& brand) {
     Logo logo;
     try {
@@ -225,6 +227,8 @@ std::map<std::string, DecodedImage> load_photos(const Spec& spec) {
         photos["photos/" + std::to_string(i)] = decode_photo(spec.content.photos[i]);
     return photos;
 }
+
+namespace {
 
 void check_fonts(const Brand& brand, const FontSet& fonts) {
     for (const auto& [token, family] : brand.fonts)
@@ -349,6 +353,8 @@ private:
 // PRODUCT.md, "Formats": WhatsApp takes media up to 16 MB.
 constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 
+}  // namespace
+
 // Encodes one video format, reads it back against the platform rules, and writes its cover
 // (the settled frame). A format that fails is named in the result; the others go on.
 void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result,
@@ -399,8 +405,6 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
                                  whole_post(job.spec)});
     }
 }
-
-}  // namespace
 
 namespace {
 
@@ -465,6 +469,19 @@ void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostic
 }
 
 }  // namespace
+
+std::unique_ptr<LoadedPost> load_post(const RenderRequest& request) {
+    Diagnostics ignored;  // the post's own render reported them
+    Job job{{}, {}, {}, {}, {}, {}, {}};
+    read_inputs(request, job, ignored);
+    check_fonts(job.brand, bundled_fonts());
+    auto post = std::make_unique<LoadedPost>();
+    post->assets = Assets{load_photos(job.spec), load_logo(job.brand)};
+    post->spec = std::move(job.spec);
+    post->tmpl = std::move(job.tmpl);
+    post->brand = std::move(job.brand);
+    return post;
+}
 
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Job job{{}, {}, {}, {}, {}, {}, {}};
