@@ -242,14 +242,22 @@ TEST_CASE("the contact sheet shows every post with every format it made, its war
                      "poster=\"../quote/video-square-cover.png\" width=\"1080\" height=\"1080\"></video>") !=
           std::string::npos);
     CHECK(sheet.find("<li>posts/quote.yaml:") != std::string::npos);
+    // The week's highlights first: the reel playable with its cover, every slide of the carousel.
+    CHECK(sheet.find("<h2>Sorotan pekan</h2>\n<p class=\"meta\">reel: 5 unggahan · korsel: 6 slide</p>") !=
+          std::string::npos);
+    CHECK(sheet.find("<video controls preload=\"none\" src=\"reel.mp4\" poster=\"reel-cover.png\" width=\"1080\" "
+                     "height=\"1920\"></video>") != std::string::npos);
+    for (int n = 1; n <= 6; ++n)
+        CHECK(sheet.find("<img src=\"portrait-0" + std::to_string(n) + ".png\"") != std::string::npos);
+    CHECK(sheet.find("<li>posts/rusak.yaml: failed: ") != std::string::npos);
     CHECK(sheet.find("&#39;place&#39; is not shown by template &#39;quote&#39;") != std::string::npos);
     // The failure, escaped as it is: its spec's text never becomes markup.
     CHECK(sheet.find("<span class=\"status\">gagal</span></p>\n<pre>posts/rusak.yaml:4:1: error: not valid YAML") !=
           std::string::npos);
     CHECK(sheet.find("<b>\n") == std::string::npos);
 
-    // Opened offline in a browser, it shows a card for each of the six, the failed one marked
-    // red, and each post's pictures inside its card.
+    // Opened offline in a browser, it shows the week's highlights, then a card for each of the
+    // six, the failed one marked red, and each card's pictures inside it.
     std::string browser = chromium();
     REQUIRE_MESSAGE(!browser.empty(), "no chromium: run scripts/setup.sh --with-tests");
     fs::path shot = folder.path() / "sheet.png";
@@ -270,12 +278,12 @@ TEST_CASE("the contact sheet shows every post with every format it made, its war
         else if (white) cards.back().bottom = y;
     }
     std::erase_if(cards, [](const Card& c) { return c.bottom - c.top < 60; });
-    REQUIRE(cards.size() == 6);
+    REQUIRE(cards.size() == 7);
     for (size_t i = 0; i < cards.size(); ++i) {
         INFO("card " << i);
         int middle = (cards[i].top + cards[i].bottom) / 2;
         bool red = near_rgb(argb_at(picture, 34, middle), 0xc6, 0x28, 0x28, 20);
-        CHECK(red == (i == 5));  // the failure sorts last: it has no date
+        CHECK(red == (i == 6));  // the failure sorts last: it has no date
         if (red) continue;
         // The band of pictures: mostly the posts' own pixels, not the card's white or the grey
         // of a picture that did not load.

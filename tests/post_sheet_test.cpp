@@ -82,7 +82,7 @@ TEST_CASE("rupa validate lists every row's errors at their ROW:COL and renders n
     CHECK(r.status == 2);
     CHECK(r.out.empty());
     CHECK(r.err == "posts.csv:2:1: error: missing 'photo' (template 'event' needs it; add a column 'photo')\n"
-                   "posts.csv:3:2: error: unknown template 'kutipan' (installed: agenda, announcement, event, hoax, "
+                   "posts.csv:3:2: error: unknown template 'kutipan' (installed: agenda, announcement, event, highlights, hoax, "
                    "outro, photo, quote, slideshow, stats)\n"
                    "posts.csv:4:1: error: missing 'claim' (template 'hoax' needs it; add a column 'claim')\n"
                    "posts.csv:4:1: error: missing 'body' (template 'hoax' needs it; add a column 'body')\n"

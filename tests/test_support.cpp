@@ -1,6 +1,8 @@
 // Implementation of the shared test tools.
 #include "test_support.hpp"
 
+#include "media/clip_reader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -305,6 +307,39 @@ bool near(const Argb& got, const Argb& want, int tolerance) {
 
 std::ostream& operator<<(std::ostream& out, const Argb& p) {
     return out << "rgba(" << p.r << "," << p.g << "," << p.b << "," << p.a << ")";
+}
+
+// Frames of an MP4 as RGB canvases, read through ClipReader at the video's own size.
+std::vector<CairoSurfacePtr> frames_of(const fs::path& file, int width, int height, const std::vector<long>& wanted) {
+    ClipReader reader({file, 0, -1, width, height, 0.5, 0.5, 30});
+    std::vector<CairoSurfacePtr> out;
+    CairoSurfacePtr canvas(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    for (long n = 0; reader.next(canvas.get()); ++n) {
+        if (std::find(wanted.begin(), wanted.end(), n) == wanted.end()) continue;
+        CairoSurfacePtr copy(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+        cairo_t* cr = cairo_create(copy.get());
+        cairo_set_source_surface(cr, canvas.get(), 0, 0);
+        cairo_paint(cr);
+        cairo_destroy(cr);
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+// The mean absolute difference of two canvases' channels, 0-255.
+double mean_difference(cairo_surface_t* a, cairo_surface_t* b) {
+    int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    double sum = 0;
+    for (int y = 0; y < h; y += 2)
+        for (int x = 0; x < w; x += 2) {
+            Argb p = argb_at(a, x, y), q = argb_at(b, x, y);
+            sum += std::abs(p.r - q.r) + std::abs(p.g - q.g) + std::abs(p.b - q.b);
+        }
+    return sum / (3.0 * ((w + 1) / 2) * ((h + 1) / 2));
+}
+
+CairoSurfacePtr read_png(const fs::path& file) {
+    return CairoSurfacePtr(cairo_image_surface_create_from_png(file.c_str()));
 }
 
 }  // namespace rupa::test

@@ -1,6 +1,7 @@
 // Shared test tools: running the rupa binary, scratch folders, reading PNG files.
 #pragma once
 
+#include "handles/cairo.hpp"
 #include "media/soundtrack.hpp"
 
 #include <cairo.h>
@@ -138,5 +139,13 @@ double level_db(const std::vector<float>& sound, double hz, double from, double 
 
 std::filesystem::path source_dir();
 std::filesystem::path test_media_dir();
+
+// Frames `wanted` of an MP4 (counted from 0) as RGB canvases, read through ClipReader at the
+// video's own size.
+CairoSurfacePtr read_png(const std::filesystem::path& file);
+std::vector<CairoSurfacePtr> frames_of(const std::filesystem::path& file, int width, int height,
+                                       const std::vector<long>& wanted);
+// The mean absolute difference of two canvases' channels (every other pixel), 0-255.
+double mean_difference(cairo_surface_t* a, cairo_surface_t* b);
 
 }  // namespace rupa::test

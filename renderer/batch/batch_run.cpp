@@ -2,6 +2,7 @@
 #include "batch/batch_run.hpp"
 
 #include "batch/contact_sheet.hpp"
+#include "batch/highlights.hpp"
 #include "batch/input_fingerprint.hpp"
 #include "input/input_folder.hpp"
 #include "output/atomic_file.hpp"
@@ -38,8 +39,13 @@ fs::path state_dir(const BatchRequest& request) { return request.out_dir / ".rup
 
 // Every YAML file under the folder that may be a spec (not a template or brand kit) and every
 // spreadsheet of posts, not in a hidden folder, not in the output folder.
+// DIR/highlights.yaml is the highlights' settings, not a post.
 std::vector<fs::path> find_specs(const BatchRequest& request) {
-    return find_inputs(request.dir, {{".yaml", ".yml", ".csv", ".CSV"}, false, request.out_dir});
+    std::vector<fs::path> found = find_inputs(request.dir, {{".yaml", ".yml", ".csv", ".CSV"}, false, request.out_dir});
+    std::erase_if(found, [&](const fs::path& file) {
+        return file.filename() == kHighlightsFile && file.parent_path() == request.dir;
+    });
+    return found;
 }
 
 // What names a post in the report and the contact sheet: its title, else what it says.
@@ -287,6 +293,18 @@ std::string date_text(const std::optional<CalendarDate>& date) {
     return text;
 }
 
+nlohmann::json highlights_json(const BatchRequest& request, const BatchReport& report) {
+    const HighlightsOutcome& h = report.highlights;
+    fs::path folder = request.out_dir / ("highlights-" + to_string(report.week));
+    nlohmann::json files = nlohmann::json::array(), left_out = nlohmann::json::array();
+    for (const auto& name : h.files) files.push_back((folder / name).string());
+    for (const auto& left : h.left_out) left_out.push_back({{"post", left.post}, {"why", left.why}});
+    nlohmann::json out = {{"status", h.status}, {"files", files}, {"reel", h.reel_posts},
+                          {"carousel", h.carousel_posts}, {"left_out", left_out}};
+    if (!h.error.empty()) out["error"] = h.error;
+    return out;
+}
+
 nlohmann::json report_json(const BatchRequest& request, const BatchReport& report) {
     nlohmann::json posts = nlohmann::json::array();
     std::map<std::string, int> counts;
@@ -307,6 +325,7 @@ nlohmann::json report_json(const BatchRequest& request, const BatchReport& repor
                           {"seconds", report.seconds}};
     if (request.shard_count) out["shard"] = std::to_string(request.shard) + "/" + std::to_string(request.shard_count);
     if (!report.contact_sheet.empty()) out["contact_sheet"] = report.contact_sheet.string();
+    if (!report.highlights.status.empty()) out["highlights"] = highlights_json(request, report);
     return out;
 }
 
@@ -332,7 +351,8 @@ std::optional<std::vector<ListedFile>> listed_files(const fs::path& post_folder)
 }
 
 bool BatchReport::any_failed() const {
-    return std::any_of(posts.begin(), posts.end(), [](const PostOutcome& p) { return p.status == PostStatus::failed; });
+    return highlights.status == "failed" ||
+           std::any_of(posts.begin(), posts.end(), [](const PostOutcome& p) { return p.status == PostStatus::failed; });
 }
 
 std::string status_name(PostStatus status) {
@@ -351,6 +371,8 @@ BatchReport run_batch(const BatchRequest& request, const PostRenderer& render) {
     std::error_code ec;
     if (!fs::is_directory(request.dir, ec))
         throw SpecError({request.dir.string(), 0, 0}, "no such folder", "name the folder that holds the specs");
+    // Read first: a mistake in it is bad input, reported before anything renders.
+    HighlightsSettings settings = read_highlights_settings(request.dir);
     BatchReport report;
     report.week = request.week;
     select_posts(request, find_specs(request), report);
@@ -371,6 +393,7 @@ BatchReport run_batch(const BatchRequest& request, const PostRenderer& render) {
         report_name = "report-shard-" + std::to_string(request.shard) + "-of-" +
                       std::to_string(request.shard_count) + ".json";
     } else {
+        report.highlights = write_highlights(request, settings, report, state_dir(request));
         report.contact_sheet = write_contact_sheet(request.out_dir, report);
     }
     report.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -51,11 +51,28 @@ struct PostOutcome {
     std::string name() const { return row ? row->name() : spec.string(); }
 };
 
+// The week's highlights (batch/highlights.hpp): what the batch wrote, and which posts are on
+// them.
+struct HighlightsOutcome {
+    std::string status;              // rendered, unchanged, failed, or none (no post to show)
+    std::vector<std::string> files;  // in the highlights folder: reel.mp4, reel-cover.png, portrait-01.png …
+    std::vector<std::string> reel_posts;      // each post's folder, in the reel's order
+    std::vector<std::string> carousel_posts;  // each post's folder, slide 2 onwards
+    struct LeftOut {
+        std::string post;  // as the report names it
+        std::string why;
+    };
+    std::vector<LeftOut> left_out;
+    std::string error;
+    int slides = 0;
+};
+
 struct BatchReport {
     IsoWeek week;
     std::vector<PostOutcome> posts;                // the week's posts in date order, and broken specs
     std::vector<std::filesystem::path> undated;    // specs with no content.date
     int other_weeks = 0;                           // specs dated outside the week
+    HighlightsOutcome highlights;                  // empty for a shard run
     std::filesystem::path contact_sheet;           // empty for a shard run
     std::filesystem::path report;                  // report.json, or report-shard-I-of-N.json
     double seconds = 0;

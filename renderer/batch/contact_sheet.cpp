@@ -146,6 +146,43 @@ void write_post(std::ostringstream& html, const PostOutcome& post, const fs::pat
     html << "</p>\n</section>\n";
 }
 
+// The week's highlights: the reel, playable, and every slide of the carousel, then the posts
+// left out of them and why. Their files are in this page's own folder.
+void write_highlights_card(std::ostringstream& html, const HighlightsOutcome& h) {
+    if (h.status.empty() || h.status == "none") return;
+    bool failed = h.status == "failed";
+    html << "<section class=\"post highlights" << (failed ? " failed" : "") << "\">\n<h2>Sorotan pekan</h2>\n"
+         << "<p class=\"meta\">reel: " << h.reel_posts.size() << " unggahan · korsel: " << h.slides << " slide"
+         << (failed ? " · <span class=\"status\">gagal</span>" : "") << "</p>\n";
+    if (failed) html << "<pre>" << escape_html(h.error) << "</pre>\n";
+    auto has = [&](const std::string& name) { return std::find(h.files.begin(), h.files.end(), name) != h.files.end(); };
+    html << "<div class=\"formats\">\n";
+    if (has("reel.mp4")) {
+        html << "<figure><video controls preload=\"none\" src=\"reel.mp4\"";
+        if (has("reel-cover.png")) html << " poster=\"reel-cover.png\"";
+        html << " width=\"1080\" height=\"1920\"></video><figcaption>reel · 1080×1920</figcaption></figure>\n";
+    }
+    int slide = 0;
+    for (const std::string& name : h.files) {
+        if (!name.starts_with("portrait-")) continue;
+        std::string src = escape_html(name);
+        ++slide;
+        html << "<figure><a href=\"" << src << "\"><img src=\"" << src << "\" alt=\"slide " << slide
+             << "\" width=\"1080\" height=\"1350\"></a><figcaption>portrait " << slide << "/" << h.slides
+             << "</figcaption></figure>\n";
+    }
+    html << "</div>\n";
+    if (!h.left_out.empty()) {
+        html << "<ul class=\"warnings\">\n";
+        for (size_t i = 0; i < h.left_out.size() && i < kMaxWarningsShown; ++i)
+            html << "<li>" << escape_html(h.left_out[i].post) << ": " << escape_html(h.left_out[i].why) << "</li>\n";
+        html << "</ul>\n";
+    }
+    html << "<p class=\"files\">";
+    for (const std::string& name : h.files) html << "<a href=\"" << escape_html(name) << "\">" << escape_html(name) << "</a>";
+    html << "</p>\n</section>\n";
+}
+
 }  // namespace
 
 fs::path write_contact_sheet(const fs::path& out_dir, const BatchReport& report) {
@@ -161,13 +198,15 @@ fs::path write_contact_sheet(const fs::path& out_dir, const BatchReport& report)
         ++shown;
         if (post.status == PostStatus::failed) ++failed;
     }
+    std::ostringstream highlights;
+    write_highlights_card(highlights, report.highlights);
     std::ostringstream html;
     html << "<!doctype html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Pekan " << week
          << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<header>\n<h1>Pekan " << week << "</h1>\n<p>"
          << escape_html(format_date_range(days.monday, days.sunday, Locale::id)) << " · " << shown - failed
          << " unggahan siap" << (failed > 0 ? " · " + std::to_string(failed) + " gagal" : "") << "</p>\n</header>\n<main>\n"
-         << posts.str();
+         << highlights.str() << posts.str();
     if (shown == 0) html << "<p>Tidak ada unggahan pada pekan ini.</p>\n";
     html << "</main>\n</body>\n</html>\n";
     PostFolder folder(out_dir, "highlights-" + week);  // no symlink planted there is followed

@@ -131,4 +131,14 @@ std::string input_fingerprint(const SheetRow& row) {
     }
 }
 
+std::string combined_fingerprint(const std::vector<std::string>& texts, const std::vector<fs::path>& files,
+                                 const std::vector<fs::path>& folders) {
+    Hasher hash;
+    hash.add(RUPA_VERSION);
+    for (const auto& text : texts) hash.add(text);
+    for (const auto& file : files) hash.add_file(file);
+    for (const auto& folder : folders) hash.add_folder(folder);
+    return hash.hex();
+}
+
 }  // namespace rupa

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rupa {
 
@@ -16,5 +17,9 @@ namespace rupa {
 std::string input_fingerprint(const std::filesystem::path& spec_file);
 // The same for a row of a spreadsheet of posts: its own cells, not the whole sheet.
 std::string input_fingerprint(const SheetRow& row);
+// The same over rupa's version, `texts` in order, `files` and every file of `folders`: what
+// the week's highlights are made from.
+std::string combined_fingerprint(const std::vector<std::string>& texts, const std::vector<std::filesystem::path>& files,
+                                 const std::vector<std::filesystem::path>& folders);
 
 }  // namespace rupa

@@ -197,6 +197,8 @@ void check_fields(const Job& job, Diagnostics& diagnostics, SpecProblems& proble
     }
 }
 
+}  // namespace
+
 Logo load_logo(const Brand& brand) {
     Logo logo;
     try {
@@ -218,6 +220,8 @@ std::map<std::string, DecodedImage> load_photos(const Spec& spec) {
         photos["photos/" + std::to_string(i)] = decode_photo(spec.content.photos[i]);
     return photos;
 }
+
+namespace {
 
 void check_fonts(const Brand& brand, const FontSet& fonts) {
     for (const auto& [token, family] : brand.fonts)
@@ -336,6 +340,8 @@ private:
 // PRODUCT.md, "Formats": WhatsApp takes media up to 16 MB.
 constexpr std::uintmax_t kWhatsAppBytes = 16'000'000;
 
+}  // namespace
+
 // Encodes one video format, reads it back against the platform rules, and writes its cover
 // (the settled frame). A format that fails is named in the result; the others go on.
 void write_video(const Job& job, const Format& format, const Timeline& timeline, RenderResult& result,
@@ -386,8 +392,6 @@ void write_video(const Job& job, const Format& format, const Timeline& timeline,
                                  whole_post(job.spec)});
     }
 }
-
-}  // namespace
 
 namespace {
 
@@ -471,6 +475,19 @@ void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostic
 }
 
 }  // namespace
+
+std::unique_ptr<LoadedPost> load_post(const RenderRequest& request) {
+    Diagnostics ignored;  // the post's own render reported them
+    Job job{{}, {}, {}, {}, {}, {}, {}};
+    read_inputs(request, job, ignored);
+    check_fonts(job.brand, bundled_fonts());
+    auto post = std::make_unique<LoadedPost>();
+    post->assets = Assets{load_photos(job.spec), load_logo(job.brand)};
+    post->spec = std::move(job.spec);
+    post->tmpl = std::move(job.tmpl);
+    post->brand = std::move(job.brand);
+    return post;
+}
 
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Job job{{}, {}, {}, {}, {}, {}, {}};

@@ -2,8 +2,10 @@
 // Everything that can fail on input is checked before the first file is written.
 #pragma once
 
+#include "layout/assets.hpp"
 #include "layout/font_set.hpp"
 #include "output/progress.hpp"
+#include "pipeline/video_render.hpp"
 #include "scene/scene.hpp"
 #include "scene/timeline.hpp"
 #include "spec/diagnostics.hpp"
@@ -80,6 +82,30 @@ struct PaintedFormat {
 // Draws every scene of the plan, checking the contrast of each text against what it is
 // drawn on (warnings into `diagnostics`).
 std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagnostics);
+
+// The bundled fonts, scanned once per process.
+class FontSet;
+const FontSet& bundled_fonts();
+
+// A post's inputs read, checked and decoded, to be laid out again elsewhere (the week's
+// highlights play each post's design). Throws SpecError as plan_render does.
+struct LoadedPost {
+    Spec spec;
+    Template tmpl;
+    Brand brand;
+    Assets assets;
+};
+std::unique_ptr<LoadedPost> load_post(const RenderRequest& request);
+
+Logo load_logo(const Brand& brand);  // throws SpecError at the brand's logo
+std::map<std::string, DecodedImage> load_photos(const Spec& spec);
+
+// Encodes one video format of `plan` into result.folder/<format>.mp4 (with the spec's music
+// and voice-over), checks it against the platform rules and writes its cover,
+// <format>-cover.png. A format that fails is named in result.failed, and why in its
+// diagnostics.
+void write_video(const RenderPlan& plan, const Format& format, const Timeline& timeline, RenderResult& result,
+                 const FramesSent& sent = {});
 
 // Checks what a brand kit names outside its YAML: its fonts are bundled, its logo is usable.
 void check_brand(const Brand& brand);
