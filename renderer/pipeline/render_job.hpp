@@ -23,8 +23,6 @@
 
 namespace rupa {
 
-class FontSet;
-
 struct RenderRequest {
     std::filesystem::path spec_file;
     std::filesystem::path out_dir = "out";
@@ -82,10 +80,6 @@ struct PaintedFormat {
 // Draws every scene of the plan, checking the contrast of each text against what it is
 // drawn on (warnings into `diagnostics`).
 std::vector<PaintedFormat> paint_plan(const RenderPlan& plan, Diagnostics& diagnostics);
-
-// The bundled fonts, scanned once per process.
-class FontSet;
-const FontSet& bundled_fonts();
 
 // A post's inputs read, checked and decoded, to be laid out again elsewhere (the week's
 // highlights play each post's design). Throws SpecError as plan_render does.
