@@ -18,7 +18,10 @@ if [[ "${1:-}" == "--with-tests" ]]; then
   # GNU time measures the peak memory of a program the tests run; headless Chromium opens the
   # weekly contact sheet as an admin's browser would; GNU parallel runs docs/batch.md's shards;
   # Node.js runs ajv, which checks the bundled YAML files against schemas/ (test tooling only).
-  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium parallel nodejs npm)
+  packages+=(doctest-dev imagemagick libimage-exiftool-perl ffmpeg time chromium parallel nodejs)
+  # Debian's nodejs comes without npm; a Node.js from elsewhere (NodeSource) brings its own
+  # npm, and Debian's npm conflicts with it.
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
