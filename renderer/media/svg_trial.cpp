@@ -27,7 +27,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -48,8 +50,13 @@ using Clock = std::chrono::steady_clock;
 
 // An ordinary logo draws in a few milliseconds at the trial size, and no template draws one
 // larger than the trial: 2 s is far beyond any logo and short enough not to stall a render.
-constexpr auto kDeadline = std::chrono::seconds(2);
+// The 2 s are the trial's own CPU time (the program's start included), so that a busy
+// machine, or a batch run under `nice`, does not make a good logo look slow.
+constexpr double kCpuDeadlineSeconds = 2;
 constexpr std::string_view kDeadlineShown = "2 s";
+// On the clock: a trial that uses no CPU and does not end (it waits on something that never
+// comes) is given up after this long, however busy the machine is.
+constexpr auto kWallDeadline = std::chrono::seconds(30);
 // Resident memory the drawing may add. A logo embedding a 4096x4096 picture (the largest the
 // pre-scan lets in) adds about 110 MB, two add 175 MB; sixty of them took 3.9 GB and 17 s
 // before this trial. A plain logo adds a few megabytes.
@@ -59,7 +66,7 @@ constexpr long kBudgetMib = 256;
 // failed allocations and draws on without the picture that failed, so the limit alone would
 // not show; the budget is read from the peak resident memory after the drawing.
 constexpr rlim_t kAddressSpaceBytes = rlim_t(2 * kBudgetMib) << 20;
-// RLIMIT_CPU: a backstop to the parent's deadline only, for a trial whose parent is stopped.
+// RLIMIT_CPU: a backstop to the parent's watch only, for a trial whose parent is stopped.
 constexpr rlim_t kCpuSeconds = 5;
 // The largest input read from the parent: svg_image's cap on an SVG file, with room to spare.
 constexpr size_t kMaxInputBytes = 16 << 20;
@@ -110,8 +117,24 @@ FileDescriptor svg_in_memory(const std::string& svg) {
     _exit(kStatusNotStarted);
 }
 
-// The child's wait status, or nothing when it is still drawing at `deadline`.
-std::optional<int> wait_until(pid_t pid, Clock::time_point deadline) {
+// The CPU time the running child `pid` has used (user and system, all its threads), from
+// /proc/PID/stat; 0 when it cannot be read.
+double cpu_seconds(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t name_end = stat.rfind(')');  // the program's name may hold spaces and parentheses
+    if (name_end == std::string::npos) return 0;
+    std::istringstream fields(stat.substr(name_end + 1));
+    std::string field;
+    for (int i = 3; i <= 13; ++i) fields >> field;  // state .. cmajflt: fields 3 to 13
+    unsigned long long user = 0, system = 0;          // fields 14 and 15, in clock ticks
+    if (!(fields >> user >> system)) return 0;
+    return double(user + system) / double(sysconf(_SC_CLK_TCK));
+}
+
+// The child's wait status, or nothing when it is still drawing after `cpu_limit` seconds of
+// its own CPU time, or at `wall_deadline`.
+std::optional<int> wait_until(pid_t pid, double cpu_limit, Clock::time_point wall_deadline) {
     for (auto pause = std::chrono::milliseconds(1);; pause = std::min(pause * 2, std::chrono::milliseconds(20))) {
         int raw = 0;
         pid_t done = waitpid(pid, &raw, WNOHANG);
@@ -119,8 +142,8 @@ std::optional<int> wait_until(pid_t pid, Clock::time_point deadline) {
         if (done < 0 && errno != EINTR)
             throw std::system_error(errno, std::generic_category(), "lost the SVG's trial draw");
         Clock::time_point now = Clock::now();
-        if (now >= deadline) return std::nullopt;
-        std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - now));
+        if (now >= wall_deadline || cpu_seconds(pid) >= cpu_limit) return std::nullopt;
+        std::this_thread::sleep_for(std::min<Clock::duration>(pause, wall_deadline - now));
     }
 }
 
@@ -238,11 +261,11 @@ void trial_draw_svg(const std::string& svg, double width, double height) {
     for (auto& word : words) argv.push_back(word.data());
     argv.push_back(nullptr);
     pid_t parent = getpid();
-    Clock::time_point deadline = Clock::now() + kDeadline;
+    Clock::time_point wall_deadline = Clock::now() + kWallDeadline;
     pid_t pid = fork();
     if (pid == 0) become_trial(input.get(), null_fd.get(), argv.data(), parent);
     if (pid < 0) throw std::system_error(errno, std::generic_category(), "cannot start the SVG's trial draw");
-    std::optional<int> raw = wait_until(pid, deadline);
+    std::optional<int> raw = wait_until(pid, kCpuDeadlineSeconds, wall_deadline);
     if (!raw) {
         kill(pid, SIGKILL);
         reap(pid);
