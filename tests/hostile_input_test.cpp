@@ -339,7 +339,7 @@ TEST_CASE("an SVG logo that passes the scan but swells past 256 MB while drawing
 TEST_CASE("a template's logo box over 640 px a side is an error at its line") {
     CanaryTrial trial;
     auto [text, at] = replaced(read_file(source_dir() / "templates/event/template.yaml"),
-                               "{logo: logo, box: [72, 52, 88, 88]}", "{logo: logo, box: [72, 52, 700, 88]}");
+                               "{logo: logo, box: [72, 72, 88, 88]}", "{logo: logo, box: [72, 72, 700, 88]}");
     write_file(trial.post() / "tpl/template.yaml", text);
     size_t column = std::string("{logo: logo, box: ").size() + 1;
     trial.check_refused("validate tpl/template.yaml",

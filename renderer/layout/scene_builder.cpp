@@ -122,7 +122,7 @@ private:
                 scene_.nodes[i].part = part_in_name(scene_.nodes[i].name, e.name);
             scene_.nodes[i].shows = fields_of_node(e, scene_.nodes[i], in_.spec.content);
             check_glyphs(scene_.nodes[i]);
-            check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo);
+            check_safe_zone(scene_.nodes[i], e.kind == ElementKind::logo && e.opacity >= 1);
         }
     }
 
@@ -254,6 +254,7 @@ private:
                    : e.align == TextAlign::center ? e.box.x + (e.box.w - placed.w) / 2
                                                   : e.box.right() - placed.w;
         SceneNode n = node(logo.svg ? NodeKind::svg : NodeKind::image, e.name, placed);
+        n.opacity = e.opacity;
         if (logo.svg) {
             n.svg = logo.svg->handle;
         } else {

@@ -84,7 +84,7 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
     if (name == "quote.by") return c.quote ? c.quote->by : "";
     if (name == "quote.role") return c.quote ? c.quote->role : "";
     if (name == "verdict_label") return verdict_label(c.text("verdict"), locale);
-    if (name == "fact_label") return locale == Locale::id ? "FAKTA:" : "FACT:";
+    if (name == "fact_label") return locale == Locale::id ? "FAKTA" : "FACT";
     if (name == "claim_label") return locale == Locale::id ? "KLAIM" : "CLAIM";
     if (name == "source_line")
         return c.text("source").empty() ? "" : (locale == Locale::id ? "Sumber: " : "Source: ") + c.text("source");

@@ -97,7 +97,7 @@ bool numbers_points(const Template& tmpl) {
     return false;
 }
 
-// A placeholder's text as the layout fills it: "[HOAKS]", "FAKTA:", "Sumber: …".
+// A placeholder's text as the layout fills it: "[HOAKS]", "FAKTA", "Sumber: …".
 std::string drawn_text(const std::string& placeholder, const Spec& spec, const Brand& brand) {
     return field_text(placeholder, spec, brand, spec.content_where);
 }
@@ -142,7 +142,7 @@ std::string claim_paragraph(const Spec& spec, const Brand& brand) {
 std::string body_paragraph(const Spec& spec, const Brand& brand) {
     std::string body = trimmed(plain_text(spec.content.text("body")));
     if (body.empty() || !is_clarification(spec.content)) return body;
-    return drawn_text("fact_label", spec, brand) + " " + body;
+    return drawn_text("fact_label", spec, brand) + ": " + body;
 }
 
 std::string list_paragraph(const Content& c, const Template& tmpl, Locale locale) {

@@ -122,6 +122,7 @@ struct Element {
     double radius = 0;            // rect corner radius
     std::string field = "photo";  // photo: which content field
     TextAlign align = TextAlign::left;  // logo placement inside its box
+    double opacity = 1;           // logo: under 1, a watermark (decoration, like a photo)
     std::string anchor = "top";   // stack: top, center or bottom of its box
     double gap = 0;               // stack: default space between items
     std::vector<TextItem> items;  // text: one item; stack: several

@@ -158,7 +158,10 @@ const KeyTable& element_keys(const std::string& kind) {
                            "The content field: photo, or photos for a collage."},
                           {"gap", "ranged", "Jarak antarfoto kolase.", "Space between the photos of a collage."}})},
         {"logo", joined(element_head("logo", "Logo brand.", "The brand's logo."),
-                        {{"align", "align", "Perataan logo di kotaknya.", "The logo's alignment in its box."}})},
+                        {{"align", "align", "Perataan logo di kotaknya.", "The logo's alignment in its box."},
+                         {"opacity", "ranged",
+                          "Di bawah 1: logo samar sebagai hiasan (boleh di luar zona aman, seperti foto).",
+                          "Under 1: a faint logo as decoration (it may leave the safe zone, like a photo)."}})},
         {"text", joined(joined(element_head("text", "Blok teks.", "A block of text."), {kValue, kStyle, kAnchor, kFlow}),
                         style_keys())},
         {"stack", joined(element_head("stack", "Tumpukan butir teks yang mengalir berurutan.",
@@ -328,7 +331,7 @@ const std::vector<NumberRange>& number_ranges() {
         {"size", 8, 1000},           {"min_size", 8, 1000}, {"weight", 100, 1000}, {"line_height", 0.5, 4},
         {"letter_spacing", -0.5, 2}, {"max_lines", 1, 50},  {"padding", 0, 500},   {"radius", 0, 1000},
         {"gap", 0, 2000},            {"gap_before", 0, 2000}, {"bar", 1, 2000},    {"max", 1, 10000},
-        {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100},
+        {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100}, {"opacity", 0.05, 1},
     };
     return ranges;
 }

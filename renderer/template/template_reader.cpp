@@ -318,6 +318,7 @@ private:
                                         " pixels a side",
                                     "a logo is drawn up to 1.6 times larger, in video-landscape");
                 if (node["align"]) e.align = align(node["align"]);
+                if (node["opacity"]) e.opacity = ranged(node["opacity"], "opacity");
                 break;
             case ElementKind::text:
                 src_.check_keys(node, key_names(element_keys(kind)));
