@@ -215,6 +215,7 @@ struct Template {
     std::filesystem::path folder;
     std::filesystem::path file;  // its YAML file, as messages name it
     std::string default_brand;
+    SourceMark brand_where;  // the `brand:` key's value
     std::vector<std::string> formats;  // default formats, in order
     std::vector<FieldSpec> fields;
     std::map<std::string, Layout> layouts;  // by format id
