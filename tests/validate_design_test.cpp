@@ -121,3 +121,28 @@ TEST_CASE("rupa validate warns of a brand kit's text colour under WCAG AA on its
     CHECK(r.err == "kit/brand.yaml:13:10: warning: 'muted' #A0A8AC on 'background' #F6F4EE has a contrast of 2.2:1, "
                    "under the 4.5:1 WCAG AA needs for small print on the background; darken or lighten one of the two\n");
 }
+
+TEST_CASE("rupa validate reports text under the legibility floor of its role, scaled to the canvas") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "id: t\n"
+               "brand: demo-kabupaten\n"
+               "fields:\n"
+               "  title: {max: 60}\n"
+               "  source: {max: 60}\n"
+               "styles:\n"
+               "  title: {role: headline, size: 80, min_size: 60, color: text}\n"
+               "layouts:\n"
+               "  square:\n"
+               "    - {text: title, box: [72, 400, 936, 300], style: title}\n"
+               "    - {text: source, box: [72, 900, 936, 100], size: 30, color: text}\n"
+               "  landscape:\n"
+               "    - {text: title, box: [45, 200, 1110, 300], style: title, size: 46, min_size: 45}\n"
+               "    - {text: source, box: [45, 550, 1110, 80], size: 20, color: text}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err == "t/template.yaml:10:7: error: 'title' may shrink to 60 px, under the 72 px floor of a headline on "
+                   "the square canvas (raise its 'min_size' to 72 px or more, and give the text the room it then needs)\n"
+                   "t/template.yaml:11:7: error: 'source' is 30 px, under the 32 px floor of any text on the square "
+                   "canvas (raise its 'size' to 32 px or more)\n");
+}

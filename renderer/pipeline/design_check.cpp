@@ -6,8 +6,10 @@
 #include "template/brand_palette.hpp"
 #include "template/catalog.hpp"
 #include "template/placeholders.hpp"
+#include "spec/format.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -98,10 +100,42 @@ void check_fields(const Template& t, std::vector<SpecProblem>& errors) {
                                       " layout does not show it",
                                   "show it there, or take '" + format + "' out of 'shown_in'"});
     }
-    // In the file's order, as a spec's errors are.
-    std::stable_sort(errors.begin(), errors.end(), [](const SpecProblem& a, const SpecProblem& b) {
-        return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-    });
+}
+
+// ---- legibility floors ----
+
+std::string px(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g px", std::round(value * 10) / 10);
+    return text;
+}
+
+// `size` and `min_size` (the least the text shrinks to) at or over the floor of its role.
+void check_floor(const Format& format, const std::string& name, const TextStyle& style, const SourceMark& where,
+                 std::vector<SpecProblem>& errors) {
+    double floor = legibility_floor(style.role, format.width, format.height);
+    const double tolerance = 0.05;  // a floor scaled to 27.5 px is kept by a size of 27.5
+    std::string role = style.role == "small" ? "any text" : "a " + style.role;
+    std::string on = " on the " + std::string(format.id) + " canvas";
+    if (style.size + tolerance < floor) {
+        errors.push_back({where, "'" + name + "' is " + px(style.size) + ", under the " + px(floor) + " floor of " + role + on,
+                          "raise its 'size' to " + px(floor) + " or more" +
+                              (style.role == "small" ? "" : ", or give it a smaller 'role'")});
+    } else if (style.min_size > 0 && style.min_size + tolerance < floor) {
+        errors.push_back({where, "'" + name + "' may shrink to " + px(style.min_size) + ", under the " + px(floor) +
+                                     " floor of " + role + on,
+                          "raise its 'min_size' to " + px(floor) + " or more, and give the text the room it then needs"});
+    }
+}
+
+void check_floors(const Template& t, std::vector<SpecProblem>& errors) {
+    for (const auto& [id, layout] : t.layouts) {
+        const Format& format = *find_format(id);
+        for (const Element& e : layout.elements) {
+            for (const TextItem& item : e.items) check_floor(format, item.name, item.style, item.where, errors);
+            for (const auto& [part, style] : e.parts) check_floor(format, e.name + " " + part, style, e.where, errors);
+        }
+    }
 }
 
 // ---- colours ----
@@ -232,8 +266,13 @@ private:
 
 }  // namespace
 
+// Errors in the file's order, as a spec's are.
 void check_template_design(const Template& tmpl, std::vector<SpecProblem>& errors, Diagnostics& diagnostics) {
     check_fields(tmpl, errors);
+    check_floors(tmpl, errors);
+    std::stable_sort(errors.begin(), errors.end(), [](const SpecProblem& a, const SpecProblem& b) {
+        return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
     if (tmpl.default_brand.empty()) return;
     try {
         Brand brand = load_brand(tmpl.default_brand, tmpl.brand_where);

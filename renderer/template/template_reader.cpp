@@ -201,6 +201,7 @@ private:
         if (node["font"]) s.font = token(node["font"], brand_font_tokens(), "font");
         if (node["size"]) s.size = ranged(node["size"], "size");
         if (node["min_size"]) s.min_size = ranged(node["min_size"], "min_size");
+        if (node["role"]) s.role = src_.choice(node["role"], "role", text_role_names());
         if (node["weight"]) s.weight = int(ranged(node["weight"], "weight"));
         if (node["italic"]) s.italic = src_.boolean(node["italic"], "italic");
         if (node["color"]) s.color = color(node["color"]);
