@@ -68,6 +68,8 @@ void check_fields(const Template& t, std::vector<SpecProblem>& errors) {
     std::set<std::string> reported;
     auto undeclared = [&](const std::vector<std::string>& fields, const std::string& layout, const SourceMark& where,
                           const std::string& how) {
+        // A template with no `fields:` at all takes any field (as caption.txt does).
+        if (t.fields.empty()) return;
         for (const std::string& field : fields)
             if (declared(t, field)) return;
         const std::string& field = fields.front();
