@@ -4,6 +4,7 @@
 
 #include "cli/terminal.hpp"
 #include "input/input_folder.hpp"
+#include "pipeline/design_check.hpp"
 #include "pipeline/render_job.hpp"
 #include "spec/spec_error.hpp"
 #include "spec/yaml_source.hpp"
@@ -87,9 +88,11 @@ CheckedFile check_file(const std::string& file) {
         if (checked.kind == "sheet") {
             check_sheet(file, checked);
         } else if (checked.kind == "template") {
-            read_template(file, file);
+            check_template_design(read_template(file, file), checked.errors, checked.diagnostics);
         } else if (checked.kind == "brand") {
-            check_brand(read_brand(file, file));
+            Brand brand = read_brand(file, file);
+            check_brand(brand);
+            check_brand_colours(brand, checked.diagnostics);
         } else {
             RenderRequest request;
             request.spec_file = file;

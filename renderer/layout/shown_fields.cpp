@@ -10,16 +10,6 @@ namespace rupa {
 
 namespace {
 
-// The content fields behind one placeholder: {when} is the date and the time,
-// {source_line} the source; labels and brand values show no field of the spec.
-std::vector<std::string> fields_of_placeholder(const std::string& name) {
-    if (name == "when") return {"date", "time"};
-    if (name == "verdict_label") return {"verdict"};
-    if (name == "source_line") return {"source"};
-    if (name == "fact_label" || name == "claim_label" || name.rfind("brand.", 0) == 0) return {};
-    return {name};
-}
-
 template <typename Entry>
 std::vector<ShownField> entries(const std::string& field, const std::vector<Entry>& list) {
     std::vector<ShownField> shown;
@@ -41,6 +31,14 @@ int point_of(const std::string& node, const std::string& item) {
 }
 
 }  // namespace
+
+std::vector<std::string> fields_of_placeholder(const std::string& name) {
+    if (name == "when") return {"date", "time"};
+    if (name == "verdict_label") return {"verdict"};
+    if (name == "source_line") return {"source"};
+    if (name == "fact_label" || name == "claim_label" || name.rfind("brand.", 0) == 0) return {};
+    return {name};
+}
 
 std::vector<ShownField> fields_in_pattern(const std::string& pattern, const Content& content) {
     bool unclosed = false;

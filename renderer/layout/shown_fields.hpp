@@ -12,6 +12,11 @@
 
 namespace rupa {
 
+// The content fields behind one placeholder: {when} is the date and the time,
+// {source_line} the source, {quote.by} a part of the quote; labels and brand values show no
+// field of the spec.
+std::vector<std::string> fields_of_placeholder(const std::string& name);
+
 // The fields a text pattern ("{when} · {place}") shows, those the spec fills, in order.
 std::vector<ShownField> fields_in_pattern(const std::string& pattern, const Content& content);
 

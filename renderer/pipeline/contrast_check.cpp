@@ -30,11 +30,6 @@ Rgba pixel(cairo_surface_t* s, int x, int y) {
     return {((word >> 16) & 0xff) / 255.0, ((word >> 8) & 0xff) / 255.0, (word & 0xff) / 255.0, 1};
 }
 
-Rgba over(const Rgba& top, const Rgba& bottom) {
-    double a = top.a;
-    return {top.r * a + bottom.r * (1 - a), top.g * a + bottom.g * (1 - a), top.b * a + bottom.b * (1 - a), 1};
-}
-
 }  // namespace
 
 void check_caption_contrast(const Brand& brand, Diagnostics& diagnostics) {

@@ -49,6 +49,7 @@ struct Brand {
     // Where the logo and each font were named in brand.yaml, for errors found later.
     SourceMark logo_where;
     std::map<std::string, SourceMark> font_where;
+    std::map<std::string, SourceMark> colour_where;  // the colours it gives (not the verdicts' defaults)
 
     std::string handle() const {
         auto it = handles.find("instagram");

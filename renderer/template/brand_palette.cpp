@@ -63,6 +63,26 @@ Rgba mix(const Rgba& a, const Rgba& b, double t) {
     return *parse_rgb_hex(to_hex(m));
 }
 
+Rgba over(const Rgba& top, const Rgba& bottom) {
+    double a = top.a;
+    return {top.r * a + bottom.r * (1 - a), top.g * a + bottom.g * (1 - a), top.b * a + bottom.b * (1 - a), 1};
+}
+
+const std::vector<ColourPair>& brand_colour_pairs() {
+    static const std::vector<ColourPair> pairs = {
+        {"on-primary", "primary", kTextContrast, "text on the primary colour"},
+        {"on-accent", "accent", kTextContrast, "text on the accent colour"},
+        {"text", "background", kTextContrast, "text on the background"},
+        {"muted", "background", kTextContrast, "small print on the background"},
+        {"accent", "primary", kGraphicContrast, "accent bars and figures on the primary colour"},
+        {"paper", "verdict-hoaks", kTextContrast, "the HOAKS verdict label"},
+        {"paper", "verdict-disinformasi", kTextContrast, "the DISINFORMASI verdict label"},
+        {"paper", "verdict-misinformasi", kTextContrast, "the MISINFORMASI verdict label"},
+        {"paper", "verdict-fakta", kTextContrast, "the FAKTA verdict label"},
+    };
+    return pairs;
+}
+
 Rgba text_colour_on(const Rgba& ground) {
     // Light text when any light text reads (white is the lightest), else dark text; the
     // ground's own tint or shade first, so the text belongs to the brand.

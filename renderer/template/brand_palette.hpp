@@ -26,6 +26,21 @@ Rgba mix(const Rgba& a, const Rgba& b, double toward_b);
 constexpr double kTextContrast = 4.5;
 constexpr double kGraphicContrast = 3.0;
 
+// `top`, with its opacity, drawn over the opaque `bottom`.
+Rgba over(const Rgba& top, const Rgba& bottom);
+
+// A brand kit's colour drawn on another by the templates, and the contrast it needs.
+struct ColourPair {
+    const char* colour;
+    const char* ground;
+    double needed;
+    const char* use;  // what the pair is, in a designer's words
+};
+
+// The pairs every kit is drawn with: each text token on its ground, the accent on the
+// primary, the verdict labels (paper) on the verdict colours.
+const std::vector<ColourPair>& brand_colour_pairs();
+
 // A text colour that reads on `ground` at 4.5:1 or more (when any does: a mid grey takes
 // black at 4.6:1 at best), and also when drawn at 80 % opacity (the templates' sources,
 // footers and second lines) when a colour can: the ground's own light tint or dark shade when one

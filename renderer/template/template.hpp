@@ -30,6 +30,8 @@ struct TextStyle {
     std::string font = "body";  // brand font token: heading or body
     double size = 44;           // px
     double min_size = 0;        // px; text shrinks toward it to fit (0 = never shrinks)
+    // headline, body or small: the legibility floor `size` and `min_size` keep (validate)
+    std::string role = "small";
     int weight = 400;           // CSS weight: 400 regular, 700 bold
     bool italic = false;
     ColorRef color{"text", 1.0};
@@ -216,6 +218,7 @@ struct Template {
     std::filesystem::path folder;
     std::filesystem::path file;  // its YAML file, as messages name it
     std::string default_brand;
+    SourceMark brand_where;  // the `brand:` key's value
     std::vector<std::string> formats;  // default formats, in order
     std::vector<FieldSpec> fields;
     std::map<std::string, Layout> layouts;  // by format id

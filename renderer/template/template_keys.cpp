@@ -59,6 +59,10 @@ const KeyTable& style_keys() {
     static const KeyTable keys = {
         {"font", "font-token", "Huruf dari brand: heading atau body.", "The brand's typeface: heading or body."},
         {"size", "ranged", "Ukuran huruf dalam piksel.", "Type size in pixels."},
+        {"role", "role", "Peran teks: headline (paling kecil 72 px), body (44 px) atau small (32 px, bawaan); "
+                         "batas ini diskalakan dengan sisi pendek kanvas / 1080.",
+         "The text's role: headline (at least 72 px), body (44 px) or small (32 px, the default); "
+         "the floors scale with the canvas' short side / 1080."},
         {"min_size", "ranged", "Ukuran terkecil saat teks dikecilkan agar muat.", "The smallest size text shrinks to, to fit."},
         {"weight", "ranged", "Ketebalan huruf, 100 sampai 1000 (400 biasa, 700 tebal).", "Font weight, 100 to 1000 (400 regular, 700 bold)."},
         {"italic", "boolean", "Huruf miring.", "Italic type."},
@@ -349,6 +353,7 @@ const NumberRange* number_range(std::string_view field) {
     }
 RUPA_WORDS(anchor_names, "top", "center", "bottom")
 RUPA_WORDS(align_names, "left", "center", "right")
+RUPA_WORDS(text_role_names, "headline", "body", "small")
 RUPA_WORDS(gradient_directions, "down", "right")
 RUPA_WORDS(photo_field_names, "photo", "photos")
 RUPA_WORDS(marker_names, "dot", "number")

@@ -48,6 +48,7 @@ const NumberRange* number_range(std::string_view field);
 // The words a value may be, matched ignoring case.
 const std::vector<std::string>& anchor_names();           // top, center, bottom
 const std::vector<std::string>& align_names();            // left, center, right
+const std::vector<std::string>& text_role_names();        // headline, body, small
 const std::vector<std::string>& gradient_directions();    // down, right
 const std::vector<std::string>& photo_field_names();      // photo, photos
 const std::vector<std::string>& marker_names();           // dot, number

@@ -95,7 +95,10 @@ public:
         if (root["name_en"]) t.name_en = src_.text(root["name_en"], "name_en");
         if (root["description"]) t.description = src_.text(root["description"], "description");
         if (root["description_en"]) t.description_en = src_.text(root["description_en"], "description_en");
-        if (root["brand"]) t.default_brand = src_.text(root["brand"], "brand");
+        if (root["brand"]) {
+            t.default_brand = src_.text(root["brand"], "brand");
+            t.brand_where = src_.mark(root["brand"]);
+        }
         if (root["fields"]) read_fields(root["fields"], t);
         if (root["styles"]) read_styles(root["styles"]);
         if (!root["layouts"])
@@ -198,6 +201,7 @@ private:
         if (node["font"]) s.font = token(node["font"], brand_font_tokens(), "font");
         if (node["size"]) s.size = ranged(node["size"], "size");
         if (node["min_size"]) s.min_size = ranged(node["min_size"], "min_size");
+        if (node["role"]) s.role = src_.choice(node["role"], "role", text_role_names());
         if (node["weight"]) s.weight = int(ranged(node["weight"], "weight"));
         if (node["italic"]) s.italic = src_.boolean(node["italic"], "italic");
         if (node["color"]) s.color = color(node["color"]);
@@ -647,6 +651,7 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
     src.check_keys(root["colors"], key_names(brand_colour_keys()));
     for (const auto& [token, colour] : default_verdict_colors())
         b.colors[token] = root["colors"][token] ? parse_hex_colour(src, root["colors"][token]) : colour;
+    for (const auto& entry : root["colors"]) b.colour_where[entry.first.Scalar()] = src.mark(entry.second);
     for (const auto& token : brand_color_tokens()) {
         if (!root["colors"][token])
             throw SpecError(src.mark(root["colors"]), "colour token '" + token + "' is missing",
