@@ -58,7 +58,7 @@ std::string joined(const std::set<std::string>& names) {
 
 TEST_CASE("each built-in template shows the fields it is made for in every format") {
     // What a spec giving every field sees drawn, template by template and format by format.
-    // The spec's own `date` is the post's date in agenda, quote and stats (their `fields`
+    // The spec's own `date` is the post's date in agenda, quote, stats and profile (their `fields`
     // say so with `shown_in: []`); the stats template's photo decorates only its story.
     struct Row {
         const char* tmpl;
@@ -75,6 +75,7 @@ TEST_CASE("each built-in template shows the fields it is made for in every forma
         {"stats", "story", "kicker photo source stats title"},
         {"stats", "landscape", "kicker source stats title"},
         {"agenda", "*", "items kicker title"},
+        {"profile", "*", "kicker photo stats subtitle title"},
     };
     ScratchDir dir;
     copy_sample_photo(dir.path());

@@ -104,3 +104,4 @@ TEST_CASE("golden: the hoax sample looks as approved in every format") { check_g
 TEST_CASE("golden: the stats sample looks as approved in every format") { check_golden("stats"); }
 TEST_CASE("golden: the agenda sample looks as approved in every format") { check_golden("agenda"); }
 TEST_CASE("golden: the slideshow sample looks as approved in every format") { check_golden("slideshow"); }
+TEST_CASE("golden: the profile sample looks as approved in every format") { check_golden("profile"); }

@@ -83,7 +83,7 @@ TEST_CASE("rupa validate lists every row's errors at their ROW:COL and renders n
     CHECK(r.out.empty());
     CHECK(r.err == "posts.csv:2:1: error: missing 'photo' (template 'event' needs it; add a column 'photo')\n"
                    "posts.csv:3:2: error: unknown template 'kutipan' (installed: agenda, announcement, event, highlights, hoax, "
-                   "outro, photo, quote, slideshow, stats)\n"
+                   "outro, photo, profile, quote, slideshow, stats)\n"
                    "posts.csv:4:1: error: missing 'claim' (template 'hoax' needs it; add a column 'claim')\n"
                    "posts.csv:4:1: error: missing 'body' (template 'hoax' needs it; add a column 'body')\n"
                    "posts.csv:4:4: error: 'date' must be a date (e.g. 2024-07-04 or 04/07/2024 (day first), not '4 Juli')\n"

@@ -73,6 +73,32 @@ TEST_CASE("a statistics post gives every number with its label, formatted the In
           "aktif di media sosial. Sumber: Laporan Digital Indonesia 2023.\n");
 }
 
+TEST_CASE("a profile gives the name, the role and every fact; a quoted year stays a year") {
+    PostText t = sample("profile");
+    CHECK(t.caption ==
+          "Dinas Lingkungan Hidup\n\n"
+          "Menjaga hutan, sungai dan udara bersih Kabupaten Sukamakmur\n\n"
+          "Dinas Lingkungan Hidup merawat 36 hektare hutan kota dan menerima pengaduan pencemaran setiap hari kerja.\n\n"
+          "• 2008 tahun berdiri\n"
+          "• 214 pegawai\n"
+          "• 36 ha hutan kota dirawat\n\n"
+          "🗓️ Jumat, 12 Juli 2024\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
+          "#LingkunganHidup #SukamakmurMaju\n");
+    CHECK(t.alt ==
+          "Profil dari Pemerintah Kabupaten Sukamakmur, dengan foto. Kenali Perangkat Daerah: Dinas Lingkungan "
+          "Hidup. Menjaga hutan, sungai dan udara bersih Kabupaten Sukamakmur. 2008 tahun berdiri. 214 pegawai. "
+          "36 ha hutan kota dirawat.\n");
+    // The same year unquoted is a number, written the Indonesian way.
+    PostText plain = written("template: profile\n"
+                             "content:\n"
+                             "  title: Dinas Lingkungan Hidup\n"
+                             "  subtitle: Menjaga hutan\n"
+                             "  stats: [{value: 2008, label: pohon ditanam}]\n"
+                             "  photo: photos/sawah.jpg\n");
+    CHECK(plain.alt.find(" 2.008 pohon ditanam.") != std::string::npos);
+}
+
 TEST_CASE("a quote post opens with the words in quotation marks, then who said them and their role") {
     PostText t = sample("quote");
     CHECK(t.caption ==

@@ -61,7 +61,7 @@ TEST_CASE("when every input is invalid, render exits 2 and writes nothing") {
     CHECK(r.out.empty());
     CHECK(without_progress(r.err) == "a.yaml:3:3: error: unknown field 'qoute' (did you mean 'quote'?)\n"
                    "b.yaml:1:11: error: unknown template 'kutipan' (installed: agenda, announcement, event, highlights, hoax, "
-                   "outro, photo, quote, slideshow, stats)\n"
+                   "outro, photo, profile, quote, slideshow, stats)\n"
                    "rupa: 2 of 2 posts not rendered whole: a.yaml, b.yaml\n");
     CHECK(is_empty_or_missing(dir.path() / "out"));
 }

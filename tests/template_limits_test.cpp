@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // The built-in templates, whose declared limits hold in every format.
-const std::vector<std::string> kTemplates = {"event", "quote", "agenda", "stats", "hoax", "announcement", "slideshow"};
+const std::vector<std::string> kTemplates = {"event", "quote", "agenda", "stats", "hoax", "announcement", "slideshow", "profile"};
 
 // Long words of Indonesian government posts, the words that break lines worst, and one word
 // of every length from 2 to 15 letters to end a text on exactly the length asked for.
@@ -86,7 +86,7 @@ std::string content_at_limits(const Template& t, int over) {
         } else if (n == "stats") {
             yaml += "  stats:\n";
             for (int i = 0; i < entries(f); ++i)
-                yaml += "    - {value: \"" + wide_figure(size_t(part_max(f, "value", 8 - over) + over)) + "\", unit: " +
+                yaml += "    - {value: " + wide_figure(size_t(part_max(f, "value", 8 - over) + over)) + ", unit: " +
                         text(part_max(f, "unit", 4 - over)) + ", label: " + text(part_max(f, "label", 30 - over)) + "}\n";
         } else if (n == "items") {
             yaml += "  items:\n";

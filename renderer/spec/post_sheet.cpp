@@ -6,6 +6,7 @@
 #include "spec/yaml_source.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <regex>
 
@@ -167,6 +168,19 @@ std::vector<std::string> hashtags(const std::string& text) {
 }
 
 // Writes the spec of one row, a line at a time, each line marked with its cell.
+// Digits with an optional sign and decimal point ("212900000", "-3", "2.5"): what a spec
+// would write unquoted as a number.
+bool is_plain_number(const std::string& text) {
+    size_t i = text.starts_with('-') ? 1 : 0;
+    bool digits = false, point = false;
+    for (; i < text.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(text[i]))) digits = true;
+        else if (text[i] == '.' && !point) point = true;
+        else return false;
+    }
+    return digits && !text.ends_with('.');
+}
+
 class RowWriter {
 public:
     RowWriter(SheetRow& row, SourceMark whole) : row_(row) { line("# " + row.name(), whole); }
@@ -255,7 +269,12 @@ void write_group(RowWriter& out, SheetRow& row, const RowCells& cells, const std
                 value = *iso;
             }
             if (part == "time") value = clock_time(value);
-            out.field(first_part ? 4 : 6, (first_part ? "- " : "") + part, value, where);
+            // A spec's quoted stat value is text; a cell holding a plain number stays a
+            // number, written the locale's way, as it was typed into the sheet.
+            if (part == "value" && is_plain_number(value))
+                out.line(std::string(first_part ? 4 : 6, ' ') + (first_part ? "- " : "") + part + ": " + value, where);
+            else
+                out.field(first_part ? 4 : 6, (first_part ? "- " : "") + part, value, where);
             first_part = false;
         }
     }

@@ -292,6 +292,12 @@ private:
         if (!item["value"]) throw SpecError(stat.where, "a stat needs a 'value'");
         check([&] {
             std::string raw = src_.text(item["value"], "value");
+            // A quoted value is text as written: a year ("2021") or a code is not a quantity
+            // to write as "2.021".
+            if (item["value"].Tag() == "!") {
+                stat.text = raw;
+                return;
+            }
             try {
                 stat.number = src_.number(item["value"], "value");
             } catch (const SpecError&) {

@@ -554,11 +554,43 @@ std::string join(const std::vector<std::string>& words, const std::string& separ
     return out;
 }
 
+namespace {
+
+// Emits `node` keeping what its quotes meant: a quoted "2021" stays a quoted string (read
+// back as text), where yaml-cpp's own emitter would write it plain (read back as a number).
+void emit_keeping_quotes(YAML::Emitter& out, const YAML::Node& node) {
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        if (node.Tag() == "!") out << YAML::DoubleQuoted;
+        out << node.Scalar();
+        break;
+    case YAML::NodeType::Sequence:
+        out << YAML::BeginSeq;
+        for (const auto& item : node) emit_keeping_quotes(out, item);
+        out << YAML::EndSeq;
+        break;
+    case YAML::NodeType::Map:
+        out << YAML::BeginMap;
+        for (const auto& entry : node) {
+            out << YAML::Key;
+            emit_keeping_quotes(out, entry.first);
+            out << YAML::Value;
+            emit_keeping_quotes(out, entry.second);
+        }
+        out << YAML::EndMap;
+        break;
+    default:
+        out << node;
+    }
+}
+
+}  // namespace
+
 std::string flow_yaml(const YAML::Node& node) {
     YAML::Emitter out;
     out.SetMapFormat(YAML::Flow);
     out.SetSeqFormat(YAML::Flow);
-    out << node;
+    emit_keeping_quotes(out, node);
     return out.c_str();
 }
 
