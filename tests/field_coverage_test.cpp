@@ -68,7 +68,12 @@ TEST_CASE("each built-in template shows the fields it is made for in every forma
     const std::vector<Row> table = {
         {"event", "*", "date kicker photo place time title"},
         {"quote", "*", "photo quote.by quote.role quote.text"},
-        {"announcement", "*", "cta date kicker place points source subtitle time title"},
+        // The announcement's subtitle only in portrait and landscape (`shown_in`): in the square
+        // and the story it would push the points under their 44 px floor.
+        {"announcement", "square", "cta date kicker place points source time title"},
+        {"announcement", "portrait", "cta date kicker place points source subtitle time title"},
+        {"announcement", "story", "cta date kicker place points source time title"},
+        {"announcement", "landscape", "cta date kicker place points source subtitle time title"},
         {"hoax", "*", "body claim date source verdict"},
         {"stats", "square", "kicker source stats title"},
         {"stats", "portrait", "kicker source stats title"},

@@ -5,7 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
 
 using namespace rupa::test;
 
@@ -145,4 +150,22 @@ TEST_CASE("rupa validate reports text under the legibility floor of its role, sc
                    "the square canvas (raise its 'min_size' to 72 px or more, and give the text the room it then needs)\n"
                    "t/template.yaml:11:7: error: 'source' is 30 px, under the 32 px floor of any text on the square "
                    "canvas (raise its 'size' to 32 px or more)\n");
+}
+
+TEST_CASE("the bundled templates that keep the legibility floors say so: their headline and body styles carry a role") {
+    // Which style of each template is its headline and which its body text; validate (above)
+    // then holds them to 72 and 44 px on a 1080 short side.
+    const std::vector<std::tuple<std::string, std::string, std::string>> roles = {
+        {"agenda", "title", "headline"},      {"agenda", "item-title", "body"},
+        {"announcement", "title", "headline"}, {"announcement", "subtitle", "body"}, {"announcement", "point", "body"},
+        {"event", "title", "headline"},      {"highlights", "title", "headline"}, {"hoax", "fact", "body"},
+        {"hoax", "claim", "small"},          {"profile", "name", "headline"},     {"profile", "role", "body"},
+        {"quote", "quote", "body"},          {"slideshow", "title", "headline"},
+    };
+    for (const auto& [id, style, role] : roles) {
+        INFO(id << "'s style " << style);
+        YAML::Node tmpl = YAML::LoadFile((source_dir() / "templates" / id / "template.yaml").string());
+        REQUIRE(tmpl["styles"][style]);
+        CHECK(tmpl["styles"][style]["role"].as<std::string>("") == role);
+    }
 }
