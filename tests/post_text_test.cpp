@@ -62,14 +62,14 @@ TEST_CASE("a statistics post gives every number with its label, formatted the In
           "Warganet Indonesia Makin Banyak\n\n"
           "• 212,9 juta pengguna internet di Indonesia\n"
           "• 167 juta pengguna media sosial\n"
-          "• 78% pengguna internet aktif di media sosial\n\n"
+          "• 78% warganet aktif di media sosial\n\n"
           "Sumber: Laporan Digital Indonesia 2023\n"
           "🗓️ Rabu, 10 Juli 2024\n\n"
           "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
           "#DataDigital #SukamakmurMaju\n");
     CHECK(t.alt ==
           "Infografis angka dari Pemerintah Kabupaten Sukamakmur. Data Digital: Warganet Indonesia Makin Banyak. "
-          "212,9 juta pengguna internet di Indonesia. 167 juta pengguna media sosial. 78% pengguna internet "
+          "212,9 juta pengguna internet di Indonesia. 167 juta pengguna media sosial. 78% warganet "
           "aktif di media sosial. Sumber: Laporan Digital Indonesia 2023.\n");
 }
 

@@ -160,7 +160,8 @@ TEST_CASE("the bundled templates that keep the legibility floors say so: their h
         {"announcement", "title", "headline"}, {"announcement", "subtitle", "body"}, {"announcement", "point", "body"},
         {"event", "title", "headline"},      {"highlights", "title", "headline"}, {"hoax", "fact", "body"},
         {"hoax", "claim", "small"},          {"profile", "name", "headline"},     {"profile", "role", "body"},
-        {"quote", "quote", "body"},          {"slideshow", "title", "headline"},
+        {"quote", "quote", "body"},          {"slideshow", "title", "headline"},  {"stats", "title", "headline"},
+        {"stats", "label", "body"},
     };
     for (const auto& [id, style, role] : roles) {
         INFO(id << "'s style " << style);
