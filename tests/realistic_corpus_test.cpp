@@ -132,6 +132,14 @@ TEST_CASE("every realistic post that is not over its template's limits renders w
             bool past_limit = w.code == "text-too-long" || w.code == "too-many-entries";
             warned_at_limit = warned_at_limit || past_limit;
             CHECK((kAboutPhotosOnly.count(w.code) == 1 || (just_over && past_limit)));
+            // A contrast under its threshold never reads as the threshold ("4.5:1, under the
+            // 4.5:1 WCAG AA needs").
+            if (w.code == "low-contrast") {
+                size_t at = w.message.find("a contrast of "), under = w.message.find("under the ");
+                REQUIRE(at != std::string::npos);
+                REQUIRE(under != std::string::npos);
+                CHECK(std::stod(w.message.substr(at + 14)) < std::stod(w.message.substr(under + 10)));
+            }
             // A past-limit warning names its field at its line in the spec.
             if (past_limit) {
                 CHECK(fs::path(w.where.file).filename() == name + ".yaml");
