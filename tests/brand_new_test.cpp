@@ -46,6 +46,17 @@ TEST_CASE("contrast per WCAG 2.1 on known pairs") {
     CHECK_FALSE(parse_rgb_hex("#0B4F6G"));
 }
 
+TEST_CASE("a contrast just under its threshold is written so that it reads as under it") {
+    double just_fails = contrast_ratio(hex("#777777"), hex("#FFFFFF"));  // 4.478
+    CHECK(contrast_text(just_fails, 4.5) == "4.47:1");
+    CHECK(contrast_text(4.4999, 4.5) == "4.49:1");
+    CHECK(contrast_text(4.44, 4.5) == "4.4:1");
+    CHECK(contrast_text(2.96, 3.0) == "2.96:1");
+    CHECK(contrast_text(2.2, 4.5) == "2.2:1");
+    CHECK(contrast_text(4.5) == "4.5:1");
+    CHECK(contrast_text(8.93, 4.5) == "8.9:1");
+}
+
 TEST_CASE("the text colours of a new kit read on their colour at 4.5:1, also at 80 %") {
     for (std::string ground : {"#0B4F6C", "#F5E663", "#1B2A4A", "#FFFFFF", "#000000", "#C8F169", "#7A1F3D"}) {
         INFO(ground);

@@ -9,8 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <pango/pango.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -122,32 +120,6 @@ struct LimitSpec {
         return plan_render(request, diagnostics);
     }
 };
-
-// Every text's ink lies inside its box and inside the canvas. A line is as tall as its
-// line_height says (1.0 for big figures, 1.08 for headlines), and the descenders of a tight
-// last line reach a little below it, as in print: up to a tenth of the font size is allowed
-// below the box (1 px of antialiasing elsewhere); the canvas edge allows nothing.
-void check_ink(const Scene& scene, const std::string& format) {
-    constexpr double kSlack = 1;
-    for (const SceneNode& n : scene.nodes) {
-        if (n.kind != NodeKind::text || !n.text) continue;
-        PangoRectangle ink;
-        pango_layout_get_pixel_extents(n.text.get(), &ink, nullptr);
-        if (ink.width <= 0 || ink.height <= 0) continue;
-        double size = pango_font_description_get_size(pango_layout_get_font_description(n.text.get())) / double(PANGO_SCALE);
-        double x0 = n.box.x + ink.x, y0 = n.box.y + ink.y, x1 = x0 + ink.width, y1 = y0 + ink.height;
-        INFO(format << ": '" << n.name << "' ink " << x0 << "," << y0 << " - " << x1 << "," << y1 << " in box "
-                    << n.box.x << "," << n.box.y << " - " << n.box.right() << "," << n.box.bottom());
-        CHECK(x0 >= n.box.x - kSlack);
-        CHECK(y0 >= n.box.y - kSlack);
-        CHECK(x1 <= n.box.right() + kSlack);
-        CHECK(y1 <= n.box.bottom() + std::max(kSlack, 0.1 * size));
-        CHECK(x0 >= 0);
-        CHECK(y0 >= 0);
-        CHECK(x1 <= scene.width);
-        CHECK(y1 <= scene.height);
-    }
-}
 
 }  // namespace
 

@@ -2,8 +2,11 @@
 #include "test_support.hpp"
 
 #include "media/clip_reader.hpp"
+#include "scene/scene.hpp"
 
 #include <doctest/doctest.h>
+
+#include <pango/pango.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -340,6 +343,29 @@ double mean_difference(cairo_surface_t* a, cairo_surface_t* b) {
 
 CairoSurfacePtr read_png(const fs::path& file) {
     return CairoSurfacePtr(cairo_image_surface_create_from_png(file.c_str()));
+}
+
+void check_ink(const Scene& scene, const std::string& format) {
+    constexpr double kSlack = 1;
+    for (const SceneNode& n : scene.nodes) {
+        if (n.kind != NodeKind::text || !n.text) continue;
+        PangoRectangle ink;
+        pango_layout_get_pixel_extents(n.text.get(), &ink, nullptr);
+        if (ink.width <= 0 || ink.height <= 0) continue;
+        double size = pango_font_description_get_size(pango_layout_get_font_description(n.text.get())) / double(PANGO_SCALE);
+        double x0 = n.box.x + ink.x, y0 = n.box.y + ink.y, x1 = x0 + ink.width, y1 = y0 + ink.height;
+        INFO(format << ": '" << n.name << "' ink " << x0 << "," << y0 << " - " << x1 << "," << y1 << " in box "
+                    << n.box.x << "," << n.box.y << " - " << n.box.right() << "," << n.box.bottom());
+        double side = std::max(kSlack, 0.05 * size);
+        CHECK(x0 >= n.box.x - side);
+        CHECK(y0 >= n.box.y - kSlack);
+        CHECK(x1 <= n.box.right() + side);
+        CHECK(y1 <= n.box.bottom() + std::max(kSlack, 0.1 * size));
+        CHECK(x0 >= 0);
+        CHECK(y0 >= 0);
+        CHECK(x1 <= scene.width);
+        CHECK(y1 <= scene.height);
+    }
 }
 
 }  // namespace rupa::test

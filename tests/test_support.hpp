@@ -13,6 +13,10 @@
 #include <sys/types.h>
 #include <vector>
 
+namespace rupa {
+struct Scene;
+}
+
 namespace rupa::test {
 
 struct CommandResult {
@@ -147,5 +151,13 @@ std::vector<CairoSurfacePtr> frames_of(const std::filesystem::path& file, int wi
                                        const std::vector<long>& wanted);
 // The mean absolute difference of two canvases' channels (every other pixel), 0-255.
 double mean_difference(cairo_surface_t* a, cairo_surface_t* b);
+
+// Every text's ink lies inside its box and inside the canvas. A line is as tall as its
+// line_height says (1.0 for big figures, 1.08 for headlines), and the descenders of a tight
+// last line reach a little below it, as in print: up to a tenth of the font size is allowed
+// below the box, and a glyph's ink may overhang its advance sideways by a twentieth of the
+// font size, as type is set (the hook of a "j", the overshoot of a "C" at 100 px); 1 px of
+// antialiasing elsewhere; the canvas edge allows nothing.
+void check_ink(const Scene& scene, const std::string& format);
 
 }  // namespace rupa::test

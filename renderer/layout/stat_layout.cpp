@@ -101,14 +101,15 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit
                });
     });
     if (!fit.fits) {
-        // How many stats, in order, fit whole: for the report.
+        // How many stats, in order, fit whole, for the report: each in a row that ends inside
+        // the box, as wide as its cell at most, its label unbroken. The first that does not
+        // is the one the report points at.
         fit.entries = 0;
-        double y = 0;
-        for (size_t r = 0; r < rows; ++r) {
-            y += row_heights[r];
-            if (y > e.box.h) break;
-            fit.entries = std::min(n, (r + 1) * columns);
-            y += e.gap;
+        double bottom = 0;
+        for (size_t i = 0; i < n; ++i) {
+            if (i % columns == 0) bottom += (i ? e.gap : 0) + row_heights[i / columns];
+            if (bottom > e.box.h || cells[i].width > cell_width || breaks_its_lines(cells[i].label)) break;
+            fit.entries = i + 1;
         }
         return nodes;
     }

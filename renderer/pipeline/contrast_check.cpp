@@ -77,11 +77,9 @@ void ContrastCheck::operator()(const SceneNode& text, cairo_surface_t* canvas) {
     bool large = size >= kLargeSize && font && pango_font_description_get_weight(font) >= PANGO_WEIGHT_BOLD;
     double needed = large ? kLargeRatio : kBodyRatio;
     if (weakest >= needed) return;
-    char ratios_text[120];
-    std::snprintf(ratios_text, sizeof ratios_text, " has a contrast of %.1f:1 against what is behind it, under the %.1f:1 WCAG AA needs",
-                  weakest, needed);
     diagnostics_.warn({"low-contrast",
-                       text.subject() + ratios_text + "; change its colour in the template, or the photo behind it" +
+                       text.subject() + " has a contrast of " + contrast_text(weakest, needed) + " against what is behind it, under the " +
+                           contrast_text(needed) + " WCAG AA needs; change its colour in the template, or the photo behind it" +
                            text.drawn_by(),
                        format_, text.reported_at()});
 }

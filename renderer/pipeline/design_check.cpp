@@ -147,12 +147,6 @@ void check_floors(const Template& t, std::vector<SpecProblem>& errors) {
 constexpr double kLargeSize = 36;
 constexpr int kBold = 700;
 
-std::string ratio_text(double ratio) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f:1", ratio);
-    return text;
-}
-
 class ColourCheck {
 public:
     ColourCheck(const Template& t, const Brand& brand, Diagnostics& diagnostics)
@@ -178,7 +172,7 @@ public:
                     double ratio = contrast_ratio(*fill, ground->colour);
                     if (ratio >= kGraphicContrast) continue;
                     diagnostics_.warn({"low-contrast",
-                                       "'" + e.name + "' in '" + e.fill.token + "' has a contrast of " + ratio_text(ratio) +
+                                       "'" + e.name + "' in '" + e.fill.token + "' has a contrast of " + contrast_text(ratio, kGraphicContrast) +
                                            " on " + ground->what + " with brand '" + brand_.id +
                                            "', under the 3.0:1 WCAG AA needs for graphics; change its fill, or the fill under it",
                                        format, e.where});
@@ -255,8 +249,8 @@ private:
         double needed = style.size >= kLargeSize && style.weight >= kBold ? kGraphicContrast : kTextContrast;
         if (ratio >= needed) return;
         diagnostics_.warn({"low-contrast",
-                           "'" + name + "' in '" + style.color.token + "' has a contrast of " + ratio_text(ratio) + " on " +
-                               what + " with brand '" + brand_.id + "', under the " + ratio_text(needed) +
+                           "'" + name + "' in '" + style.color.token + "' has a contrast of " + contrast_text(ratio, needed) + " on " +
+                               what + " with brand '" + brand_.id + "', under the " + contrast_text(needed) +
                                " WCAG AA needs; change its colour in the template, or the fill under it",
                            format, where});
     }
@@ -296,8 +290,8 @@ void check_brand_colours(const Brand& brand, Diagnostics& diagnostics) {
             where = brand.colour_where.find(pair.ground);
         diagnostics.warn({"low-contrast",
                           "'" + std::string(pair.colour) + "' " + to_hex(colour) + " on '" + pair.ground + "' " +
-                              to_hex(ground) + " has a contrast of " + ratio_text(ratio) + ", under the " +
-                              ratio_text(pair.needed) + " WCAG AA needs for " + pair.use +
+                              to_hex(ground) + " has a contrast of " + contrast_text(ratio, pair.needed) + ", under the " +
+                              contrast_text(pair.needed) + " WCAG AA needs for " + pair.use +
                               "; darken or lighten one of the two",
                           "", where != brand.colour_where.end() ? where->second : SourceMark{brand.file.string(), 1, 1}});
     }

@@ -57,6 +57,15 @@ double contrast_ratio(const Rgba& a, const Rgba& b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+std::string contrast_text(double ratio, double threshold) {
+    char text[32];
+    if (ratio < threshold && std::round(ratio * 10) / 10 >= threshold)
+        std::snprintf(text, sizeof text, "%.2f:1", std::floor(ratio * 100) / 100);
+    else
+        std::snprintf(text, sizeof text, "%.1f:1", ratio);
+    return text;
+}
+
 Rgba mix(const Rgba& a, const Rgba& b, double t) {
     // Rounded to what brand.yaml can say, so the kit's colour is the one measured.
     Rgba m{a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};

@@ -19,6 +19,10 @@ std::string to_hex(const Rgba& colour);
 double relative_luminance(const Rgba& colour);
 // WCAG 2.1 contrast ratio of two opaque colours, 1..21.
 double contrast_ratio(const Rgba& a, const Rgba& b);
+// A contrast ratio as a report writes it, "2.2:1"; a ratio under `threshold` that a tenth
+// would round up to it is written in hundredths, rounded down ("4.49:1"), so that it never
+// reads "4.5:1, under the 4.5:1 WCAG AA needs".
+std::string contrast_text(double ratio, double threshold = 0);
 // `a` mixed toward `b`: 0 is `a`, 1 is `b`.
 Rgba mix(const Rgba& a, const Rgba& b, double toward_b);
 
