@@ -8,6 +8,7 @@
 // that names the field at its line in the spec.
 #include "pipeline/render_job.hpp"
 #include "spec/format.hpp"
+#include "spec/yaml_source.hpp"
 #include "template/template_reader.hpp"
 #include "test_support.hpp"
 
@@ -27,8 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path corpus_dir() { return source_dir() / "tests/realistic"; }
-
-bool starts_with(const std::string& text, const std::string& start) { return text.rfind(start, 0) == 0; }
 
 // The corpus's specs by name (the file name without ".yaml"), sorted.
 std::vector<std::string> corpus_specs() {
@@ -50,12 +49,6 @@ std::vector<std::string> still_formats(const std::string& id) {
     for (const std::string& f : t.formats)
         if (const Format* format = find_format(f); format && format->kind == FormatKind::still) stills.push_back(f);
     return stills;
-}
-
-std::string joined(const std::vector<std::string>& words, const std::string& separator) {
-    std::string text;
-    for (const std::string& w : words) text += (text.empty() ? "" : separator) + w;
-    return text;
 }
 
 // Warnings that say nothing about the post's content fitting: the sample photos are 1280 to
@@ -92,7 +85,7 @@ struct CorpusFolder {
         return plan_render(request, diagnostics);
     }
     CommandResult render(const std::string& name, const std::vector<std::string>& formats) const {
-        return run_rupa("render " + name + ".yaml --formats " + joined(formats, ",") + " -o out", dir.path());
+        return run_rupa("render " + name + ".yaml --formats " + join(formats, ",") + " -o out", dir.path());
     }
     fs::path png(const std::string& name, const std::string& format) const {
         return dir.path() / "out" / name / (format + ".png");
@@ -110,7 +103,7 @@ TEST_CASE("the realistic corpus holds 40 posts or more, covers every still templ
         INFO(name);
         CHECK(readme.find("`" + name + ".yaml`") != std::string::npos);
         templates.insert(template_of(name));
-        if (starts_with(name, "over-")) CHECK(kRefused.count(name) == 1);
+        if (name.starts_with("over-")) CHECK(kRefused.count(name) == 1);
     }
     for (const auto& [name, formats] : kRefused) CHECK(std::find(names.begin(), names.end(), name) != names.end());
     CHECK(templates == std::set<std::string>{"agenda", "announcement", "event", "hoax", "outro", "photo", "profile",
@@ -120,10 +113,10 @@ TEST_CASE("the realistic corpus holds 40 posts or more, covers every still templ
 TEST_CASE("every realistic post that is not over its template's limits renders whole in every still format") {
     CorpusFolder corpus;
     for (const std::string& name : corpus_specs()) {
-        if (starts_with(name, "over-")) continue;
-        bool just_over = starts_with(name, "just-over-");
+        if (name.starts_with("over-")) continue;
+        bool just_over = name.starts_with("just-over-");
         std::vector<std::string> formats = still_formats(template_of(name));
-        INFO("post " << name << " in " << joined(formats, ", "));
+        INFO("post " << name << " in " << join(formats, ", "));
         REQUIRE(!formats.empty());
 
         Diagnostics diagnostics;
@@ -185,7 +178,7 @@ TEST_CASE("every realistic post over its template's limits fails only the format
             for (const std::string& line : lines) {
                 std::string tail = " layout even at its smallest size: ";
                 size_t does = line.find(" does not fit the " + format + tail);
-                if (!starts_with(line, name + ".yaml:") || does == std::string::npos) continue;
+                if (!line.starts_with(name + ".yaml:") || does == std::string::npos) continue;
                 size_t error = line.find(": error: '");
                 CHECK(error != std::string::npos);
                 CHECK(error < does);
@@ -237,7 +230,7 @@ TEST_CASE("the refusals of realistic posts over their limits, verbatim") {
     // (The lines about the post; the template's own note on its chart is the template's.)
     std::string about_post;
     for (const std::string& line : split_lines(err_of("over-stats-six")))
-        if (starts_with(line, "over-stats-six.yaml")) about_post += line + "\n";
+        if (line.starts_with("over-stats-six.yaml")) about_post += line + "\n";
     CHECK(about_post ==
           "over-stats-six.yaml:6:10: warning: 'title' has 45 characters; template 'stats' is designed for 40\n"
           "over-stats-six.yaml:8:7: warning: 'stats' has 6 entries; template 'stats' is designed for 3\n"

@@ -174,7 +174,8 @@ public:
                     diagnostics_.warn({"low-contrast",
                                        "'" + e.name + "' in '" + e.fill.token + "' has a contrast of " + contrast_text(ratio, kGraphicContrast) +
                                            " on " + ground->what + " with brand '" + brand_.id +
-                                           "', under the 3.0:1 WCAG AA needs for graphics; change its fill, or the fill under it",
+                                           "', under the " + contrast_text(kGraphicContrast) +
+                                           " WCAG AA needs for graphics; change its fill, or the fill under it",
                                        format, e.where});
                 }
             }

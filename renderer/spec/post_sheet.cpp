@@ -167,7 +167,6 @@ std::vector<std::string> hashtags(const std::string& text) {
     return out;
 }
 
-// Writes the spec of one row, a line at a time, each line marked with its cell.
 // Digits with an optional sign and decimal point ("212900000", "-3", "2.5"): what a spec
 // would write unquoted as a number.
 bool is_plain_number(const std::string& text) {
@@ -181,6 +180,7 @@ bool is_plain_number(const std::string& text) {
     return digits && !text.ends_with('.');
 }
 
+// Writes the spec of one row, a line at a time, each line marked with its cell.
 class RowWriter {
 public:
     RowWriter(SheetRow& row, SourceMark whole) : row_(row) { line("# " + row.name(), whole); }
@@ -189,7 +189,11 @@ public:
         row_.line_marks.push_back(where);
     }
     void field(int indent, const std::string& key, const std::string& value, const SourceMark& where) {
-        line(std::string(size_t(indent), ' ') + key + ": " + quoted(value), where);
+        entry(indent, key, quoted(value), where);
+    }
+    // A plain number, unquoted, so that the spec reads it as a number.
+    void number(int indent, const std::string& key, const std::string& value, const SourceMark& where) {
+        entry(indent, key, value, where);
     }
     void list(int indent, const std::string& key, const std::vector<std::string>& items, const SourceMark& where) {
         line(std::string(size_t(indent), ' ') + key + ":", where);
@@ -197,6 +201,10 @@ public:
     }
 
 private:
+    void entry(int indent, const std::string& key, const std::string& written, const SourceMark& where) {
+        line(std::string(size_t(indent), ' ') + key + ": " + written, where);
+    }
+
     SheetRow& row_;
 };
 
@@ -271,10 +279,10 @@ void write_group(RowWriter& out, SheetRow& row, const RowCells& cells, const std
             if (part == "time") value = clock_time(value);
             // A spec's quoted stat value is text; a cell holding a plain number stays a
             // number, written the locale's way, as it was typed into the sheet.
-            if (part == "value" && is_plain_number(value))
-                out.line(std::string(first_part ? 4 : 6, ' ') + (first_part ? "- " : "") + part + ": " + value, where);
-            else
-                out.field(first_part ? 4 : 6, (first_part ? "- " : "") + part, value, where);
+            int indent = first_part ? 4 : 6;
+            std::string key = (first_part ? "- " : "") + part;
+            if (part == "value" && is_plain_number(value)) out.number(indent, key, value, where);
+            else out.field(indent, key, value, where);
             first_part = false;
         }
     }

@@ -294,7 +294,7 @@ private:
             std::string raw = src_.text(item["value"], "value");
             // A quoted value is text as written: a year ("2021") or a code is not a quantity
             // to write as "2.021".
-            if (item["value"].Tag() == "!") {
+            if (written_quoted(item["value"])) {
                 stat.text = raw;
                 return;
             }

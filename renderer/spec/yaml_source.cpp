@@ -554,6 +554,8 @@ std::string join(const std::vector<std::string>& words, const std::string& separ
     return out;
 }
 
+bool written_quoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
+
 namespace {
 
 // Emits `node` keeping what its quotes meant: a quoted "2021" stays a quoted string (read
@@ -561,7 +563,7 @@ namespace {
 void emit_keeping_quotes(YAML::Emitter& out, const YAML::Node& node) {
     switch (node.Type()) {
     case YAML::NodeType::Scalar:
-        if (node.Tag() == "!") out << YAML::DoubleQuoted;
+        if (written_quoted(node)) out << YAML::DoubleQuoted;
         out << node.Scalar();
         break;
     case YAML::NodeType::Sequence:

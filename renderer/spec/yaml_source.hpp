@@ -65,6 +65,8 @@ YamlSource load_yaml(const std::filesystem::path& path, const std::string& displ
 
 // "a mapping", "a list", "a single value" or "empty": what a node is, for messages.
 std::string kind_name(const YAML::Node& node);
+// True for a scalar the YAML file wrote in quotes ("2021"): text as written, never a number.
+bool written_quoted(const YAML::Node& node);
 
 // A value as an error message may quote it: valid UTF-8, on one line, and cut short with
 // "..." when long, so that a pasted megabyte does not become a megabyte of message.
