@@ -245,3 +245,54 @@ TEST_CASE("a flow that pulls an unknown element, pulls across its axis or pushes
     CHECK(sideways_shrink.err.find("'shrink' works on a top or bottom edge only") != std::string::npos);
     CHECK(validate("{edge: top, grow: 100, pull: {photo: bottom}}").status == 0);
 }
+
+namespace {
+
+// Whether the text node's layout draws a line through its text.
+bool struck(const SceneNode& n) {
+    PangoAttrList* attrs = pango_layout_get_attributes(n.text.get());
+    if (!attrs) return false;
+    bool found = false;
+    GSList* list = pango_attr_list_get_attributes(attrs);
+    for (GSList* a = list; a; a = a->next) {
+        auto* attr = static_cast<PangoAttribute*>(a->data);
+        if (attr->klass->type == PANGO_ATTR_STRIKETHROUGH && reinterpret_cast<PangoAttrInt*>(attr)->value) found = true;
+    }
+    g_slist_free_full(list, reinterpret_cast<GDestroyNotify>(pango_attribute_destroy));
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("the hoax claim is struck through when its verdict refutes it, and not when it is fakta") {
+    auto claim_struck = [](const std::string& verdict) {
+        ScratchDir dir;
+        write_file(dir.path() / "post.yaml",
+                   "template: hoax\nformats: [square]\ncontent:\n"
+                   "  claim: Pendaftaran beasiswa dibuka bulan ini.\n  verdict: " + verdict + "\n"
+                   "  body: Pendaftaran dibuka 1 sampai 31 Juli lewat laman resmi.\n");
+        RenderRequest request;
+        request.spec_file = dir.path() / "post.yaml";
+        Diagnostics diagnostics;
+        RenderPlan plan = plan_render(request, diagnostics);
+        const SceneNode* claim = scene_for(plan, "square").find("claim");
+        REQUIRE(claim);
+        return struck(*claim);
+    };
+    CHECK(claim_struck("hoaks"));
+    CHECK(claim_struck("disinformasi"));
+    CHECK(claim_struck("misinformasi"));
+    CHECK_FALSE(claim_struck("fakta"));
+}
+
+TEST_CASE("strike takes true, false or refuted, and says so at its line") {
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "t");
+    write_file(dir.path() / "t/template.yaml",
+               "styles:\n  claim: {strike: sometimes}\n"
+               "layouts:\n  square:\n    - {text: claim, value: \"{claim}\", box: [72, 72, 936, 300], style: claim}\n");
+    CommandResult result = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(result.status == 2);
+    CHECK(result.err == "t/template.yaml:2:19: error: 'strike' must be true, false or refuted (refuted strikes "
+                        "the claim through only when the verdict is not fakta)\n");
+}

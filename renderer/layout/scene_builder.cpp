@@ -264,6 +264,17 @@ private:
         scene_.nodes.push_back(std::move(n));
     }
 
+    // A style as this spec draws it: `strike: refuted` strikes the text through only when the
+    // verdict says the claim is false (any verdict but fakta).
+    TextStyle styled(const TextStyle& style) const {
+        TextStyle s = style;
+        if (s.strike == Strike::refuted) {
+            const std::string verdict = in_.spec.content.text("verdict");
+            s.strike = !verdict.empty() && verdict != "fakta" ? Strike::always : Strike::never;
+        }
+        return s;
+    }
+
     // The blocks of a text or stack element: one per item with content, one per point.
     FittedColumn column_of(const Element& e) {
         FittedColumn column;
@@ -278,7 +289,7 @@ private:
             TextBlock b;
             b.name = item.name;
             b.markup = markup;
-            b.style = item.style;
+            b.style = styled(item.style);
             b.size = item.style.size;
             b.gap_before = item.gap_before >= 0 ? item.gap_before : e.gap;
             column.blocks.push_back(std::move(b));
@@ -461,7 +472,7 @@ private:
             TextBlock b;
             b.name = item.name + "-" + std::to_string(i + 1);
             b.markup = markdown_to_markup(points[i].value);
-            b.style = item.style;
+            b.style = styled(item.style);
             b.size = item.style.size;
             b.gap_before = i == 0 ? (item.gap_before >= 0 ? item.gap_before : stack_gap) : item.item_gap;
             b.marker = item.marker;

@@ -206,7 +206,7 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     if (s.letter_spacing != 0)
         pango_attr_list_insert(attrs.get(), pango_attr_letter_spacing_new(int(
                                                 std::lround(s.letter_spacing * block.size * PANGO_SCALE))));
-    if (s.strike) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
+    if (s.strike == Strike::always) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
     // Pango 1.50 draws a hyphen where it breaks inside a word ("[DISINFO-" / "RMASI]").
     pango_attr_list_insert(attrs.get(), pango_attr_insert_hyphens_new(FALSE));
     keep_together(attrs.get(), pango_layout_get_text(layout));

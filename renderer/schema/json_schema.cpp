@@ -231,6 +231,7 @@ std::string template_schema() {
     w.kind("font-token", choice(brand_font_tokens()));
     w.kind("align", choice(align_names()));
     w.kind("role", choice(text_role_names()));
+    w.kind("strike", {{"enum", Json::array({true, false, "yes", "no", "refuted"})}});
     w.kind("anchor", choice(anchor_names()));
     w.kind("direction", choice(gradient_directions()));
     w.kind("photo-field", choice(photo_field_names()));

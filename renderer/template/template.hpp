@@ -26,6 +26,10 @@ struct Box {
 
 enum class TextAlign { left, center, right };
 
+// A line through the text: never, always, or only when the spec's verdict refutes the claim
+// (hoaks, disinformasi, misinformasi; a claim found to be fakta is not struck).
+enum class Strike { never, always, refuted };
+
 struct TextStyle {
     std::string font = "body";  // brand font token: heading or body
     double size = 44;           // px
@@ -40,7 +44,7 @@ struct TextStyle {
     bool uppercase = false;
     double letter_spacing = 0;  // em
     int max_lines = 0;          // 0 = as many as fit
-    bool strike = false;        // struck through (a hoax's claim)
+    Strike strike = Strike::never;
     bool balance = false;       // a headline: lines narrowed to even lengths, no short last line
     bool has_background = false;  // a pill behind the text (labels, calls to action)
     ColorRef background;

@@ -211,7 +211,7 @@ private:
         if (node["letter_spacing"])
             s.letter_spacing = ranged(node["letter_spacing"], "letter_spacing");
         if (node["max_lines"]) s.max_lines = int(ranged(node["max_lines"], "max_lines"));
-        if (node["strike"]) s.strike = src_.boolean(node["strike"], "strike");
+        if (node["strike"]) s.strike = strike(node["strike"]);
         if (node["balance"]) s.balance = src_.boolean(node["balance"], "balance");
         if (node["background"]) {
             s.has_background = true;
@@ -543,6 +543,16 @@ private:
     TextAlign align(const YAML::Node& node) {
         std::string a = src_.choice(node, "align", align_names());
         return a == "left" ? TextAlign::left : a == "center" ? TextAlign::center : TextAlign::right;
+    }
+
+    // true, false, or `refuted`: struck only when the verdict refutes the claim.
+    Strike strike(const YAML::Node& node) {
+        if (node.IsScalar() && node.Scalar() == "refuted") return Strike::refuted;
+        if (node.IsScalar() && node.Scalar() != "true" && node.Scalar() != "yes" && node.Scalar() != "false" &&
+            node.Scalar() != "no")
+            throw SpecError(src_.mark(node), "'strike' must be true, false or refuted",
+                            "refuted strikes the claim through only when the verdict is not fakta");
+        return src_.boolean(node, "strike") ? Strike::always : Strike::never;
     }
 
     // Every number of a template, checked against number_ranges() at its own line.
