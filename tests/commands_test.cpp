@@ -57,8 +57,8 @@ TEST_CASE("rupa templates lists each installed template with its fields") {
     for (const auto& f : (*stats)["fields"])
         if (f["name"] == "stats") numbers = f;
     CHECK(numbers["type"] == "stats");
-    CHECK(numbers["entries"] == 3);
-    CHECK(numbers["max"] == nlohmann::json({{"value", 8}, {"unit", 8}, {"label", 30}}));
+    CHECK(numbers["entries"] == 6);
+    CHECK(numbers["max"] == nlohmann::json({{"value", 8}, {"unit", 7}, {"label", 30}}));
     CHECK(numbers["sample"][1] == nlohmann::json({{"value", 78}, {"unit", "%"}, {"label", "aktif di media sosial"}}));
 }
 

@@ -296,3 +296,45 @@ TEST_CASE("strike takes true, false or refuted, and says so at its line") {
     CHECK(result.err == "t/template.yaml:2:19: error: 'strike' must be true, false or refuted (refuted strikes "
                         "the claim through only when the verdict is not fakta)\n");
 }
+
+TEST_CASE("the stats template makes the first of up to four numbers the hero, and five or six an even grid") {
+    auto figure_sizes = [](size_t count) {
+        ScratchDir dir;
+        std::string stats;
+        for (size_t i = 0; i < count; ++i)
+            stats += "    - {value: " + std::to_string(10 + i) + ", unit: \"%\", label: capaian ke-" + std::to_string(i + 1) + "}\n";
+        write_file(dir.path() / "post.yaml",
+                   "template: stats\nformats: [square]\ncontent:\n  title: Capaian 2024\n  stats:\n" + stats);
+        RenderRequest request;
+        request.spec_file = dir.path() / "post.yaml";
+        Diagnostics diagnostics;
+        RenderPlan plan = plan_render(request, diagnostics);
+        std::vector<double> sizes;
+        for (size_t i = 1; i <= count; ++i) {
+            const SceneNode* figure = scene_for(plan, "square").find("numbers-" + std::to_string(i) + "-figure");
+            REQUIRE(figure);
+            sizes.push_back(font_size(*figure));
+        }
+        return sizes;
+    };
+    std::vector<double> four = figure_sizes(4);
+    CHECK(four[0] >= 160);  // DESIGN.md: the hero 160-260 px
+    CHECK(four[0] <= 260);
+    CHECK(four[1] < four[0] / 2);
+    CHECK(four[1] == four[2]);
+    CHECK(four[2] == four[3]);
+    std::vector<double> six = figure_sizes(6);
+    for (double size : six) CHECK(size == six[0]);
+    CHECK(six[0] < 160);
+}
+
+TEST_CASE("a stats element's hero_label and hero_up_to need a hero") {
+    ScratchDir dir;
+    std::filesystem::create_directories(dir.path() / "t");
+    write_file(dir.path() / "t/template.yaml",
+               "layouts:\n  square:\n    - {stats: numbers, box: [72, 72, 936, 600], hero_up_to: 4}\n");
+    CommandResult result = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(result.status == 2);
+    CHECK(result.err == "t/template.yaml:3:61: error: 'hero_up_to' needs a 'hero' (add hero: {style: ...} for the "
+                        "first stat's figure, or remove hero_up_to)\n");
+}

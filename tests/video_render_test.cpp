@@ -134,9 +134,10 @@ TEST_CASE("a reel of the stats template is a platform-conformant MP4 that moves 
     REQUIRE(frames.size() == 4);
     CHECK(mean_difference(frames[0].get(), frames[1].get()) > 2);
     CHECK(mean_difference(frames[1].get(), frames[2].get()) > 0.5);
-    // Settled by 2.5 s, the frame is the cover (within what compression changes).
+    // Settled by 2.5 s, the frame is the cover (within what compression changes: about 1.5
+    // on the hero's 220 px figures; the frame at 1.5 s, still counting up, differs by about 5).
     CairoSurfacePtr cover = read_png(dir.path() / "out/angka/reel-cover.png");
-    CHECK(mean_difference(frames[3].get(), cover.get()) < 1.5);
+    CHECK(mean_difference(frames[3].get(), cover.get()) < 2);
 }
 
 TEST_CASE("music is looped to the video's length and the mix is normalised to -14 LUFS under -1 dBTP") {

@@ -446,7 +446,7 @@ private:
             // The chart repeats the grid's numbers: without room for it, it is left out.
             if (!fits)
                 diagnostics_.warn({"chart-left-out",
-                                   "the chart '" + e.name + "' is left out: its labels or rows do not fit its box "
+                                   "the chart '" + e.name + "' is left out: its labels do not fit its box on one line each "
                                    "(every number is shown above it)",
                                    std::string(format_.id), e.where});
         }

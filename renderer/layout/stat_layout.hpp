@@ -38,8 +38,8 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit
 
 // The nodes of a bar chart of the stats sharing the most common unit, or none when fewer
 // than two stats can be compared (a chart of one number says nothing). The chart repeats
-// the numbers of the grid: when its labels do not fit on one line each or its rows do not
-// fit its box, `fits` is false and it is left out.
+// the numbers of the grid: when its labels do not fit on one line each, `fits` is false and
+// it is left out; when its rows do not fit its box, it is left out and `fits` stays true.
 std::vector<SceneNode> layout_bar_chart(const StatLayoutInputs& in, bool& fits);
 
 }  // namespace rupa

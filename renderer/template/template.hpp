@@ -137,6 +137,7 @@ struct Element {
     // (stats: figure, unit, label; bars: label, value).
     std::map<std::string, TextStyle> parts;
     int columns = 0;              // stats: 0 = 1 column up to 3 stats, else 2
+    int hero_up_to = 0;           // stats with a hero part: the hero up to this many stats (0 = always)
     double bar = 24;              // bars: thickness in px
     ColorRef track{"on-primary", 0.15};  // bars: the unfilled part; agenda: the date block
     Flow flow;                    // text and stack: the edge that follows the content

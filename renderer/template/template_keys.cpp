@@ -179,7 +179,13 @@ const KeyTable& element_keys(const std::string& kind) {
                          {kAnchor, kGap,
                           {"columns", "columns", "Jumlah kolom: 1, 2 atau 3.", "Number of columns: 1, 2 or 3."},
                           part("figure", "Angka.", "The figure."), part("unit", "Satuan.", "The unit."),
-                          part("label", "Keterangan.", "The label.")})},
+                          part("label", "Keterangan.", "The label."),
+                          part("hero", "Angka pertama sebagai angka utama, besar, selebar kotak; sisanya di bawahnya.",
+                               "The first stat as the hero figure, large, across the box; the rest below it."),
+                          part("hero_label", "Keterangan angka utama; bawaan: gaya 'label'.",
+                               "The hero's label; default: the 'label' style."),
+                          {"hero_up_to", "ranged", "Angka utama hanya bila jumlah angka paling banyak sekian; bawaan: selalu.",
+                           "The hero only when there are at most this many stats; default: always."}})},
         {"bars", joined(element_head("bars", "Diagram batang dari 'stats'.", "A bar chart of 'stats'."),
                         {kAnchor, kGap,
                          {"bar", "ranged", "Tebal batang, piksel.", "Bar thickness, in pixels."},
@@ -336,7 +342,7 @@ const std::vector<NumberRange>& number_ranges() {
         {"size", 8, 1000},           {"min_size", 8, 1000}, {"weight", 100, 1000}, {"line_height", 0.5, 4},
         {"letter_spacing", -0.5, 2}, {"max_lines", 1, 50},  {"padding", 0, 500},   {"radius", 0, 1000},
         {"gap", 0, 2000},            {"gap_before", 0, 2000}, {"bar", 1, 2000},    {"max", 1, 10000},
-        {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100}, {"opacity", 0.05, 1},
+        {"grow", 0, 2000},           {"shrink", 0, 2000},   {"entries", 1, 100}, {"hero_up_to", 1, 100}, {"opacity", 0.05, 1},
     };
     return ranges;
 }

@@ -357,6 +357,14 @@ private:
                 read_grid_common(node, e);
                 if (node["columns"]) e.columns = int(src_.choice(node["columns"], "columns", column_counts())[0] - '0');
                 read_parts(node, e, {"figure", "unit", "label"});
+                // The hero and its label only where the template gives them.
+                for (const std::string part : {"hero", "hero_label"})
+                    if (node[part]) read_parts(node, e, {part});
+                if (node["hero_up_to"]) e.hero_up_to = int(ranged(node["hero_up_to"], "hero_up_to"));
+                for (const std::string key : {"hero_label", "hero_up_to"})
+                    if (node[key] && !e.parts.count("hero"))
+                        throw SpecError(src_.mark(node[key]), "'" + key + "' needs a 'hero'",
+                                        "add hero: {style: ...} for the first stat's figure, or remove " + key);
                 break;
             case ElementKind::bars:
                 src_.check_keys(node, key_names(element_keys(kind)));
