@@ -14,7 +14,8 @@ namespace {
 
 struct Word {
     size_t begin = 0, end = 0;  // bytes of the whole word, punctuation included
-    std::string core;           // lower case, without the punctuation around it
+    std::string bare;           // without the punctuation around it, as written
+    std::string core;           // the same in lower case
     char closing = 0;           // the clause mark after it (, . ; : ! ?), else 0
     bool starts_line = false;   // an explicit line break stands before it
 };
@@ -46,7 +47,7 @@ bool strip_suffix(std::string_view& s, std::string_view p) {
 }
 
 Word make_word(std::string_view text, size_t begin, size_t end, bool starts_line) {
-    Word w{begin, end, {}, 0, starts_line};
+    Word w{begin, end, {}, {}, 0, starts_line};
     std::string_view s = text.substr(begin, end - begin);
     for (bool again = true; again;) {
         again = false;
@@ -61,7 +62,8 @@ Word make_word(std::string_view text, size_t begin, size_t end, bool starts_line
             again = true;
         }
     }
-    w.core.assign(s);
+    w.bare.assign(s);
+    w.core = w.bare;
     for (char& c : w.core) c = char(std::tolower(static_cast<unsigned char>(c)));
     return w;
 }
@@ -150,23 +152,132 @@ constexpr std::array<std::string_view, 17> kUnits = {"km",    "m",     "kg",   "
 constexpr std::array<std::string_view, 14> kPrefixes = {"se", "ke", "di", "ber", "ter", "me", "mem",
                                                         "men", "meng", "pe", "pem", "pen", "peng", "per"};
 
+// Abbreviations that stand before a name or a number on addresses and in titles, and must
+// never end a line ("Jl. / Sudirman", "No. / 12"). Matched as written, or in capitals (an
+// upper-case style): "dr." (a physician) and "Dr." (a doctorate) both, but not "h." or
+// "no.". A short list on purpose, like the units.
+struct Abbreviation {
+    std::string_view spelled;  // without its full stop
+    bool stop_optional;        // also written without the stop: "Jl Sudirman", "No 12", "KH Ahmad"
+    bool street;               // names a street: the house number after the name stays with it
+    bool before_number;        // stands before a number only: "No. 12"
+};
+constexpr std::array<Abbreviation, 18> kAbbreviations = {{
+    {"Jl", true, true, false},    {"Jln", true, true, false},   {"Gg", true, true, false},
+    {"No", true, false, true},    {"Kec", false, false, false}, {"Kel", false, false, false},
+    {"Kab", false, false, false}, {"Ds", false, false, false},  {"Dr", false, false, false},
+    {"dr", false, false, false},  {"H", false, false, false},   {"Hj", false, false, false},
+    {"Ir", false, false, false},  {"Prof", false, false, false}, {"Drs", false, false, false},
+    {"Dra", false, false, false}, {"KH", true, false, false},   {"St", false, false, false}}};
+// Titles in a row stay with the name after them ("Prof. Dr. Ir. H. Ahmad"), up to this many:
+// a longer row may break after its fourth, so that no stretch grows without bound.
+constexpr size_t kMaxTitles = 4;
+// The words of a street's name before its house number: "Jl. Ahmad Yani 12", "Jl. Raya Bogor Km 30".
+constexpr size_t kMaxStreetWords = 4;
+// "RT 03/RW 05", "RT 003 / RW 005": at most this many words.
+constexpr size_t kMaxNeighbourhoodWords = 5;
+
+// `word` is `spelled` as written, or in capitals.
+bool spelled_as(std::string_view word, std::string_view spelled) {
+    if (word.size() != spelled.size()) return false;
+    bool as_written = word == spelled, capitals = true;
+    for (size_t i = 0; i < word.size() && capitals; ++i)
+        capitals = word[i] == char(std::toupper(static_cast<unsigned char>(spelled[i])));
+    return as_written || capitals;
+}
+
+bool is_letters(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); });
+}
+
+// A word that starts like a name: a capital (any letter outside ASCII counts, its case unknown).
+bool capitalised(std::string_view s) {
+    unsigned char c = s.empty() ? 0 : s.front();
+    return std::isupper(c) || c >= 0x80;
+}
+
+bool starts_with_digit(std::string_view s) { return !s.empty() && std::isdigit(static_cast<unsigned char>(s.front())); }
+
+// 12, 12A, 3/5, 12-14, 7B/2: a house or lot number (not 2.500, not 2024,5).
+bool is_house_number(std::string_view s) {
+    auto part = [](std::string_view& t) {  // 1 to 4 digits and perhaps a letter
+        size_t digits = 0;
+        while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits]))) ++digits;
+        if (digits < 1 || digits > 4) return false;
+        t.remove_prefix(digits);
+        if (!t.empty() && std::isalpha(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+        return true;
+    };
+    if (!part(s)) return false;
+    if (s.empty()) return true;
+    if (s.front() != '/' && s.front() != '-') return false;
+    s.remove_prefix(1);
+    return part(s) && s.empty();
+}
+
+// A word of a neighbourhood's number ("RT 03/RW 05", "RT/RW 03/05", "RT 003 / RW 005"):
+// the marks RT and RW, digits and slashes, nothing else.
+bool is_neighbourhood_part(std::string_view s) {
+    if (s.empty()) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 2, "RT") == 0 || s.compare(i, 2, "RW") == 0) ++i;
+        else if (s[i] != '/' && !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+}
+
+// Reduplication, which EYD writes with a hyphen that is no place to break: the second half
+// repeats the first (anak-anak, Alun-alun, Detik-detik), with a suffix (anak-anaknya,
+// warna-warni), with a changed sound (sayur-mayur, lauk-pauk, bolak-balik) or after a
+// prefix (berlari-lari, sebaik-baiknya). Kept simple: halves that share their first three
+// letters or their last three, that have the same length, first and last letter, or whose
+// first ends with the second (less a suffix). A hyphenated pair of places ("Jakarta-Bandung")
+// matches none of these and may still break at its hyphen.
+bool is_reduplication(std::string_view word) {
+    size_t hyphen = word.find('-');
+    if (hyphen == std::string_view::npos || word.find('-', hyphen + 1) != std::string_view::npos) return false;
+    std::string_view a = word.substr(0, hyphen), b = word.substr(hyphen + 1);
+    if (a.size() < 2 || b.size() < 2 || !is_letters(a) || !is_letters(b)) return false;
+    auto tail = [](std::string_view s) { return s.substr(s.size() - std::min<size_t>(3, s.size())); };
+    if (a.substr(0, 3) == b.substr(0, 3)) return true;
+    if (a.size() >= 3 && b.size() >= 3 && tail(a) == tail(b)) return true;
+    if (a.size() == b.size() && a.front() == b.front() && a.back() == b.back()) return true;
+    if (a.ends_with(b)) return true;
+    std::string_view stem = b;
+    for (std::string_view suffix : {"nya", "kan", "an", "i"})
+        if (stem.size() >= suffix.size() + 3 && strip_suffix(stem, suffix)) return a.ends_with(stem);
+    return false;
+}
+
+// Words first to last, kept on one line.
+struct Run {
+    size_t first = 0, last = 0;
+};
+
 class SpanFinder {
 public:
     explicit SpanFinder(std::vector<Word> words) : w_(std::move(words)) {}
 
     std::vector<TextSpan> find() {
-        std::vector<TextSpan> spans;
+        std::vector<Run> runs;
         for (size_t i = 0; i < w_.size();) {
             size_t n = std::max({time_at(i), date_at(i), measure_at(i)});
             if (n >= 2) {
-                spans.push_back({w_[i].begin, w_[i + n - 1].end});
+                runs.push_back({i, i + n - 1});
                 i += n;
                 continue;
             }
-            if (hyphen_prefix(w_[i].core)) spans.push_back({w_[i].begin, w_[i].end});
+            if (hyphen_prefix(core(i)) || is_reduplication(core(i))) runs.push_back({i, i});
             ++i;
         }
-        return spans;
+        for (size_t i = 0; i < w_.size();) {
+            size_t n = std::max(titles_at(i), neighbourhood_at(i));
+            if (n >= 2) runs.push_back({i, i + n - 1});
+            if (size_t number = house_number_after(i)) runs.push_back({number - 1, number});
+            i += std::max<size_t>(n, 1);
+        }
+        return merged(std::move(runs));
     }
 
 private:
@@ -218,6 +329,86 @@ private:
             if (!joins(j)) break;
         }
         return j - i;
+    }
+
+    // The abbreviation word j is, if it is one of kAbbreviations written as such.
+    const Abbreviation* abbreviation(size_t j) const {
+        const std::string& bare = w_[j].bare;
+        bool stop = w_[j].closing == '.';
+        if (!stop && w_[j].closing) return nullptr;
+        for (const Abbreviation& a : kAbbreviations)
+            if ((stop || a.stop_optional) && spelled_as(bare, a.spelled)) return &a;
+        return nullptr;
+    }
+
+    // Jl. Sudirman, No. 12, Prof. Dr. Ir. H. Ahmad: abbreviations with the word after them,
+    // a name (a capital or a digit first) or, after "No.", a number.
+    size_t titles_at(size_t i) const {
+        size_t j = i;
+        while (j - i < kMaxTitles && j + 1 < w_.size() && !w_[j + 1].starts_line) {
+            const Abbreviation* a = abbreviation(j);
+            const std::string& next = w_[j + 1].bare;
+            if (!a || !(a->before_number ? starts_with_digit(next) : (capitalised(next) || starts_with_digit(next))))
+                break;
+            ++j;
+        }
+        return j > i ? j - i + 1 : 0;
+    }
+
+    // Jl. Ahmad Yani 12, Jalan Sudirman 5A: the house number after a street's name, which
+    // stays with the name's last word ("Yani 12"). Returns the number's word, else 0. A
+    // number with a unit after it ("Jalan Tol 12 km") is a measure, not a house.
+    size_t house_number_after(size_t i) const {
+        const Abbreviation* a = abbreviation(i);
+        bool street = (a && a->street) || spelled_as(w_[i].bare, "Jalan") || spelled_as(w_[i].bare, "Gang");
+        if (!street) return 0;
+        auto names = [&](size_t j) {  // a word of the name; "No." starts the number instead
+            const Abbreviation* number = abbreviation(j);
+            return !w_[j].starts_line && capitalised(w_[j].bare) && !(number && number->before_number);
+        };
+        size_t j = i + 1;
+        while (j - i <= kMaxStreetWords && j < w_.size() && names(j)) {
+            ++j;
+            if (w_[j - 1].closing) return 0;  // "Jl. Sudirman, 12": not the street's number
+        }
+        bool unit = joins(j + 1) && (one_of(core(j + 1), kUnits) || one_of(core(j + 1), kMagnitudes));
+        return j > i + 1 && joins(j) && is_house_number(w_[j].bare) && !unit ? j : 0;
+    }
+
+    // RT 03/RW 05, RT 03 RW 05, RT. 003 / RW. 005, RT/RW 03/05: a neighbourhood's numbers.
+    size_t neighbourhood_at(size_t i) const {
+        const std::string& first = w_[i].bare;
+        if (first != "RT" && first != "RW" && first != "RT/RW") return 0;
+        // Only the marks' own full stop ("RT. 03") lets the run go on past a clause mark.
+        auto goes_on = [&](size_t j) {
+            const Word& before = w_[j - 1];
+            bool mark_stop = before.closing == '.' && (before.bare.ends_with("RT") || before.bare.ends_with("RW"));
+            return j < w_.size() && !w_[j].starts_line && (!before.closing || mark_stop) &&
+                   is_neighbourhood_part(w_[j].bare);
+        };
+        size_t j = i + 1, end = i;
+        while (j - i < kMaxNeighbourhoodWords && goes_on(j)) {
+            if (w_[j].bare.find_first_of("0123456789") != std::string::npos) end = j;
+            ++j;
+        }
+        return end > i ? end - i + 1 : 0;
+    }
+
+    // Runs of words that overlap become one: "Jl. Sudirman" and "Sudirman 12".
+    std::vector<TextSpan> merged(std::vector<Run> runs) const {
+        std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.first < b.first; });
+        std::vector<TextSpan> spans;
+        size_t last = 0;
+        for (const Run& r : runs) {
+            if (!spans.empty() && r.first <= last) {
+                last = std::max(last, r.last);
+                spans.back().end = w_[last].end;
+                continue;
+            }
+            spans.push_back({w_[r.first].begin, w_[r.last].end});
+            last = r.last;
+        }
+        return spans;
     }
 
     static bool hyphen_prefix(const std::string& word) {
