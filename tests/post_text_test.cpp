@@ -381,6 +381,22 @@ void check_complete(const Post& post, const PostText& t) {
         INFO("hashtag " << bare);
         CHECK(t.caption.find("#" + bare) != std::string::npos);
     }
+    if (post.spec.video)  // what a video's own scenes show is in the caption too
+        for (const auto& scene : post.spec.video->scenes) {
+            const Content& s = scene.content;
+            std::vector<std::string> values = {s.text("title"), s.text("source"), s.text("claim")};
+            for (const auto& stat : s.stats) {
+                values.push_back(stat.number ? format_stat_inline(*stat.number, stat.unit, locale) : stat.text);
+                values.push_back(stat.label);
+            }
+            for (const auto& point : s.points) values.push_back(without_emphasis(point.value));
+            for (const auto& item : s.items) values.push_back(item.title);
+            if (s.quote) values.push_back(without_enclosing_quotes(s.quote->text));
+            for (const auto& value : values) {
+                INFO("scene value: " << value);
+                CHECK(t.caption.find(value) != std::string::npos);
+            }
+        }
     std::string name = locale == Locale::en && !post.tmpl.name_en.empty() ? post.tmpl.name_en : post.tmpl.name;
     CHECK(t.alt.starts_with(name + (locale == Locale::id ? " dari " : " from ") + post.brand.office));
     for (const std::string* text : {&t.caption, &t.alt}) {
@@ -534,4 +550,26 @@ TEST_CASE("a quote or claim typed in its own marks, typographic or straight, com
         CHECK(h.alt == "Klarifikasi hoaks dari Pemerintah Kabupaten Sukamakmur. Kategori: Hoaks. Klaim: “Kita bangun "
                        "bersama.” Fakta: Tidak benar.\n");
     }
+}
+
+// --- A video's own scenes -----------------------------------------------------------------
+
+TEST_CASE("the numbers and title a video's own scene shows go into the caption after the post's own content") {
+    PostText t = sample("scenes");
+    CHECK(t.caption ==
+          "Panen Raya Padi di Desa Sumberagung\n\n"
+          "Panen Naik Tahun Ini\n\n"
+          "• 12.500 ton gabah kering panen\n"
+          "• 1.200 petani terlibat\n"
+          "• 18% lebih banyak dari 2023\n\n"
+          "Sumber: Dinas Pertanian Kabupaten Sukamakmur\n\n"
+          "🗓️ Kamis, 20 Juni 2024, pukul 08.00 WIB\n"
+          "📍 Persawahan Desa Sumberagung, Kecamatan Gandusari\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
+          "#PanenRaya #KetahananPangan #SukamakmurMaju\n");
+    // The alt text describes the still and the cover: the first scene, the post's own content.
+    CHECK(t.alt ==
+          "Laporan kegiatan dari Pemerintah Kabupaten Sukamakmur, dengan foto. Ketahanan Pangan: Panen Raya Padi di "
+          "Desa Sumberagung. Kamis, 20 Juni 2024, pukul 08.00 WIB. Tempat: Persawahan Desa Sumberagung, Kecamatan "
+          "Gandusari.\n");
 }

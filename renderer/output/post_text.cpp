@@ -98,8 +98,7 @@ std::string postable(const std::string& text) {
 // The spec with every text of its content postable, before any of it is trimmed, quoted or
 // joined: a zero-width space before a typed quotation mark or after a kicker's "!" hides
 // neither.
-Spec postable_spec(Spec spec) {
-    Content& c = spec.content;
+void make_postable(Content& c) {
     for (auto& [name, text] : c.texts) text.value = postable(text.value);
     for (auto& stat : c.stats)
         for (std::string* text : {&stat.text, &stat.unit, &stat.label}) *text = postable(*text);
@@ -109,6 +108,12 @@ Spec postable_spec(Spec spec) {
     for (auto& item : c.items)
         for (std::string* text : {&item.title, &item.place}) *text = postable(*text);
     for (auto& tag : c.hashtags) tag.value = postable(tag.value);
+}
+
+Spec postable_spec(Spec spec) {
+    make_postable(spec.content);
+    if (spec.video)
+        for (auto& scene : spec.video->scenes) make_postable(scene.content);
     return spec;
 }
 
@@ -202,10 +207,9 @@ std::string body_paragraph(const Spec& spec, const Brand& brand) {
     return drawn_text("fact_label", spec, brand) + ": " + body;
 }
 
-std::string list_paragraph(const Content& c, const Template& tmpl, Locale locale) {
+std::string list_paragraph(const Content& c, bool numbered, Locale locale) {
     std::vector<std::string> lines;
     for (const auto& stat : c.stats) lines.push_back("• " + stat_phrase(stat, locale));
-    bool numbered = numbers_points(tmpl);
     for (size_t i = 0; i < c.points.size(); ++i)
         lines.push_back((numbered ? std::to_string(i + 1) + ". " : "• ") + trimmed(plain_text(c.points[i].value)));
     return joined(lines, "\n");
@@ -340,13 +344,40 @@ std::string without_enclosing_quotes(const std::string& text) {
     return t;
 }
 
-std::string caption_text(const Spec& given, const Template& tmpl, const Brand& brand) {
-    const Spec spec = postable_spec(given);
+// What a post (or one scene of its video) says: the headline, the quote, the claim and its
+// facts, the numbers and points, each agenda entry.
+std::vector<std::string> content_paragraphs(const Spec& spec, const Brand& brand, bool numbered) {
     const Content& c = spec.content;
     std::vector<std::string> paragraphs = {c.text("title"), c.text("subtitle"), quote_paragraph(c),
                                            claim_paragraph(spec, brand), body_paragraph(spec, brand),
-                                           list_paragraph(c, tmpl, spec.locale.value)};
+                                           list_paragraph(c, numbered, spec.locale.value)};
     for (const auto& item : c.items) paragraphs.push_back(entry_paragraph(item, spec, brand));
+    return paragraphs;
+}
+
+// A video's own scenes may show content of their own (a stats scene's numbers, another
+// title): what the post's content does not say already, and a source of their own.
+void add_scene_paragraphs(std::vector<std::string>& paragraphs, const Spec& spec, const Template& tmpl,
+                          const Brand& brand) {
+    if (!spec.video) return;
+    for (const auto& scene : spec.video->scenes) {
+        if (scene.kind != SceneKind::templated) continue;
+        Spec shown = spec;
+        shown.content = scene.content;
+        bool numbered = scene.template_name.value == tmpl.id && numbers_points(tmpl);
+        std::vector<std::string> more = content_paragraphs(shown, brand, numbered);
+        if (scene.content.text("source") != spec.content.text("source"))
+            more.push_back(drawn_text("source_line", shown, brand));
+        for (auto& p : more)
+            if (std::find(paragraphs.begin(), paragraphs.end(), p) == paragraphs.end()) paragraphs.push_back(p);
+    }
+}
+
+std::string caption_text(const Spec& given, const Template& tmpl, const Brand& brand) {
+    const Spec spec = postable_spec(given);
+    const Content& c = spec.content;
+    std::vector<std::string> paragraphs = content_paragraphs(spec, brand, numbers_points(tmpl));
+    add_scene_paragraphs(paragraphs, spec, tmpl, brand);
     paragraphs.push_back(details_paragraph(spec, brand));
     paragraphs.push_back(c.text("cta"));
     paragraphs.push_back(credit_paragraph(brand));
