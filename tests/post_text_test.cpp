@@ -1,11 +1,17 @@
 // caption.txt and alt.txt, word for word: every template's content in both locales.
+#include "layout/text_fields.hpp"
+#include "locale/locale_text.hpp"
 #include "output/post_text.hpp"
 #include "spec/control_characters.hpp"
+#include "spec/spec_error.hpp"
 #include "spec/spec_reader.hpp"
 #include "template/catalog.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
 
 using namespace rupa;
 using namespace rupa::test;
@@ -18,12 +24,32 @@ struct PostText {
     std::string alt;
 };
 
-PostText post_text_of(const fs::path& spec_file) {
+// A spec with its template and brand, as render reads them.
+struct Post {
+    Spec spec;
+    Template tmpl;
+    Brand brand;
+};
+
+Post post_of(const fs::path& spec_file) {
     Spec spec = read_spec(spec_file);
     Template tmpl = load_template(spec.template_name.value, spec.template_name.where);
     Brand brand = spec.brand_name ? load_brand(spec.brand_name->value, spec.brand_name->where)
                                   : load_brand(tmpl.default_brand, SourceMark{tmpl.id, 0, 0});
-    return {caption_text(spec, tmpl, brand), alt_text(spec, tmpl, brand)};
+    return {std::move(spec), std::move(tmpl), std::move(brand)};
+}
+
+PostText post_text_of(const Post& post) {
+    return {caption_text(post.spec, post.tmpl, post.brand), alt_text(post.spec, post.tmpl, post.brand)};
+}
+
+PostText post_text_of(const fs::path& spec_file) { return post_text_of(post_of(spec_file)); }
+
+// A sample read as if it said `locale: en`.
+PostText sample_in_english(const std::string& name) {
+    Post post = post_of(source_dir() / "samples" / (name + ".yaml"));
+    post.spec.locale.value = Locale::en;
+    return post_text_of(post);
 }
 
 PostText sample(const std::string& name) { return post_text_of(source_dir() / "samples" / (name + ".yaml")); }
@@ -40,6 +66,14 @@ PostText written(const std::string& yaml) {
 }  // namespace
 
 // --- Every built-in template, in Indonesian (the samples) -------------------------------
+
+// The announcement sample's own words, which caption.txt keeps as typed in either locale.
+const std::string kAnnouncementText =
+    "Pelayanan KTP-el Keliling di Kecamatan\n\n"
+    "Perekaman KTP-el setiap Sabtu selama bulan Juli.\n\n"
+    "1. Daftar lewat Sidukcapil\n"
+    "2. Bawa Kartu Keluarga asli\n"
+    "3. Layanan gratis, tanpa pungutan\n\n";
 
 TEST_CASE("an event's caption is title, body, when and where, credit and hashtags; its alt text reads the graphic") {
     PostText t = sample("event");
@@ -115,11 +149,7 @@ TEST_CASE("a quote post opens with the words in quotation marks, then who said t
 TEST_CASE("an announcement numbers its points as the graphic does, with when, where and the call to action") {
     PostText t = sample("announcement");
     CHECK(t.caption ==
-          "Pelayanan KTP-el Keliling di Kecamatan\n\n"
-          "Perekaman KTP-el setiap Sabtu selama bulan Juli.\n\n"
-          "1. Daftar lewat Sidukcapil\n"
-          "2. Bawa Kartu Keluarga asli\n"
-          "3. Layanan gratis, tanpa pungutan\n\n"
+          kAnnouncementText +
           "Sumber: Disdukcapil Kabupaten Sukamakmur\n"
           "🗓️ Sabtu, 6 Juli 2024, pukul 08.00 WIB\n"
           "📍 Balai desa di setiap kecamatan\n\n"
@@ -268,4 +298,278 @@ TEST_CASE("control characters and whole escape sequences are replaced, line brea
     CHECK(replace_control_characters("one\ttwo\r\nthree\x7f\x01", "") == "one two\nthree");
     CHECK(replace_control_characters("Rp2.500.000 · “ok” 🤝 é", "") == "Rp2.500.000 · “ok” 🤝 é");
     CHECK(replace_control_characters("end\x1b", "?") == "end?");
+}
+
+// --- Every template's content, whatever the post -----------------------------------------
+
+namespace {
+
+// `text` with ASCII letters lowered: a time that opens an alt sentence is capitalised there.
+std::string lowered(std::string text) {
+    for (char& ch : text) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return text;
+}
+
+// Body and point text as a reader sees it: the emphasis marks the samples use taken off.
+std::string without_emphasis(std::string text) {
+    for (size_t at; (at = text.find("**")) != std::string::npos;) text.erase(at, 2);
+    if (text.starts_with("_") && text.ends_with("_")) text = text.substr(1, text.size() - 2);
+    for (size_t at; (at = text.find(" _")) != std::string::npos;) {
+        size_t close = text.find('_', at + 2);
+        if (close == std::string::npos) break;
+        text.erase(close, 1);
+        text.erase(at + 1, 1);
+    }
+    return text;
+}
+
+// Whether the template draws `field` somewhere: what alt.txt may describe.
+bool drawn_somewhere(const Template& tmpl, const std::string& field) {
+    if (tmpl.fields.empty()) return true;
+    for (const auto& f : tmpl.fields)
+        if (f.name == field) return f.shown_everywhere || !f.shown_in.empty();
+    return false;
+}
+
+// Every content value the spec gives is in caption.txt, and in alt.txt when the template
+// draws it; both are free of control characters and emphasis marks; the alt text is one line
+// that opens with the template's name in the post's locale.
+void check_complete(const Post& post, const PostText& t) {
+    const Content& c = post.spec.content;
+    Locale locale = post.spec.locale.value;
+    const std::string zone = post.brand.timezone;
+    auto in_both = [&](const std::string& what, const std::string& value, const std::string& field) {
+        if (value.empty()) return;
+        INFO(what << ": " << value);
+        CHECK(t.caption.find(value) != std::string::npos);
+        if (drawn_somewhere(post.tmpl, field)) CHECK(lowered(t.alt).find(lowered(value)) != std::string::npos);
+    };
+    for (const char* field : {"title", "subtitle", "place", "cta", "source"}) in_both(field, c.text(field), field);
+    in_both("body", without_emphasis(c.text("body")), "body");
+    in_both("claim", without_enclosing_quotes(c.text("claim")), "claim");
+    if (c.has("verdict")) {
+        std::string label = field_text("verdict_label", post.spec, post.brand, {});
+        CHECK(t.caption.find(label) != std::string::npos);
+        std::string word = lowered(label.substr(1, label.size() - 2));
+        CHECK(lowered(t.alt).find((locale == Locale::id ? "kategori: " : "verdict: ") + word + ".") != std::string::npos);
+    }
+    if (c.quote) {
+        in_both("quote", without_enclosing_quotes(c.quote->text), "quote");
+        in_both("quote.by", c.quote->by, "quote");
+        in_both("quote.role", c.quote->role, "quote");
+    }
+    for (const auto& stat : c.stats) {
+        in_both("stat value", stat.number ? format_stat_inline(*stat.number, stat.unit, locale) : stat.text, "stats");
+        in_both("stat label", stat.label, "stats");
+    }
+    for (const auto& point : c.points) in_both("point", without_emphasis(point.value), "points");
+    for (const auto& item : c.items) {
+        in_both("entry title", item.title, "items");
+        in_both("entry place", item.place, "items");
+        in_both("entry when", format_when(item.date ? &*item.date : nullptr, item.time ? &*item.time : nullptr, zone, locale),
+                "items");
+    }
+    if (c.items.empty()) {  // with agenda entries the spec's own date only files the post
+        std::string when = format_when(c.date ? &c.date->value : nullptr, nullptr, zone, locale);
+        in_both("date", when, "date");
+        in_both("time", format_when(nullptr, c.time ? &c.time->value : nullptr, zone, locale), "time");
+    }
+    for (size_t i = 0; i < c.hashtags.size() && i < kMaxHashtags; ++i) {
+        const std::string& tag = c.hashtags[i].value;
+        std::string bare = tag.starts_with("#") ? tag.substr(1) : tag;
+        std::erase(bare, ' ');
+        INFO("hashtag " << bare);
+        CHECK(t.caption.find("#" + bare) != std::string::npos);
+    }
+    if (post.spec.video)  // what a video's own scenes show is in the caption too
+        for (const auto& scene : post.spec.video->scenes) {
+            const Content& s = scene.content;
+            std::vector<std::string> values = {s.text("title"), s.text("source"), s.text("claim")};
+            for (const auto& stat : s.stats) {
+                values.push_back(stat.number ? format_stat_inline(*stat.number, stat.unit, locale) : stat.text);
+                values.push_back(stat.label);
+            }
+            for (const auto& point : s.points) values.push_back(without_emphasis(point.value));
+            for (const auto& item : s.items) values.push_back(item.title);
+            if (s.quote) values.push_back(without_enclosing_quotes(s.quote->text));
+            for (const auto& value : values) {
+                INFO("scene value: " << value);
+                CHECK(t.caption.find(value) != std::string::npos);
+            }
+        }
+    std::string name = locale == Locale::en && !post.tmpl.name_en.empty() ? post.tmpl.name_en : post.tmpl.name;
+    CHECK(t.alt.starts_with(name + (locale == Locale::id ? " dari " : " from ") + post.brand.office));
+    for (const std::string* text : {&t.caption, &t.alt}) {
+        CHECK(text->find("**") == std::string::npos);
+        CHECK(replace_control_characters(*text, "") == *text);
+    }
+    CHECK(t.alt.find('\n') == t.alt.size() - 1);
+    CHECK(t.caption.find("\n\n\n") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("caption.txt and alt.txt carry every value of every sample and realistic post, in Indonesian and in English") {
+    // The realistic posts beside the sample photos they name, as an admin's folder holds them.
+    ScratchDir corpus;
+    fs::copy(source_dir() / "samples/photos", corpus.path() / "photos");
+    std::vector<fs::path> specs;
+    for (const auto& entry : fs::directory_iterator(source_dir() / "samples"))
+        if (entry.path().extension() == ".yaml") specs.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(source_dir() / "tests/realistic"))
+        if (entry.path().extension() == ".yaml") {
+            fs::copy_file(entry.path(), corpus.path() / entry.path().filename());
+            specs.push_back(corpus.path() / entry.path().filename());
+        }
+    std::sort(specs.begin(), specs.end());
+    std::set<std::string> templates;
+    for (const auto& file : specs) {
+        Post post = post_of(file);
+        templates.insert(post.tmpl.id);
+        for (Locale locale : {Locale::id, Locale::en}) {
+            INFO(file.filename().string() << (locale == Locale::id ? " (id)" : " (en)"));
+            post.spec.locale.value = locale;
+            PostText t = post_text_of(post);
+            check_complete(post, t);
+            // Within its template's limits a post's alt text fits the 1000 characters X takes.
+            std::string name = file.filename().string();
+            if (file.parent_path().filename() == "samples" || name.ends_with("-at-limit.yaml"))
+                CHECK(std::count_if(t.alt.begin(), t.alt.end(), [](char ch) { return (ch & 0xC0) != 0x80; }) <= 1000);
+        }
+    }
+    // Every bundled template but the batch's own highlights is covered.
+    std::set<std::string> bundled;
+    for (const auto& id : installed_template_ids())
+        if (id != "highlights") bundled.insert(id);
+    CHECK(templates == bundled);
+}
+
+// --- Word for word in English: the samples with `locale: en` -----------------------------
+
+TEST_CASE("an agenda in English names the template in English and writes dates and times the English way") {
+    PostText t = sample_in_english("agenda");
+    CHECK(t.caption ==
+          "Agenda Pimpinan Daerah\n\n"
+          "📌 Upacara Hari Bhayangkara\n🗓️ Monday, 1 July 2024, at 08:00 WIB\n📍 Alun-alun Sukamakmur\n\n"
+          "📌 Rapat Koordinasi Humas OPD\n🗓️ Wednesday, 3 July 2024, at 13:30 WIB\n📍 Ruang Rapat Candi\n\n"
+          "📌 Gerakan Tanam Padi Serentak\n🗓️ Thursday, 4 July 2024, at 08:00 WIB\n📍 Desa Sumberagung\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
+          "#AgendaPimpinan #SukamakmurMaju\n");
+    CHECK(t.alt ==
+          "Agenda from Pemerintah Kabupaten Sukamakmur. Agenda Pekan Ini: Agenda Pimpinan Daerah. "
+          "Monday, 1 July 2024, at 08:00 WIB: Upacara Hari Bhayangkara, Alun-alun Sukamakmur. "
+          "Wednesday, 3 July 2024, at 13:30 WIB: Rapat Koordinasi Humas OPD, Ruang Rapat Candi. "
+          "Thursday, 4 July 2024, at 08:00 WIB: Gerakan Tanam Padi Serentak, Desa Sumberagung.\n");
+}
+
+TEST_CASE("an announcement in English says Source and Place, and keeps the admin's words as typed") {
+    PostText t = sample_in_english("announcement");
+    CHECK(t.caption ==
+          kAnnouncementText +
+          "Source: Disdukcapil Kabupaten Sukamakmur\n"
+          "🗓️ Saturday, 6 July 2024, at 08:00 WIB\n"
+          "📍 Balai desa di setiap kecamatan\n\n"
+          "Info: sukamakmurkab.go.id/ktp\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
+          "#KTPel #Dukcapil #SukamakmurMaju\n");
+    CHECK(t.alt ==
+          "Announcement from Pemerintah Kabupaten Sukamakmur. Pengumuman: Pelayanan KTP-el Keliling di Kecamatan. "
+          "Perekaman KTP-el setiap Sabtu selama bulan Juli. 1. Daftar lewat Sidukcapil. "
+          "2. Bawa Kartu Keluarga asli. 3. Layanan gratis, tanpa pungutan. Source: Disdukcapil Kabupaten "
+          "Sukamakmur. Saturday, 6 July 2024, at 08:00 WIB. Place: Balai desa di setiap kecamatan. "
+          "Info: sukamakmurkab.go.id/ktp.\n");
+}
+
+// --- How sentences are joined -------------------------------------------------------------
+
+TEST_CASE("a kicker that ends its own sentence takes no colon, and a time that opens a sentence is capitalised") {
+    // The zero-width space after the "!" (pasted from a chat) does not hide the sentence's end.
+    PostText t = written("template: announcement\ncontent:\n"
+                         "  kicker: \"Pengumuman Penting!\\u200b\"\n  title: Kantor Layanan Tutup Sementara\n"
+                         "  time: \"07:30\"\n  points: [Layanan buka kembali Senin]\n");
+    CHECK(t.alt ==
+          "Pengumuman dari Pemerintah Kabupaten Sukamakmur. Pengumuman Penting! Kantor Layanan Tutup Sementara. "
+          "1. Layanan buka kembali Senin. Pukul 07.30 WIB.\n");
+    CHECK(t.caption ==
+          "Kantor Layanan Tutup Sementara\n\n1. Layanan buka kembali Senin\n\n🗓️ pukul 07.30 WIB\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n#SukamakmurMaju\n");
+}
+
+// --- Invisible characters -----------------------------------------------------------------
+
+TEST_CASE("a zero-width space, a soft hyphen and a direction override typed into a spec do not reach the post") {
+    // As YAML escapes in double quotes: the spec reader keeps them (they are not controls).
+    PostText t = written("template: quote\ncontent:\n"
+                         "  quote: {text: \"\\u200b“Kita bangun bersama.”\\u200b\", by: \"Rini\\u00adSyarifah\", "
+                         "role: \"\\u202eWali Kota\\u202c\"}\n"
+                         "  hashtags: [\"Sukamakmur\\u200bMaju\", \"Gotong\\uFEFFRoyong\"]\n");
+    CHECK(t.caption ==
+          "“Kita bangun bersama.”\n— RiniSyarifah, Wali Kota\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n#SukamakmurMaju #GotongRoyong\n");
+    CHECK(t.alt == "Kutipan dari Pemerintah Kabupaten Sukamakmur. “Kita bangun bersama.” — RiniSyarifah, Wali Kota.\n");
+}
+
+TEST_CASE("a control character that reaches the post text goes with its escape sequence; the spec reader refuses it first") {
+    ScratchDir dir;
+    fs::create_directories(dir.path() / "photos");
+    fs::copy_file(source_dir() / "samples/photos/sawah.jpg", dir.path() / "photos/sawah.jpg");
+    write_file(dir.path() / "post.yaml",
+               "template: event\nformats: [square]\ncontent:\n  title: \"Rapat\\u0007Koordinasi\"\n"
+               "  photo: photos/sawah.jpg\n");
+    CommandResult r = run_rupa("render post.yaml -o out", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err.find("post.yaml:4:10: error: 'title' contains the control character U+0007 (remove it: it is invisible, "
+                     "and in a terminal or a post it can change how text shows)") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "out/post"));
+
+    // The second guard: text that holds one all the same (a template's or a brand's, or a
+    // reader that let one through) leaves caption.txt and alt.txt without it.
+    write_file(dir.path() / "post.yaml",
+               "template: event\nformats: [square]\ncontent:\n  title: Rapat Koordinasi\n  place: Aula\n"
+               "  photo: photos/sawah.jpg\n");
+    Post post = post_of(dir.path() / "post.yaml");
+    post.spec.content.texts["title"].value = "Rapat\x07 Koordinasi\x1b]0;pwned\x07";
+    post.spec.content.texts["place"].value = "Aula\x1b[2J Lantai 2";
+    PostText t = post_text_of(post);
+    CHECK(t.caption ==
+          "Rapat Koordinasi\n\n📍 Aula Lantai 2\n\nDiskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n#SukamakmurMaju\n");
+    CHECK(t.alt == "Laporan kegiatan dari Pemerintah Kabupaten Sukamakmur, dengan foto. Rapat Koordinasi. "
+                   "Tempat: Aula Lantai 2.\n");
+}
+
+TEST_CASE("a quote or claim typed in its own marks, typographic or straight, comes out in one pair in both files") {
+    for (const char* typed : {"“Kita bangun bersama.”", "\\\"Kita bangun bersama.\\\"", "„Kita bangun bersama.“"}) {
+        INFO(typed);
+        PostText q = written(std::string("template: quote\ncontent:\n  quote: {text: \"") + typed +
+                             "\", by: Rini Syarifah, role: Wali Kota}\n");
+        CHECK(q.caption.starts_with("“Kita bangun bersama.”\n— Rini Syarifah, Wali Kota\n\n"));
+        CHECK(q.alt == "Kutipan dari Pemerintah Kabupaten Sukamakmur. “Kita bangun bersama.” — Rini Syarifah, Wali Kota.\n");
+        PostText h = written(std::string("template: hoax\ncontent:\n  claim: \"") + typed +
+                             "\"\n  verdict: hoaks\n  body: Tidak benar.\n");
+        CHECK(h.caption.starts_with("[HOAKS] Kita bangun bersama.\n\nFAKTA: Tidak benar.\n\n"));
+        CHECK(h.alt == "Klarifikasi hoaks dari Pemerintah Kabupaten Sukamakmur. Kategori: Hoaks. Klaim: “Kita bangun "
+                       "bersama.” Fakta: Tidak benar.\n");
+    }
+}
+
+// --- A video's own scenes -----------------------------------------------------------------
+
+TEST_CASE("the numbers and title a video's own scene shows go into the caption after the post's own content") {
+    PostText t = sample("scenes");
+    CHECK(t.caption ==
+          "Panen Raya Padi di Desa Sumberagung\n\n"
+          "Panen Naik Tahun Ini\n\n"
+          "• 12.500 ton gabah kering panen\n"
+          "• 1.200 petani terlibat\n"
+          "• 18% lebih banyak dari 2023\n\n"
+          "Sumber: Dinas Pertanian Kabupaten Sukamakmur\n\n"
+          "🗓️ Kamis, 20 Juni 2024, pukul 08.00 WIB\n"
+          "📍 Persawahan Desa Sumberagung, Kecamatan Gandusari\n\n"
+          "Diskominfo Kabupaten Sukamakmur · sukamakmurkab.go.id\n\n"
+          "#PanenRaya #KetahananPangan #SukamakmurMaju\n");
+    // The alt text describes the still and the cover: the first scene, the post's own content.
+    CHECK(t.alt ==
+          "Laporan kegiatan dari Pemerintah Kabupaten Sukamakmur, dengan foto. Ketahanan Pangan: Panen Raya Padi di "
+          "Desa Sumberagung. Kamis, 20 Juni 2024, pukul 08.00 WIB. Tempat: Persawahan Desa Sumberagung, Kecamatan "
+          "Gandusari.\n");
 }

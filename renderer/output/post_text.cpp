@@ -55,6 +55,68 @@ std::string sentence(const std::string& text) {
     return t + ".";
 }
 
+// "Pukul 06.30 WIB.", "At 06:30 WIB: …": a sentence that opens with a time reads as one.
+std::string capitalized(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
+// "Agenda Pekan Ini: Agenda Pimpinan Daerah", but "Pengumuman Penting! Penyaluran …": a
+// kicker that ends its own sentence is not followed by a colon.
+std::string kicker_and_title(const std::string& kicker, const std::string& title) {
+    std::string k = trimmed(kicker);
+    return joined({k, title}, ends_sentence(k) ? " " : ": ");
+}
+
+// Characters that draw nothing and that no post needs, but that change how a pasted post
+// reads or is searched: a zero-width space or word joiner splits a hashtag or a word that
+// looks whole, a soft hyphen may show as "-" on one platform and not on another, a byte-order
+// mark, and the bidirectional embeddings, overrides and isolates (U+202E turns the rest of a
+// line around). The zero-width joiner (emoji sequences), the non-joiner, variation selectors
+// and tag characters (flag sequences) are kept.
+bool is_invisible_format_character(gunichar cp) {
+    return cp == 0x00AD || cp == 0x061C || cp == 0x180E || cp == 0x200B || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+// `text` as it may go into a post: control characters (with the escape sequences they start)
+// and invisible format characters taken out.
+std::string postable(const std::string& text) {
+    std::string in = replace_control_characters(text, "");
+    std::string out;
+    out.reserve(in.size());
+    for (const char* at = in.c_str(); *at;) {
+        gunichar cp = g_utf8_get_char_validated(at, -1);
+        const char* next = cp == gunichar(-1) || cp == gunichar(-2) ? at + 1 : g_utf8_next_char(at);
+        if (!is_invisible_format_character(cp)) out.append(at, next);
+        at = next;
+    }
+    return out;
+}
+
+// The spec with every text of its content postable, before any of it is trimmed, quoted or
+// joined: a zero-width space before a typed quotation mark or after a kicker's "!" hides
+// neither.
+void make_postable(Content& c) {
+    for (auto& [name, text] : c.texts) text.value = postable(text.value);
+    for (auto& stat : c.stats)
+        for (std::string* text : {&stat.text, &stat.unit, &stat.label}) *text = postable(*text);
+    if (c.quote)
+        for (std::string* text : {&c.quote->text, &c.quote->by, &c.quote->role}) *text = postable(*text);
+    for (auto& point : c.points) point.value = postable(point.value);
+    for (auto& item : c.items)
+        for (std::string* text : {&item.title, &item.place}) *text = postable(*text);
+    for (auto& tag : c.hashtags) tag.value = postable(tag.value);
+}
+
+Spec postable_spec(Spec spec) {
+    make_postable(spec.content);
+    if (spec.video)
+        for (auto& scene : spec.video->scenes) make_postable(scene.content);
+    return spec;
+}
+
 std::string quoted(const std::string& text) { return "“" + without_enclosing_quotes(trimmed(text)) + "”"; }
 
 // "Hj. Ratna Dewi Kusuma, Bupati Sukamakmur": who said a quote, with the role when given.
@@ -145,10 +207,9 @@ std::string body_paragraph(const Spec& spec, const Brand& brand) {
     return drawn_text("fact_label", spec, brand) + ": " + body;
 }
 
-std::string list_paragraph(const Content& c, const Template& tmpl, Locale locale) {
+std::string list_paragraph(const Content& c, bool numbered, Locale locale) {
     std::vector<std::string> lines;
     for (const auto& stat : c.stats) lines.push_back("• " + stat_phrase(stat, locale));
-    bool numbered = numbers_points(tmpl);
     for (size_t i = 0; i < c.points.size(); ++i)
         lines.push_back((numbered ? std::to_string(i + 1) + ". " : "• ") + trimmed(plain_text(c.points[i].value)));
     return joined(lines, "\n");
@@ -227,7 +288,7 @@ std::string alt_entry(const AgendaItem& item, const Spec& spec, const Brand& bra
     const CalendarDate* date = item.date ? &*item.date : nullptr;
     const TimeOfDay* time = item.time ? &*item.time : nullptr;
     std::string what = joined({item.title, item.place}, ", ");
-    return sentence(joined({when_of(date, time, spec, brand), what}, ": "));
+    return sentence(capitalized(joined({when_of(date, time, spec, brand), what}, ": ")));
 }
 
 // One line: every run of spaces and line breaks made one space.
@@ -283,12 +344,40 @@ std::string without_enclosing_quotes(const std::string& text) {
     return t;
 }
 
-std::string caption_text(const Spec& spec, const Template& tmpl, const Brand& brand) {
+// What a post (or one scene of its video) says: the headline, the quote, the claim and its
+// facts, the numbers and points, each agenda entry.
+std::vector<std::string> content_paragraphs(const Spec& spec, const Brand& brand, bool numbered) {
     const Content& c = spec.content;
     std::vector<std::string> paragraphs = {c.text("title"), c.text("subtitle"), quote_paragraph(c),
                                            claim_paragraph(spec, brand), body_paragraph(spec, brand),
-                                           list_paragraph(c, tmpl, spec.locale.value)};
+                                           list_paragraph(c, numbered, spec.locale.value)};
     for (const auto& item : c.items) paragraphs.push_back(entry_paragraph(item, spec, brand));
+    return paragraphs;
+}
+
+// A video's own scenes may show content of their own (a stats scene's numbers, another
+// title): what the post's content does not say already, and a source of their own.
+void add_scene_paragraphs(std::vector<std::string>& paragraphs, const Spec& spec, const Template& tmpl,
+                          const Brand& brand) {
+    if (!spec.video) return;
+    for (const auto& scene : spec.video->scenes) {
+        if (scene.kind != SceneKind::templated) continue;
+        Spec shown = spec;
+        shown.content = scene.content;
+        bool numbered = scene.template_name.value == tmpl.id && numbers_points(tmpl);
+        std::vector<std::string> more = content_paragraphs(shown, brand, numbered);
+        if (scene.content.text("source") != spec.content.text("source"))
+            more.push_back(drawn_text("source_line", shown, brand));
+        for (auto& p : more)
+            if (std::find(paragraphs.begin(), paragraphs.end(), p) == paragraphs.end()) paragraphs.push_back(p);
+    }
+}
+
+std::string caption_text(const Spec& given, const Template& tmpl, const Brand& brand) {
+    const Spec spec = postable_spec(given);
+    const Content& c = spec.content;
+    std::vector<std::string> paragraphs = content_paragraphs(spec, brand, numbers_points(tmpl));
+    add_scene_paragraphs(paragraphs, spec, tmpl, brand);
     paragraphs.push_back(details_paragraph(spec, brand));
     paragraphs.push_back(c.text("cta"));
     paragraphs.push_back(credit_paragraph(brand));
@@ -296,15 +385,16 @@ std::string caption_text(const Spec& spec, const Template& tmpl, const Brand& br
     for (const auto& t : hashtags_of(spec, brand)) tags.push_back("#" + t);
     paragraphs.push_back(joined(tags, " "));
     for (auto& p : paragraphs) p = trimmed(p);
-    return replace_control_characters(joined(paragraphs, "\n\n"), "") + "\n";
+    return postable(joined(paragraphs, "\n\n")) + "\n";
 }
 
-std::string alt_text(const Spec& spec, const Template& tmpl, const Brand& brand) {
+std::string alt_text(const Spec& given, const Template& tmpl, const Brand& brand) {
+    const Spec spec = postable_spec(given);
     const Content& c = spec.content;
     Locale locale = spec.locale.value;
     auto shown = [&](const std::string& field) { return draws(tmpl, c, field); };
     std::vector<std::string> sentences = {alt_opening(spec, tmpl, brand)};
-    sentences.push_back(sentence(joined({shown("kicker") ? c.text("kicker") : "", shown("title") ? c.text("title") : ""}, ": ")));
+    sentences.push_back(sentence(kicker_and_title(shown("kicker") ? c.text("kicker") : "", shown("title") ? c.text("title") : "")));
     if (shown("subtitle")) sentences.push_back(sentence(c.text("subtitle")));
     if (shown("quote"))
         sentences.push_back(sentence(joined({quoted(c.quote->text), speaker(*c.quote)}, " — ")));
@@ -322,10 +412,10 @@ std::string alt_text(const Spec& spec, const Template& tmpl, const Brand& brand)
     if (shown("source")) sentences.push_back(sentence(drawn_text("source_line", spec, brand)));
     const CalendarDate* date = shown("date") ? date_of(c) : nullptr;
     const TimeOfDay* time = shown("time") ? time_of(c) : nullptr;
-    sentences.push_back(sentence(when_of(date, time, spec, brand)));
+    sentences.push_back(sentence(capitalized(when_of(date, time, spec, brand))));
     if (shown("place")) sentences.push_back(sentence((locale == Locale::id ? "Tempat: " : "Place: ") + c.text("place")));
     if (shown("cta")) sentences.push_back(sentence(c.text("cta")));
-    return one_paragraph(replace_control_characters(joined(sentences, " "), "")) + "\n";
+    return one_paragraph(postable(joined(sentences, " "))) + "\n";
 }
 
 }  // namespace rupa

@@ -1,6 +1,8 @@
 // The text that goes with the images: caption.txt (the post's text, ready to paste) and
 // alt.txt (a description for screen readers). Both carry all of the post's content in the
 // spec's locale, whatever the template: docs/spec.md, "What you get", says what goes where.
+// Neither holds a control character or an invisible formatting character (a zero-width
+// space, a soft hyphen, a direction override), whatever the spec held.
 #pragma once
 
 #include "spec/spec.hpp"
