@@ -103,7 +103,7 @@ TEST_CASE("years and ID numbers are never grouped") {
 
 // Numbers: the headline form of a stat.
 
-TEST_CASE("a stat of a million or more is shown with a scale word and at most one decimal") {
+TEST_CASE("a stat of a million or more is shown with a scale word and at most one decimal, two under 10") {
     CHECK(format_stat(167000000, "", Locale::id).figure == "167");
     CHECK(format_stat(167000000, "", Locale::id).unit == "juta");
     CHECK(format_stat(212900000, "", Locale::id).figure == "212,9");
@@ -111,8 +111,10 @@ TEST_CASE("a stat of a million or more is shown with a scale word and at most on
     CHECK(format_stat_inline(1000000, "", Locale::id) == "1 juta");
     CHECK(format_stat_inline(1200000, "", Locale::id) == "1,2 juta");
     CHECK(format_stat_inline(3500000000, "", Locale::id) == "3,5 miliar");
-    CHECK(format_stat_inline(1250000000000, "", Locale::id) == "1,3 triliun");
-    CHECK(format_stat_inline(1240000000000, "", Locale::id) == "1,2 triliun");
+    CHECK(format_stat_inline(1250000000000, "", Locale::id) == "1,25 triliun");
+    CHECK(format_stat_inline(1240000000000, "", Locale::id) == "1,24 triliun");
+    CHECK(format_stat_inline(2754000, "", Locale::id) == "2,75 juta");
+    CHECK(format_stat_inline(12340000, "", Locale::id) == "12,3 juta");
     CHECK(format_stat_inline(212940000, "", Locale::id) == "212,9 juta");
 }
 
@@ -121,7 +123,7 @@ TEST_CASE("an English stat uses million, billion and trillion") {
     CHECK(format_stat(167000000, "", Locale::en).unit == "million");
     CHECK(format_stat_inline(212900000, "", Locale::en) == "212.9 million");
     CHECK(format_stat_inline(3500000000, "", Locale::en) == "3.5 billion");
-    CHECK(format_stat_inline(1250000000000, "", Locale::en) == "1.3 trillion");
+    CHECK(format_stat_inline(1250000000000, "", Locale::en) == "1.25 trillion");
 }
 
 TEST_CASE("a stat below a million is the full grouped number with no scale word") {
@@ -141,7 +143,8 @@ TEST_CASE("rounding never shows 1.000 of a scale: it rolls over to the next word
     CHECK(format_stat_inline(999999999, "", Locale::id) == "1 miliar");
     CHECK(format_stat_inline(999949999, "", Locale::id) == "999,9 juta");
     CHECK(format_stat_inline(999960000000, "", Locale::en) == "1 trillion");
-    CHECK(format_stat_inline(1960000, "", Locale::id) == "2 juta");
+    CHECK(format_stat_inline(9996000, "", Locale::id) == "10 juta");
+    CHECK(format_stat_inline(1999000, "", Locale::id) == "2 juta");
 }
 
 TEST_CASE("past triliun there is no scale word, so the triliun count is grouped") {

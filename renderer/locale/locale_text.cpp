@@ -196,7 +196,8 @@ struct Scale {
 // Below 1 million a stat is the full number: "850.000" is as short as "850 ribu" on a graphic
 // and exact, so "ribu"/"thousand" is never used. From 1 million on one decimal at most, as BPS
 // and the press round headline figures ("212,9 juta", "Rp3.325,1 triliun"); a second decimal
-// adds noise, not information, to a number read at a glance. There is no word past triliun
+// adds noise, not information, to a number read at a glance, except under 10 ("1,25
+// triliun", "2,75 juta"), where one decimal would move the number by up to 5 %. There is no word past triliun
 // (kuadriliun is not in common use): 1.5e15 is "1.500 triliun".
 constexpr std::array<Scale, 4> kStatScales = {{{0, 2, "", ""},
                                                {6, 1, "juta", "million"},
@@ -223,7 +224,11 @@ Scaled fit_scale(const Decimal& value, std::span<const Scale> scales) {
     for (;; ++i) {
         Decimal figure = value;
         figure.point -= scales[i].exponent;
-        figure = round_to(figure, scales[i].max_decimals);
+        // Under 10 of a scale word, one decimal rounds too much: 1.250.000.000.000 is
+        // "1,25 triliun", not "1,3 triliun" (4 % more), as the press writes "Rp1,25 triliun".
+        int decimals = scales[i].max_decimals;
+        if (scales[i].exponent > 0 && figure.integer_digits() <= 1) decimals = std::max(decimals, 2);
+        figure = round_to(figure, decimals);
         bool last = i + 1 == scales.size();
         if (last || figure.integer_digits() <= scales[i + 1].exponent - scales[i].exponent)
             return {figure, &scales[i]};

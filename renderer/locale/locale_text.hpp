@@ -33,7 +33,7 @@ std::string format_when(const CalendarDate* date, const TimeOfDay* time, const s
 
 // Numbers. Every function here rounds half away from zero on the number as written in the
 // spec (the shortest decimal that reads back as the same double), so 0.125 gives "0,13" and
-// 1.25 triliun gives "1,3 triliun", never a binary artefact like "0,12". A negative number
+// 1.245 triliun gives "1,25 triliun", never a binary artefact like "0,12". A negative number
 // takes an ASCII hyphen-minus ("-1,5 juta"); a value that rounds to zero is "0", never "-0".
 // NaN and infinity give "" (and format_stat gives an empty figure *and* unit): the spec reader
 // should refuse them; these functions only promise not to crash or print "nan".
@@ -57,8 +57,8 @@ struct StatText {
 
 // The headline form of a stat's `value` with its optional `unit`:
 //  - below 1 million: the full grouped number, up to 2 decimals ("1.500", "850.000", "4,75");
-//  - from 1 million on: the scale word and at most 1 decimal, {"167", "juta"}, {"212,9", "juta"},
-//    {"3,5", "miliar"}, {"1,3", "triliun"} (en: million, billion, trillion). A word unit follows
+//  - from 1 million on: the scale word and at most 1 decimal, 2 under 10: {"167", "juta"},
+//    {"212,9", "juta"}, {"3,5", "miliar"}, {"1,25", "triliun"} (en: million, billion, trillion). A word unit follows
 //    the scale word: 1500000 "ton" -> {"1,5", "juta ton"};
 //  - unit "%": never a scale word, up to 2 decimals, joined without a space: {"78", "%"};
 //  - unit "Rp": the currency goes into the figure, exact as format_rupiah below 1 miliar
