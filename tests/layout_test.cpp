@@ -338,3 +338,17 @@ TEST_CASE("a stats element's hero_label and hero_up_to need a hero") {
     CHECK(result.err == "t/template.yaml:3:61: error: 'hero_up_to' needs a 'hero' (add hero: {style: ...} for the "
                         "first stat's figure, or remove hero_up_to)\n");
 }
+
+TEST_CASE("the quote mark's block ends at its ink, so the quote sits right under it") {
+    RenderRequest request;
+    request.spec_file = source_dir() / "samples/quote.yaml";
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    const SceneNode* mark = scene_for(plan, "square").find("mark");
+    const SceneNode* quote = scene_for(plan, "square").find("quote");
+    REQUIRE(mark);
+    REQUIRE(quote);
+    // A 200 px mark: its line would be 200 px tall; its ink ends a little over half way down.
+    CHECK(quote->box.y - mark->box.y < 140);
+    CHECK(quote->box.y >= mark->box.y + mark->box.h);
+}

@@ -66,7 +66,7 @@ const std::map<std::string, std::set<std::string>> kRefused = {
     {"over-event-title", {"square", "portrait", "story", "landscape"}},
     {"over-hoax-claim", {"square", "portrait", "story", "landscape"}},
     {"over-profile-six-facts", {"square", "portrait", "story", "landscape"}},
-    {"over-quote-400", {"square", "portrait", "story", "landscape"}},
+    {"over-quote-400", {"square", "story", "landscape"}},
     {"over-stats-long-values", {"square", "portrait", "story", "landscape"}},
 };
 

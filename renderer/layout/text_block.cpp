@@ -151,9 +151,13 @@ void fit_emoji(const TextBlock& block, const PangoFontDescription& font, PangoCo
 
 void measure(TextBlock& block) {
     PangoLayout* layout = block.layout.get();
-    PangoRectangle logical;
-    pango_layout_get_pixel_extents(layout, nullptr, &logical);
+    PangoRectangle ink, logical;
+    pango_layout_get_pixel_extents(layout, &ink, &logical);
     block.height = logical.height + 2 * block.style.padding_y;
+    // A display glyph sits high in its line ("“" at 200 px leaves 110 px of empty line under
+    // its ink): the block ends at the ink, so what follows sits close to it.
+    if (block.style.trim_below && ink.height > 0)
+        block.height = std::min(block.height, double(ink.y + ink.height) + 2 * block.style.padding_y);
     block.text_x = logical.x;
     block.text_width = logical.width;
     block.lines = pango_layout_get_line_count(layout);

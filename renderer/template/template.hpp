@@ -46,6 +46,7 @@ struct TextStyle {
     int max_lines = 0;          // 0 = as many as fit
     Strike strike = Strike::never;
     bool balance = false;       // a headline: lines narrowed to even lengths, no short last line
+    bool trim_below = false;    // the block ends where its ink ends (a display quote mark)
     bool has_background = false;  // a pill behind the text (labels, calls to action)
     ColorRef background;
     double padding_x = 0, padding_y = 0;  // px inside the pill

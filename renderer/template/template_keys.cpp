@@ -77,6 +77,8 @@ const KeyTable& style_keys() {
          "Strike the text through: true, false, or refuted (only when the verdict is not fakta)."},
         {"balance", "boolean", "Seimbangkan baris judul (tanpa baris akhir satu kata).",
          "Balance a headline's lines (no last line of one word)."},
+        {"trim_below", "boolean", "Blok berakhir di bawah tinta hurufnya (tanda kutip besar yang menempel pada kutipan).",
+         "The block ends where its ink ends (a large quote mark that sits on the quote)."},
         {"background", "colour", "Warna kotak di belakang teks.", "The colour of a box behind the text."},
         {"padding", "padding", "Jarak dalam kotak: angka, atau [horizontal, vertikal].",
          "Padding of the box: a number, or [horizontal, vertical]."},

@@ -213,6 +213,7 @@ private:
         if (node["max_lines"]) s.max_lines = int(ranged(node["max_lines"], "max_lines"));
         if (node["strike"]) s.strike = strike(node["strike"]);
         if (node["balance"]) s.balance = src_.boolean(node["balance"], "balance");
+        if (node["trim_below"]) s.trim_below = src_.boolean(node["trim_below"], "trim_below");
         if (node["background"]) {
             s.has_background = true;
             s.background = color(node["background"]);
