@@ -3,13 +3,14 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
-#include <libavfilter/avfilter.h>
 #include <libavformat/avformat.h>
 #include <libavutil/dict.h>
 #include <libavutil/frame.h>
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 }
+#include "handles/avfilter_library.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -40,7 +41,7 @@ struct AvFormatOutputDeleter {
     }
 };
 struct AvFilterGraphDeleter {
-    void operator()(AVFilterGraph* g) const { avfilter_graph_free(&g); }
+    void operator()(AVFilterGraph* g) const { avfilter_library().graph_free(&g); }
 };
 struct SwrContextDeleter {
     void operator()(SwrContext* s) const { swr_free(&s); }

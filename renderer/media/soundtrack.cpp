@@ -10,8 +10,6 @@
 #include "media/media_input.hpp"
 
 extern "C" {
-#include <libavfilter/buffersink.h>
-#include <libavfilter/buffersrc.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
 }
@@ -57,29 +55,30 @@ AvFramePtr new_block(int samples) {
 
 // A graph from an abuffer of planar float stereo 48 kHz through `chain` to an abuffersink.
 AvFilterGraphPtr build_graph(const std::string& chain, AVFilterContext*& in, AVFilterContext*& out) {
-    AvFilterGraphPtr graph(avfilter_graph_alloc());
+    const AvFilterLibrary& filters = avfilter_library();
+    AvFilterGraphPtr graph(filters.graph_alloc());
     if (!graph) throw MediaError("not enough memory for the sound");
     graph->nb_threads = 1;
     char args[160];
     std::snprintf(args, sizeof args,
                   "time_base=1/%d:sample_rate=%d:sample_fmt=fltp:channel_layout=stereo", kAudioRate,
                   kAudioRate);
-    if (avfilter_graph_create_filter(&in, avfilter_get_by_name("abuffer"), "in", args, nullptr, graph.get()) < 0 ||
-        avfilter_graph_create_filter(&out, avfilter_get_by_name("abuffersink"), "out", nullptr, nullptr,
+    if (filters.graph_create_filter(&in, filters.get_by_name("abuffer"), "in", args, nullptr, graph.get()) < 0 ||
+        filters.graph_create_filter(&out, filters.get_by_name("abuffersink"), "out", nullptr, nullptr,
                                      graph.get()) < 0)
         throw MediaError("the sound filters are missing from this FFmpeg");
-    AVFilterInOut* outputs = avfilter_inout_alloc();
-    AVFilterInOut* inputs = avfilter_inout_alloc();
+    AVFilterInOut* outputs = filters.inout_alloc();
+    AVFilterInOut* inputs = filters.inout_alloc();
     outputs->name = av_strdup("in");
     outputs->filter_ctx = in;
     inputs->name = av_strdup("out");
     inputs->filter_ctx = out;
     // Whatever formats the chain's filters work in, blocks come out as the encoder takes them.
     std::string whole = chain + ",aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo";
-    int rc = avfilter_graph_parse_ptr(graph.get(), whole.c_str(), &inputs, &outputs, nullptr);
-    avfilter_inout_free(&inputs);
-    avfilter_inout_free(&outputs);
-    if (rc < 0 || avfilter_graph_config(graph.get(), nullptr) < 0)
+    int rc = filters.graph_parse_ptr(graph.get(), whole.c_str(), &inputs, &outputs, nullptr);
+    filters.inout_free(&inputs);
+    filters.inout_free(&outputs);
+    if (rc < 0 || filters.graph_config(graph.get(), nullptr) < 0)
         throw MediaError("cannot set up the sound filters ('" + chain + "')");
     return graph;
 }
@@ -494,12 +493,12 @@ LoudnessMeter::LoudnessMeter() : taken_(av_frame_alloc()) {
 
 void LoudnessMeter::add(const AVFrame& block) {
     AvFramePtr copy(av_frame_clone(&block));
-    if (!copy || av_buffersrc_add_frame(in_, copy.get()) < 0) throw MediaError("cannot measure the sound");
+    if (!copy || avfilter_library().buffersrc_add_frame(in_, copy.get()) < 0) throw MediaError("cannot measure the sound");
     drain();
 }
 
 void LoudnessMeter::drain() {
-    while (av_buffersink_get_frame(out_, taken_.get()) >= 0) {
+    while (avfilter_library().buffersink_get_frame(out_, taken_.get()) >= 0) {
         measured_.integrated = metadata_number(*taken_, "lavfi.r128.I", measured_.integrated);
         // ebur128 writes peaks as linear amplitudes (1.0 = 0 dBFS).
         double peak = metadata_number(*taken_, "lavfi.r128.true_peak", 0);
@@ -509,7 +508,7 @@ void LoudnessMeter::drain() {
 }
 
 Loudness LoudnessMeter::result() {
-    if (av_buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("cannot measure the sound");
+    if (avfilter_library().buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("cannot measure the sound");
     drain();
     return measured_;
 }
@@ -579,15 +578,16 @@ void Soundtrack::open_chain(double gain) {
                   "volume=volume=%.3fdB:precision=float,aresample=%d,"
                   "alimiter=limit=%.3f:level=false:latency=true:attack=5:release=80,aresample=%d",
                   gain, 4 * kAudioRate, kLimiterCeiling, kAudioRate);
-    graph_ = build_graph(silent() ? "anull" : chain, in_, out_);
+    if (!silent()) graph_ = build_graph(chain, in_, out_);
 }
 
 Soundtrack::~Soundtrack() = default;
 
 const AVFrame* Soundtrack::next(int samples) {
+    if (silent()) return next_silence(samples);
     av_frame_unref(block_.get());
     while (true) {
-        int rc = av_buffersink_get_samples(out_, block_.get(), samples);
+        int rc = avfilter_library().buffersink_get_samples(out_, block_.get(), samples);
         if (rc >= 0) {
             // The limiter's look-ahead may hand back a little more than the video is long.
             long left = request_.samples - given_;
@@ -602,12 +602,25 @@ const AVFrame* Soundtrack::next(int samples) {
         if (flushed_) return nullptr;
         AvFramePtr block = source_->next(samples * 4);
         if (!block) {
-            if (av_buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("the sound filters failed");
+            if (avfilter_library().buffersrc_add_frame(in_, nullptr) < 0) throw MediaError("the sound filters failed");
             flushed_ = true;
-        } else if (av_buffersrc_add_frame(in_, block.get()) < 0) {
+        } else if (avfilter_library().buffersrc_add_frame(in_, block.get()) < 0) {
             throw MediaError("the sound filters failed");
         }
     }
+}
+
+// Silence needs no filter: blocks of zeros, as the filters would give them (`samples` long but
+// the last), so a video without sound never loads libavfilter.
+const AVFrame* Soundtrack::next_silence(int samples) {
+    long left = request_.samples - given_;
+    if (left <= 0) return nullptr;
+    int length = int(std::min<long>(samples, left));
+    block_ = new_block(length);
+    av_samples_set_silence(block_->extended_data, 0, length, 2, AV_SAMPLE_FMT_FLTP);
+    block_->pts = given_;
+    given_ += length;
+    return block_.get();
 }
 
 Loudness measure_file_loudness(const std::filesystem::path& file) {

@@ -78,6 +78,7 @@ private:
     void balance_voices();
     double normalising_gain();
     void open_chain(double gain);
+    const AVFrame* next_silence(int samples);
 
     SoundtrackRequest request_;
     Balance balance_;
