@@ -416,15 +416,23 @@ TEST_CASE("a batch killed with SIGKILL or stopped with SIGINT at any moment is f
         int raw = 0;
         waitpid(pid, &raw, 0);
         // The renders it started get SIGTERM as it ends (PR_SET_PDEATHSIG) and remove their
-        // temporaries; give them a moment to go.
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // temporaries as they stop, which on a loaded machine may take a while (a render
+        // stops between steps, e.g. after the PNG it is compressing): wait for them, up to 10 s.
         // SIGKILL gives the batch itself no chance to clean up: only its own bookkeeping
         // (report, records) may have a temporary left, never a post's folder.
-        if (fs::exists(folder.path() / "out"))
-            for (const auto& [name, bytes] : tree(folder.path() / "out")) {
-                bool post_file = name.find('/') != std::string::npos && !name.starts_with(".rupa-batch");
-                if (signal_number == SIGINT || post_file) CHECK(name.find(".part-") == std::string::npos);
-            }
+        auto left_behind = [&] {
+            std::vector<std::string> names;
+            if (fs::exists(folder.path() / "out"))
+                for (const auto& [name, bytes] : tree(folder.path() / "out")) {
+                    bool post_file = name.find('/') != std::string::npos && !name.starts_with(".rupa-batch");
+                    if ((signal_number == SIGINT || post_file) && name.find(".part-") != std::string::npos)
+                        names.push_back(name);
+                }
+            return names;
+        };
+        for (int wait = 0; wait < 100 && !left_behind().empty(); ++wait)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        CHECK(left_behind().empty());
 
         CommandResult resumed = folder.batch("--week 2024-W27 -o out -j 2");
         CHECK(resumed.status == 0);
