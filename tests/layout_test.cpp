@@ -31,12 +31,15 @@ bool close_to(Pixel a, Pixel b, int tolerance) {
            std::abs(a.b - b.b) <= tolerance;
 }
 
-RenderPlan plan_event() {
+// The plan of the spec `file`, its warnings left aside.
+RenderPlan plan_spec(const std::filesystem::path& file) {
     RenderRequest request;
-    request.spec_file = source_dir() / "samples/event.yaml";
+    request.spec_file = file;
     Diagnostics diagnostics;
     return plan_render(request, diagnostics);
 }
+
+RenderPlan plan_event() { return plan_spec(source_dir() / "samples/event.yaml"); }
 
 const Scene& scene_for(const RenderPlan& plan, std::string_view format) {
     for (size_t i = 0; i < plan.formats.size(); ++i)
@@ -271,10 +274,7 @@ TEST_CASE("the hoax claim is struck through when its verdict refutes it, and not
                    "template: hoax\nformats: [square]\ncontent:\n"
                    "  claim: Pendaftaran beasiswa dibuka bulan ini.\n  verdict: " + verdict + "\n"
                    "  body: Pendaftaran dibuka 1 sampai 31 Juli lewat laman resmi.\n");
-        RenderRequest request;
-        request.spec_file = dir.path() / "post.yaml";
-        Diagnostics diagnostics;
-        RenderPlan plan = plan_render(request, diagnostics);
+        RenderPlan plan = plan_spec(dir.path() / "post.yaml");
         const SceneNode* claim = scene_for(plan, "square").find("claim");
         REQUIRE(claim);
         return struck(*claim);
@@ -305,10 +305,7 @@ TEST_CASE("the stats template makes the first of up to four numbers the hero, an
             stats += "    - {value: " + std::to_string(10 + i) + ", unit: \"%\", label: capaian ke-" + std::to_string(i + 1) + "}\n";
         write_file(dir.path() / "post.yaml",
                    "template: stats\nformats: [square]\ncontent:\n  title: Capaian 2024\n  stats:\n" + stats);
-        RenderRequest request;
-        request.spec_file = dir.path() / "post.yaml";
-        Diagnostics diagnostics;
-        RenderPlan plan = plan_render(request, diagnostics);
+        RenderPlan plan = plan_spec(dir.path() / "post.yaml");
         std::vector<double> sizes;
         for (size_t i = 1; i <= count; ++i) {
             const SceneNode* figure = scene_for(plan, "square").find("numbers-" + std::to_string(i) + "-figure");
@@ -340,10 +337,7 @@ TEST_CASE("a stats element's hero_label and hero_up_to need a hero") {
 }
 
 TEST_CASE("the quote mark's block ends at its ink, so the quote sits right under it") {
-    RenderRequest request;
-    request.spec_file = source_dir() / "samples/quote.yaml";
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
+    RenderPlan plan = plan_spec(source_dir() / "samples/quote.yaml");
     const SceneNode* mark = scene_for(plan, "square").find("mark");
     const SceneNode* quote = scene_for(plan, "square").find("quote");
     REQUIRE(mark);
