@@ -3,6 +3,7 @@
 #include "handles/cairo.hpp"
 #include "handles/gobject.hpp"
 #include "media/svg_image.hpp"
+#include "media/svg_trial.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -46,4 +47,18 @@ TEST_CASE("the demo brand's SVG logo passes its trial draw quickly") {
     SvgImage logo = load_svg(source_dir() / "templates/brands/demo-kabupaten/logo.svg");
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 1.5);
     CHECK(logo.width > 0);
+}
+
+TEST_CASE("the trial draw runs in rupa-svg-trial, in the rupa binary alike, and says when neither runs") {
+    std::filesystem::path logo = source_dir() / "templates/brands/demo-kabupaten/logo.svg";
+    for (const char* program : {RUPA_SVG_TRIAL, RUPA_BINARY}) {
+        CAPTURE(program);
+        set_svg_trial_program(program);
+        CHECK(load_svg(logo).width > 0);
+    }
+    set_svg_trial_program("/nonexistent/rupa-svg-trial");
+    CHECK_THROWS_WITH_AS(load_svg(logo),
+                         "cannot run the SVG's trial draw (/nonexistent/rupa-svg-trial ended with status 127)",
+                         std::runtime_error);
+    set_svg_trial_program(RUPA_SVG_TRIAL);
 }

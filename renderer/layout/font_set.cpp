@@ -74,6 +74,9 @@ FontSet::FontSet(const std::filesystem::path& fonts_dir) : config_(FcConfigCreat
                                 ": rupa's installation is incomplete; reinstall rupa so that this folder holds "
                                 "its bundled .ttf and .otf fonts");
 
+    // Pango's first font map starts a thread that loads the system's configuration (about 60
+    // files under /usr/share/fontconfig) unless one is current; rupa never uses it.
+    FcConfigSetCurrent(config_.get());
     PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config_.get());
     font_map_ = share_gobject(map);

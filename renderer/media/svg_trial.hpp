@@ -16,9 +16,10 @@ namespace rupa {
 // largest logo box is 280 px, 448 px in video-landscape.
 inline constexpr int kSvgTrialSide = 1024;
 
-// The trial runs the rupa binary as `rupa --svg-trial WIDTH HEIGHT`, the SVG on its standard
-// input. Set once where the process starts (cli/, the test runner); with none set (the fuzz
-// targets, which draw each SVG themselves) SVGs are loaded without a trial.
+// The trial runs `PROGRAM --svg-trial WIDTH HEIGHT`, the SVG on its standard input, where
+// PROGRAM is rupa-svg-trial (cli/svg_trial_main.cpp) or the rupa binary itself. Set once
+// where the process starts (cli/, the test runner); with none set (the fuzz targets, which
+// draw each SVG themselves) SVGs are loaded without a trial.
 inline constexpr std::string_view kSvgTrialCommand = "--svg-trial";
 void set_svg_trial_program(const std::filesystem::path& program);
 
@@ -26,7 +27,7 @@ void set_svg_trial_program(const std::filesystem::path& program);
 // process. Throws MediaError when the drawing takes over 2 s or 512 MB, or librsvg crashes.
 void trial_draw_svg(const std::string& svg, double width, double height);
 
-// The child's side: `argv` is `rupa --svg-trial WIDTH HEIGHT`; returns the exit status.
+// The child's side: `argv` is `PROGRAM --svg-trial WIDTH HEIGHT`; returns the exit status.
 int run_svg_trial(int argc, char** argv);
 
 }  // namespace rupa
