@@ -112,6 +112,8 @@ bool is_number(std::string_view s) {
     return true;
 }
 
+constexpr std::array<std::string_view, 2> kDashes = {"-", "\xE2\x80\x93"};  // a hyphen, an en dash
+
 // 09.30, 9:30, 08.00-12.00 (a range with a hyphen or an en dash).
 bool is_clock(std::string_view s) {
     auto one = [](std::string_view t) {
@@ -119,7 +121,7 @@ bool is_clock(std::string_view s) {
         return mark != std::string_view::npos && is_digits(t.substr(0, mark), 1, 2) &&
                is_digits(t.substr(mark + 1), 2, 2);
     };
-    for (std::string_view dash : {"-", "\xE2\x80\x93"}) {
+    for (std::string_view dash : kDashes) {
         size_t at = s.find(dash);
         if (at != std::string_view::npos) return one(s.substr(0, at)) && one(s.substr(at + dash.size()));
     }
@@ -128,7 +130,18 @@ bool is_clock(std::string_view s) {
 
 bool is_amount(const std::string& s) { return is_number(s) || (s.rfind("rp", 0) == 0 && is_number(s.substr(2))); }
 
-bool is_day(const std::string& s) { return is_digits(s, 1, 2) && std::stoi(s) >= 1 && std::stoi(s) <= 31; }
+bool is_day(std::string_view s) {
+    return is_digits(s, 1, 2) && (s.size() == 1 ? s[0] >= '1' : s <= "31" && s != "00");
+}
+
+// 1–31, 28-30: a range of days written as one word.
+bool is_day_range(std::string_view s) {
+    for (std::string_view dash : kDashes) {
+        size_t at = s.find(dash);
+        if (at != std::string_view::npos) return is_day(s.substr(0, at)) && is_day(s.substr(at + dash.size()));
+    }
+    return false;
+}
 
 constexpr std::array<std::string_view, 16> kWeekdays = {
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
@@ -295,13 +308,18 @@ private:
         return j - i;
     }
 
-    // [Senin,] 8 Juli [2024], or Juli 2024.
+    // [Senin,] 8 Juli [2024], 1–31 Juli 2024, 8 – 12 Juli 2024, or Juli 2024.
     size_t date_at(size_t i) const {
         size_t j = i;
         bool weekday = one_of(core(j), kWeekdays) && (w_[j].closing == 0 || w_[j].closing == ',') &&
                        j + 1 < w_.size() && !w_[j + 1].starts_line;
         if (weekday) ++j;
-        if (j < w_.size() && is_day(core(j)) && joins(j + 1) && one_of(core(j + 1), kMonths)) {
+        // A range's first day and its dash, as words of their own: "8 – 12 Juli".
+        if (j < w_.size() && is_day(core(j)) && joins(j + 1) && one_of(core(j + 1), kDashes) && joins(j + 2) &&
+            is_day(core(j + 2)))
+            j += 2;
+        if (j < w_.size() && (is_day(core(j)) || is_day_range(core(j))) && joins(j + 1) &&
+            one_of(core(j + 1), kMonths)) {
             j += 2;
             if (joins(j) && is_digits(core(j), 4, 4)) ++j;
             return j - i;

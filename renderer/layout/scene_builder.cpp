@@ -389,7 +389,10 @@ private:
         ShownField field = field_shown(item);
         long length = g_utf8_strlen(field.text.c_str(), -1);
         if (b.word_split) {
-            report_unfit(field.name, field.where, "a word in it is wider than the line; shorten or split it");
+            bool words = b.too_wide.find(' ') != std::string::npos;
+            report_unfit(field.name, field.where,
+                         words ? "\u201C" + b.too_wide + "\u201D stays on one line and is wider than the line; shorten it"
+                               : "the word \u201C" + b.too_wide + "\u201D is wider than the line; shorten or split it");
             return;
         }
         double share = b.too_many_lines ? double(b.style.max_lines) / b.lines
@@ -437,9 +440,17 @@ private:
         if (e.kind == ElementKind::stats) {
             ListFit fit;
             nodes = layout_stat_grid(inputs, fit);
-            if (!fit.fits)
-                report_unfit("stats", fit.entries < stats.size() ? stats[fit.entries].where : stats.back().where,
-                             entries_fit(fit.entries, stats.size()));
+            if (!fit.fits) {
+                size_t culprit = std::min(fit.entries, stats.size() - 1);
+                std::string why =
+                    fit.fault == ListFault::wide_value
+                        ? "its value is too wide for its place; shorten it "
+                          "(\"1,25 triliun\", not \"1.250.000.000.000\")"
+                    : fit.fault == ListFault::long_label
+                        ? "its label needs more lines than the design gives it; shorten the label"
+                        : entries_fit(fit.entries, stats.size());
+                report_unfit("stats", stats[culprit].where, why);
+            }
         } else {
             bool fits = true;
             nodes = layout_bar_chart(inputs, fits);

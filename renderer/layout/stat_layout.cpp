@@ -145,15 +145,21 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit
         // most, then each cell in a row that ends inside the box, as wide as its cell at
         // most, its label unbroken. The first that does not is the one the report points at.
         fit.entries = 0;
+        auto fault = [](const StatCell& c, double width) {
+            return c.width > width ? ListFault::wide_value
+                                   : breaks_its_lines(c.label) ? ListFault::long_label : ListFault::room;
+        };
         double bottom = 0;
         if (hero) {
             bottom = hero->height;
+            fit.fault = fault(*hero, e.box.w);
             if (bottom > e.box.h || !fits_its_room(*hero, e.box.w)) return nodes;
             fit.entries = 1;
             bottom += hero_gap - e.gap;
         }
         for (size_t i = 0; i < in_grid; ++i) {
             if (i % columns == 0) bottom += (bottom > 0 ? e.gap : 0) + row_heights[i / columns];
+            fit.fault = fault(cells[i], cell_width);
             if (bottom > e.box.h || !fits_its_room(cells[i], cell_width)) break;
             fit.entries = first + i + 1;
         }

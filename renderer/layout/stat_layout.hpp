@@ -27,10 +27,16 @@ SceneNode text_node(const std::string& name, const Box& box, const Rgba& colour,
                     const SharedGObject<PangoLayout>& layout);
 
 // Whether a list's entries (stats, agenda entries) fit their box whole, and if not, how
-// many of them, in order, would.
+// many of them, in order, would, and what stops the first that does not.
+enum class ListFault {
+    room,        // the entries together are taller than the box
+    wide_value,  // a stat's figure and unit are wider than their cell at the smallest size
+    long_label,  // a stat's label needs more lines than its style allows
+};
 struct ListFit {
     bool fits = true;
     size_t entries = 0;
+    ListFault fault = ListFault::room;
 };
 
 // The nodes of a stats grid; none when the figures do not fit whole at their minimum size.

@@ -12,6 +12,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace rupa {
 
@@ -71,13 +75,59 @@ PangoFontDescriptionPtr font_of(const TextBlock& block, const Brand& brand) {
 }
 
 // No line may break inside the stretches Indonesian typesetting keeps together.
-void keep_together(PangoAttrList* attrs, const char* text) {
-    for (const TextSpan& span : unbreakable_spans(text)) {
+// U+2060 WORD JOINER: no line break before or after it, and drawn as nothing.
+constexpr std::string_view kWordJoiner = "\xE2\x81\xA0";
+
+// Dashes Pango breaks after even inside a range that allows no break (its break.c keeps the
+// break after U+2010, U+2012 and U+2013 when it removes the others): "1–" / "31 Juli 2024".
+bool is_breaking_dash(std::string_view text, size_t at) {
+    return text.compare(at, 3, "\xE2\x80\x90") == 0 || text.compare(at, 3, "\xE2\x80\x92") == 0 ||
+           text.compare(at, 3, "\xE2\x80\x93") == 0;
+}
+
+// Kept-together stretches (line_breaks.hpp) get a range that allows no break. A dash inside
+// one gets a word joiner after it, and the range ends before the joiner and starts again at
+// it, so that the joiner's own rule holds there in place of Pango's.
+void keep_together(PangoLayout* layout, PangoAttrList* attrs) {
+    std::string text = pango_layout_get_text(layout);
+    std::vector<TextSpan> spans = unbreakable_spans(text);
+    std::vector<std::vector<size_t>> cuts(spans.size());  // where joiners go, in the text as it was
+    for (size_t i = 0; i < spans.size(); ++i)
+        for (size_t at = spans[i].begin; at + 3 < spans[i].end; ++at)
+            if (is_breaking_dash(text, at)) cuts[i].push_back(at + 3);
+    size_t shift = 0;  // bytes of joiners inserted before the current place
+    std::string joined;
+    size_t copied = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+        size_t begin = spans[i].begin + shift;
+        for (size_t cut : cuts[i]) {
+            joined.append(text, copied, cut - copied);
+            copied = cut;
+            size_t at = cut + shift;
+            joined.append(kWordJoiner);
+            pango_attr_list_update(attrs, int(at), 0, int(kWordJoiner.size()));
+            PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
+            keep->start_index = guint(begin);
+            keep->end_index = guint(at);
+            pango_attr_list_insert(attrs, keep);
+            begin = at;
+            shift += kWordJoiner.size();
+        }
         PangoAttribute* keep = pango_attr_allow_breaks_new(FALSE);
-        keep->start_index = guint(span.begin);
-        keep->end_index = guint(span.end);
+        keep->start_index = guint(begin);
+        keep->end_index = guint(spans[i].end + shift);
         pango_attr_list_insert(attrs, keep);
     }
+    if (shift == 0) return;
+    joined.append(text, copied);
+    pango_layout_set_text(layout, joined.c_str(), int(joined.size()));
+}
+
+// `text` without the word joiners keep_together put in.
+std::string without_joiners(std::string text) {
+    for (size_t at = text.find(kWordJoiner); at != std::string::npos; at = text.find(kWordJoiner, at))
+        text.erase(at, kWordJoiner.size());
+    return text;
 }
 
 // The width of a line's text without the spaces it ends with, which Pango counts in its
@@ -92,20 +142,30 @@ int visible_width(PangoLayoutLine* line, const char* text) {
     return x;
 }
 
-// True when a line is wider than the layout (a word too long for it) or starts where no
-// line may break (inside a word or a kept-together stretch).
-bool splits_a_word(PangoLayout* layout) {
+// The first stretch of `layout`'s text that cannot be broken and does not fit its line (a
+// word, or words kept together), without the spaces around it; nothing when every line fits.
+std::optional<std::string> unbreakable_overflow(PangoLayout* layout) {
     const char* text = pango_layout_get_text(layout);
     int width = pango_layout_get_width(layout);
-    int attr_count = 0;
+    int attr_count = 0;  // one more than the characters: a break may come after the last
     const PangoLogAttr* breaks = pango_layout_get_log_attrs_readonly(layout, &attr_count);
+    auto piece = [&](long at) {  // the stretch around character `at`, between break opportunities
+        long from = at, to = at + 1;
+        while (from > 0 && !breaks[from].is_line_break) --from;
+        while (to < attr_count - 1 && !breaks[to].is_line_break) ++to;
+        const char* begin = g_utf8_offset_to_pointer(text, from);
+        std::string s(begin, g_utf8_offset_to_pointer(text, to) - begin);
+        s = without_joiners(s);
+        size_t first = s.find_first_not_of(" \n"), last = s.find_last_not_of(" \n");
+        return first == std::string::npos ? s : s.substr(first, last - first + 1);
+    };
     for (GSList* l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
         auto* line = static_cast<PangoLayoutLine*>(l->data);
-        if (visible_width(line, text) > width + PANGO_SCALE) return true;
         long at = g_utf8_pointer_to_offset(text, text + line->start_index);
-        if (at > 0 && at < attr_count && !breaks[at].is_line_break) return true;
+        if (at > 0 && at < attr_count && !breaks[at].is_line_break) return piece(at);
+        if (visible_width(line, text) > width + PANGO_SCALE) return piece(at);
     }
-    return false;
+    return std::nullopt;
 }
 
 bool is_colour_font(PangoFont* font) {
@@ -213,13 +273,15 @@ void shape_text(TextBlock& block, double width, const Brand& brand, const FontSe
     if (s.strike == Strike::always) pango_attr_list_insert(attrs.get(), pango_attr_strikethrough_new(TRUE));
     // Pango 1.50 draws a hyphen where it breaks inside a word ("[DISINFO-" / "RMASI]").
     pango_attr_list_insert(attrs.get(), pango_attr_insert_hyphens_new(FALSE));
-    keep_together(attrs.get(), pango_layout_get_text(layout));
+    keep_together(layout, attrs.get());
     pango_layout_set_attributes(layout, attrs.get());
     fit_emoji(block, *font, fonts.context());
 
     // max_lines is a limit, never a cut: a text with more lines does not fit (measure), and
     // so does a word longer than the line, which would stick out of the box.
-    block.word_split = splits_a_word(layout);
+    std::optional<std::string> overflow = unbreakable_overflow(layout);
+    block.word_split = bool(overflow);
+    block.too_wide = overflow.value_or("");
     measure(block);
 }
 
@@ -275,7 +337,7 @@ void balance_lines(TextBlock& block) {
     int lines = block.lines;
     auto keeps_lines = [&](double w) {
         pango_layout_set_width(layout, int(w * PANGO_SCALE));
-        return pango_layout_get_line_count(layout) == lines && !splits_a_word(layout);
+        return pango_layout_get_line_count(layout) == lines && !unbreakable_overflow(layout);
     };
     // Narrower never means fewer lines: halve the range of widths down to a pixel.
     double too_narrow = 0, enough = block.wrap_width;

@@ -34,6 +34,7 @@ struct TextBlock {
     int lines = 0;
     bool too_many_lines = false;  // more lines than the style's max_lines
     bool word_split = false;  // a word is longer than the line (it would have to be broken)
+    std::string too_wide;     // that word, or the words kept together that are (see line_breaks.hpp)
     double wrap_width = 0;    // px the lines were broken to
     double narrowed = 0;      // px taken off wrap_width to balance the lines (see balance_lines)
 };
