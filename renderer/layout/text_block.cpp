@@ -74,7 +74,6 @@ PangoFontDescriptionPtr font_of(const TextBlock& block, const Brand& brand) {
     return font;
 }
 
-// No line may break inside the stretches Indonesian typesetting keeps together.
 // U+2060 WORD JOINER: no line break before or after it, and drawn as nothing.
 constexpr std::string_view kWordJoiner = "\xE2\x81\xA0";
 
@@ -85,9 +84,10 @@ bool is_breaking_dash(std::string_view text, size_t at) {
            text.compare(at, 3, "\xE2\x80\x93") == 0;
 }
 
-// Kept-together stretches (line_breaks.hpp) get a range that allows no break. A dash inside
-// one gets a word joiner after it, and the range ends before the joiner and starts again at
-// it, so that the joiner's own rule holds there in place of Pango's.
+// No line may break inside the stretches Indonesian typesetting keeps together
+// (line_breaks.hpp): each gets a range that allows no break. A dash inside one gets a word
+// joiner after it, and the range ends before the joiner and starts again at it, so that the
+// joiner's own rule holds there in place of Pango's.
 void keep_together(PangoLayout* layout, PangoAttrList* attrs) {
     std::string text = pango_layout_get_text(layout);
     std::vector<TextSpan> spans = unbreakable_spans(text);
