@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace rupa {
 
@@ -114,6 +116,16 @@ bool is_number(std::string_view s) {
 
 constexpr std::array<std::string_view, 2> kDashes = {"-", "\xE2\x80\x93"};  // a hyphen, an en dash
 
+// The two sides of a range written with a hyphen or an en dash ("08.00-12.00", "1–31"), when
+// `s` is one.
+std::optional<std::pair<std::string_view, std::string_view>> range_sides(std::string_view s) {
+    for (std::string_view dash : kDashes) {
+        size_t at = s.find(dash);
+        if (at != std::string_view::npos) return std::pair{s.substr(0, at), s.substr(at + dash.size())};
+    }
+    return std::nullopt;
+}
+
 // 09.30, 9:30, 08.00-12.00 (a range with a hyphen or an en dash).
 bool is_clock(std::string_view s) {
     auto one = [](std::string_view t) {
@@ -121,11 +133,8 @@ bool is_clock(std::string_view s) {
         return mark != std::string_view::npos && is_digits(t.substr(0, mark), 1, 2) &&
                is_digits(t.substr(mark + 1), 2, 2);
     };
-    for (std::string_view dash : kDashes) {
-        size_t at = s.find(dash);
-        if (at != std::string_view::npos) return one(s.substr(0, at)) && one(s.substr(at + dash.size()));
-    }
-    return one(s);
+    auto sides = range_sides(s);
+    return sides ? one(sides->first) && one(sides->second) : one(s);
 }
 
 bool is_amount(const std::string& s) { return is_number(s) || (s.rfind("rp", 0) == 0 && is_number(s.substr(2))); }
@@ -136,11 +145,8 @@ bool is_day(std::string_view s) {
 
 // 1–31, 28-30: a range of days written as one word.
 bool is_day_range(std::string_view s) {
-    for (std::string_view dash : kDashes) {
-        size_t at = s.find(dash);
-        if (at != std::string_view::npos) return is_day(s.substr(0, at)) && is_day(s.substr(at + dash.size()));
-    }
-    return false;
+    auto sides = range_sides(s);
+    return sides && is_day(sides->first) && is_day(sides->second);
 }
 
 constexpr std::array<std::string_view, 16> kWeekdays = {
