@@ -117,6 +117,27 @@ TEST_CASE("rupa validate warns of a template's text and shape under WCAG AA on t
                    "or the fill under it [square]\n");
 }
 
+TEST_CASE("rupa validate measures a rule along a panel's edge against the panel, a bar on the paper against the paper") {
+    ScratchDir dir;
+    write_file(dir.path() / "t/template.yaml",
+               "id: t\n"
+               "brand: demo-kabupaten\n"
+               "fields:\n"
+               "  title: {max: 60}\n"
+               "layouts:\n"
+               "  square:\n"
+               "    - {rect: header, box: [0, 0, 1080, 330], fill: primary}\n"
+               "    - {rect: rule, box: [0, 330, 1080, 8], fill: accent}\n"
+               "    - {rect: bar, box: [72, 600, 160, 24], fill: accent}\n"
+               "    - {text: title, box: [72, 400, 936, 150], size: 72, color: text}\n");
+    CommandResult r = run_rupa("validate t/template.yaml", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out == "t/template.yaml: ok (1 warning)\n");
+    CHECK(r.err == "t/template.yaml:9:7: warning: 'bar' in 'accent' has a contrast of 1.7:1 on the background "
+                   "with brand 'demo-kabupaten', under the 3.0:1 WCAG AA needs for graphics; change its fill, or the "
+                   "fill under it [square]\n");
+}
+
 TEST_CASE("rupa validate warns of a brand kit's text colour under WCAG AA on its ground") {
     ScratchDir dir;
     write_kit(dir.path() / "kit", "muted: \"#4F5F68\"", "muted: \"#A0A8AC\"");

@@ -157,7 +157,6 @@ public:
             const auto& elements = layout.elements;
             for (size_t i = 0; i < elements.size(); ++i) {
                 const Element& e = elements[i];
-                double cx = e.box.x + e.box.w / 2, cy = e.box.y + e.box.h / 2;
                 for (const TextItem& item : e.items) check_text(format, elements, i, item.name, item.style, item.where);
                 for (const auto& [part, style] : e.parts) {
                     if (e.kind == ElementKind::agenda && (part == "day" || part == "month"))
@@ -167,8 +166,9 @@ public:
                 }
                 if (e.kind == ElementKind::rect && is_graphic(elements, i)) {
                     auto fill = colour(e.fill);
-                    auto ground = ground_at(elements, i, cx, cy);
-                    if (!fill || fill->a < 1 || !ground) continue;
+                    if (!fill || fill->a < 1) continue;
+                    auto ground = best_ground(elements, i, *fill);
+                    if (!ground) continue;
                     double ratio = contrast_ratio(*fill, ground->colour);
                     if (ratio >= kGraphicContrast) continue;
                     diagnostics_.warn({"low-contrast",
@@ -218,6 +218,28 @@ private:
             return Ground{over(*fill, under->colour), what};
         }
         return Ground{brand_.colors.at("background"), "the background"};
+    }
+
+    // The ground a shape of colour `fill` stands out best against: the fill under its middle,
+    // or one it borders. An accent rule along a dark header's edge reads against the header
+    // even where the paper beside it is as pale as the rule (a bar on the paper alone is
+    // measured against the paper).
+    std::optional<Ground> best_ground(const std::vector<Element>& elements, size_t index, const Rgba& fill) const {
+        const Box& b = elements[index].box;
+        double cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+        const double points[][2] = {{cx, cy}, {cx, b.y - 1}, {cx, b.bottom() + 1}, {b.x - 1, cy}, {b.right() + 1, cy}};
+        std::optional<Ground> best;
+        double best_ratio = 0;
+        for (const auto& [x, y] : points) {
+            auto ground = ground_at(elements, index, x, y);
+            if (!ground) {
+                if (x == cx && y == cy) return std::nullopt;  // on a photo: render measures it
+                continue;
+            }
+            double ratio = contrast_ratio(fill, ground->colour);
+            if (ratio > best_ratio) best_ratio = ratio, best = ground;
+        }
+        return best;
     }
 
     // A shape no text is drawn on: an accent bar, a divider (a panel is the ground of its text).
