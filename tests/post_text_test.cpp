@@ -279,6 +279,42 @@ TEST_CASE("only marks around the whole text are taken off") {
     CHECK(without_enclosing_quotes("\"") == "\"");
 }
 
+TEST_CASE("marks around part of a quote become single inside the quote's own pair, in both files") {
+    CHECK(quotation_text("“Jangan lelah,” pesan Bupati.") == "‘Jangan lelah,’ pesan Bupati.");
+    CHECK(quotation_text("Kami tegaskan: \"gratis\" di semua \"kecamatan\".") ==
+          "Kami tegaskan: ‘gratis’ di semua ‘kecamatan’.");
+    CHECK(quotation_text("«Ayo» kerja") == "‘Ayo’ kerja");
+    CHECK(quotation_text("“Kita bangun bersama.”") == "Kita bangun bersama.");
+    CHECK(quotation_text("Jum'at bersih") == "Jum'at bersih");
+    PostText t = written("template: quote\ncontent:\n"
+                         "  quote: {text: '“Jangan lelah.” Itu pesan saya.', by: Rini Syarifah}\n");
+    CHECK(t.caption.starts_with("“‘Jangan lelah.’ Itu pesan saya.”\n— Rini Syarifah\n\n"));
+    CHECK(t.alt == "Kutipan dari Pemerintah Kabupaten Sukamakmur. “‘Jangan lelah.’ Itu pesan saya.” — Rini Syarifah.\n");
+}
+
+TEST_CASE("a full-frame photo's alt text does not say 'with a photo' after its name") {
+    PostText t = written("template: photo\ncontent:\n  photo: photos/sawah.jpg\n");
+    CHECK(t.alt == "Foto penuh dari Pemerintah Kabupaten Sukamakmur.\n");
+    t = written("template: photo\nlocale: en\ncontent:\n  photo: photos/sawah.jpg\n");
+    CHECK(t.alt == "Full-frame photo from Pemerintah Kabupaten Sukamakmur.\n");
+    t = written("template: event\ncontent:\n  title: Rapat\n  photo: photos/sawah.jpg\n");
+    CHECK(t.alt.starts_with("Laporan kegiatan dari Pemerintah Kabupaten Sukamakmur, dengan foto."));
+}
+
+TEST_CASE("the picture draws a quote and a claim inside its own marks without the admin's pair") {
+    ScratchDir dir;
+    write_file(dir.path() / "q.yaml", "template: quote\ncontent:\n"
+                                      "  quote: {text: '\"Kita bangun bersama.\"', by: Rini Syarifah}\n");
+    Post quote = post_of(dir.path() / "q.yaml");
+    CHECK(field_text("quote.text", quote.spec, quote.brand, {}) == "Kita bangun bersama.");
+    write_file(dir.path() / "h.yaml", "template: hoax\ncontent:\n  verdict: hoaks\n"
+                                      "  claim: '“Pendaftaran CPNS dipungut biaya,” kata pesan berantai.'\n"
+                                      "  body: Pendaftaran CPNS tidak dipungut biaya.\n");
+    Post hoax = post_of(dir.path() / "h.yaml");
+    CHECK(fill_pattern("“{claim}”", hoax.spec, hoax.brand, {}) ==
+          "“‘Pendaftaran CPNS dipungut biaya,’ kata pesan berantai.”");
+}
+
 TEST_CASE("tabs and carriage returns a spec may hold leave the post text as spaces and line breaks") {
     PostText t = written("template: event\nformats: [square]\ncontent:\n"
                          "  title: \"Rapat\\tKoordinasi\\r\\n\"\n  place: \"Aula\\r\\nLantai 2\"\n"

@@ -80,7 +80,7 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
         for (const auto& t : c.hashtags) tags += (tags.empty() ? "#" : " #") + t.value;
         return tags;
     }
-    if (name == "quote.text") return c.quote ? c.quote->text : "";
+    if (name == "quote.text") return c.quote ? quotation_text(c.quote->text) : "";
     if (name == "quote.by") return c.quote ? c.quote->by : "";
     if (name == "quote.role") return c.quote ? c.quote->role : "";
     if (name == "verdict_label") return verdict_label(c.text("verdict"), locale);
@@ -95,6 +95,8 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
     if (name == "brand.handle") return brand.handle();
     static const std::vector<std::string> texts = {"kicker", "title", "subtitle", "place", "body",
                                                    "claim",  "source", "cta",   "verdict"};
+    // A claim is drawn inside the template's own pair of marks ("“{claim}”").
+    if (name == "claim") return quotation_text(c.text(name));
     for (const auto& t : texts)
         if (name == t) return c.text(name);
     throw SpecError(where, "unknown placeholder '{" + name + "}'",

@@ -326,4 +326,59 @@ std::string count_up_text(const std::string& figure, char decimal_mark, double p
     return figure.substr(0, begin) + out + figure.substr(end);
 }
 
+std::string trimmed(const std::string& text) {
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    size_t last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+std::string without_enclosing_quotes(const std::string& text) {
+    // Opening and closing marks as admins type them: typographic, straight, German-style
+    // low marks (a phone keyboard's long press), guillemets, single marks.
+    static const std::array<std::pair<std::string_view, std::string_view>, 8> pairs = {{
+        {"“", "”"}, {"\"", "\""}, {"”", "”"}, {"„", "“"}, {"„", "”"}, {"«", "»"}, {"‘", "’"}, {"'", "'"}}};
+    std::string t = trimmed(text);
+    for (const auto& [open, close] : pairs) {
+        if (!t.starts_with(open)) continue;
+        // A sentence's full stop may stand after the closing mark: “Kita bangun bersama”.
+        std::string stop;
+        size_t end = t.size();
+        if (end > 0 && (t.back() == '.' || t.back() == '!' || t.back() == '?')) {
+            stop = t.back();
+            --end;
+        }
+        if (end < open.size() + close.size() || std::string_view(t).substr(0, end).ends_with(close) == false)
+            continue;
+        std::string inner = t.substr(open.size(), end - close.size() - open.size());
+        if (inner.find(open) != std::string::npos || inner.find(close) != std::string::npos) continue;
+        return trimmed(inner) + stop;
+    }
+    return t;
+}
+
+std::string quotation_text(const std::string& text) {
+    std::string t = without_enclosing_quotes(text);
+    std::string out;
+    out.reserve(t.size());
+    for (size_t i = 0; i < t.size();) {
+        std::string_view rest = std::string_view(t).substr(i);
+        if (rest.starts_with("“") || rest.starts_with("„") || rest.starts_with("«")) {
+            out += "‘";
+            i += rest.starts_with("«") ? std::string_view("«").size() : std::string_view("“").size();
+        } else if (rest.starts_with("”") || rest.starts_with("»")) {
+            out += "’";
+            i += rest.starts_with("»") ? std::string_view("»").size() : std::string_view("”").size();
+        } else if (t[i] == '"') {
+            // A straight mark opens at the start or after a space or an opening bracket.
+            bool opens = i == 0 || std::string_view(" \t\n([").find(t[i - 1]) != std::string_view::npos;
+            out += opens ? "‘" : "’";
+            ++i;
+        } else {
+            out += t[i++];
+        }
+    }
+    return out;
+}
+
 }  // namespace rupa

@@ -81,4 +81,18 @@ std::string format_rupiah(double value, Locale locale);
 // number is kept; a figure with no digits is returned as it is.
 std::string count_up_text(const std::string& figure, char decimal_mark, double progress);
 
+// `text` without the spaces, tabs and line ends at either end.
+std::string trimmed(const std::string& text);
+
+// `text` without the pair of quotation marks an admin typed around all of it, so that a
+// quote written as “Kita bangun bersama.” or "Kita bangun bersama." gets one pair, not two,
+// when it is quoted. Marks that enclose only part of it ("“Kita” bisa") are kept.
+std::string without_enclosing_quotes(const std::string& text);
+
+// The words of a quote (or a hoax's claim) as they stand inside the pair of marks a
+// template or caption.txt puts around them: without the admin's enclosing pair, and with
+// the double marks around a part of it turned single, as a quote inside a quote is written
+// (“‘Jangan lelah,’ pesan Bupati.” rather than ““Jangan lelah,” pesan Bupati.”).
+std::string quotation_text(const std::string& text);
+
 }  // namespace rupa

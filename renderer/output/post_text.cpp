@@ -19,13 +19,6 @@ namespace rupa {
 
 namespace {
 
-std::string trimmed(const std::string& text) {
-    size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    size_t last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
     std::string out;
     for (const auto& part : parts) {
@@ -117,7 +110,7 @@ Spec postable_spec(Spec spec) {
     return spec;
 }
 
-std::string quoted(const std::string& text) { return "“" + without_enclosing_quotes(trimmed(text)) + "”"; }
+std::string quoted(const std::string& text) { return "“" + quotation_text(text) + "”"; }
 
 // "Hj. Ratna Dewi Kusuma, Bupati Sukamakmur": who said a quote, with the role when given.
 std::string speaker(const Quote& quote) { return joined({quote.by, quote.role}, ", "); }
@@ -244,7 +237,11 @@ std::string alt_opening(const Spec& spec, const Template& tmpl, const Brand& bra
     bool id = spec.locale.value == Locale::id;
     std::string name = !id && !tmpl.name_en.empty() ? tmpl.name_en : !tmpl.name.empty() ? tmpl.name : tmpl.id;
     std::string text = name + (brand.office.empty() ? "" : (id ? " dari " : " from ") + brand.office);
-    if (draws(tmpl, spec.content, "photo")) text += id ? ", dengan foto" : ", with a photo";
+    // "Foto penuh dari …" says it already: no ", dengan foto" after it.
+    std::string lower_name = name;
+    for (char& ch : lower_name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    bool named_photo = lower_name.find(id ? "foto" : "photo") != std::string::npos;
+    if (draws(tmpl, spec.content, "photo") && !named_photo) text += id ? ", dengan foto" : ", with a photo";
     size_t photos = spec.content.photos.size();
     if (draws(tmpl, spec.content, "photos"))  // "dengan 5 foto", "with 5 photos"
         text += (id ? ", dengan " : ", with ") + std::to_string(photos) +
@@ -318,30 +315,6 @@ std::string plain_text(const std::string& markdown) {
     }
     GCharPtr text(raw);
     return text.get();
-}
-
-std::string without_enclosing_quotes(const std::string& text) {
-    // Opening and closing marks as admins type them: typographic, straight, German-style
-    // low marks (a phone keyboard's long press), guillemets, single marks.
-    static const std::array<std::pair<std::string_view, std::string_view>, 8> pairs = {{
-        {"“", "”"}, {"\"", "\""}, {"”", "”"}, {"„", "“"}, {"„", "”"}, {"«", "»"}, {"‘", "’"}, {"'", "'"}}};
-    std::string t = trimmed(text);
-    for (const auto& [open, close] : pairs) {
-        if (!t.starts_with(open)) continue;
-        // A sentence's full stop may stand after the closing mark: “Kita bangun bersama”.
-        std::string stop;
-        size_t end = t.size();
-        if (end > 0 && (t.back() == '.' || t.back() == '!' || t.back() == '?')) {
-            stop = t.back();
-            --end;
-        }
-        if (end < open.size() + close.size() || std::string_view(t).substr(0, end).ends_with(close) == false)
-            continue;
-        std::string inner = t.substr(open.size(), end - close.size() - open.size());
-        if (inner.find(open) != std::string::npos || inner.find(close) != std::string::npos) continue;
-        return trimmed(inner) + stop;
-    }
-    return t;
 }
 
 // What a post (or one scene of its video) says: the headline, the quote, the claim and its

@@ -29,9 +29,4 @@ std::string alt_text(const Spec& spec, const Template& tmpl, const Brand& brand)
 // **bold** and _italic_ marks removed, by the rules the graphics follow.
 std::string plain_text(const std::string& markdown);
 
-// `text` without the pair of quotation marks an admin typed around all of it, so that a
-// quote written as “Kita bangun bersama.” or "Kita bangun bersama." gets one pair, not two,
-// when it is quoted. Marks that enclose only part of it ("“Kita” bisa") are kept.
-std::string without_enclosing_quotes(const std::string& text);
-
 }  // namespace rupa
