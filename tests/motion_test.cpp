@@ -1,6 +1,7 @@
 // Motion: easing curves, keyframed values, count-up text, the template's `video:` block and
 // how it is bound to a scene's nodes.
 #include "draw/timeline_painter.hpp"
+#include "handles/gobject.hpp"
 #include "layout/motion_binder.hpp"
 #include "locale/locale_text.hpp"
 #include "pipeline/render_job.hpp"
@@ -8,6 +9,7 @@
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
+#include <pango/pango.h>
 
 #include <algorithm>
 #include <cstring>
@@ -122,6 +124,45 @@ TEST_CASE("bound motion staggers an element's parts, counts numbers up and repor
     CHECK(third.count.at(30) < 1);
     CHECK(third.decimal_mark == ',');
     CHECK(scene.nodes[3].motion.is_static());           // an element with no motion stays put
+}
+
+TEST_CASE("a unit after a counting figure stays beside it as it counts, and lands where the still has it") {
+    RenderRequest request;
+    request.spec_file = source_dir() / "samples" / "stats.yaml";
+    request.formats = {"reel"};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    const Scene& scene = plan.timelines[0].scenes.at(0).scene;
+    int units = 0;
+    for (size_t i = 1; i < scene.nodes.size(); ++i) {
+        const SceneNode& unit = scene.nodes[i];
+        if (!unit.trails_figure) continue;
+        const SceneNode& figure = scene.nodes[i - 1];
+        INFO(figure.name, " ", unit.name);
+        REQUIRE(figure.countable);
+        const Animated<double>& count = figure.motion.count;
+        REQUIRE(!count.is_static());
+        ++units;
+        // The unit's offset is the width the figure shown then lacks, frame by frame.
+        std::string full = pango_layout_get_text(figure.text.get());
+        auto width = [&](const std::string& text) {
+            GObjectPtr<PangoLayout> layout(pango_layout_copy(figure.text.get()));
+            pango_layout_set_text(layout.get(), text.c_str(), -1);
+            PangoRectangle logical;
+            pango_layout_get_extents(layout.get(), nullptr, &logical);
+            return double(logical.width) / PANGO_SCALE;
+        };
+        long first = count.starts_at(), last = count.settles_at();
+        for (long frame : {first, (first + last) / 2, last}) {
+            std::string shown = count_up_text(full, ',', count.at(frame));
+            CHECK(unit.motion.dx.at(frame) == doctest::Approx(width(shown) - width(full)).epsilon(0.001));
+        }
+        CHECK(unit.motion.dx.at(first) < -20);  // "0" against "212,9"
+        CHECK(unit.motion.dx.at(last) == 0);
+        CHECK(unit.motion.dx.at(plan.timelines[0].cover_frame) == 0);
+    }
+    CHECK(units == 3);  // "juta" after 212,9 and after 167, "%" after 78
 }
 
 TEST_CASE("unchanged rows are exactly those of the frame before, and a recycled canvas repainted where it changed is the whole frame") {

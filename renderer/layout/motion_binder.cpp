@@ -2,7 +2,13 @@
 // entries, numbers ease out and land on the exact value, photos drift without stopping.
 #include "layout/motion_binder.hpp"
 
+#include "handles/gobject.hpp"
+#include "locale/locale_text.hpp"
+
+#include <pango/pango.h>
+
 #include <algorithm>
+#include <string>
 
 namespace rupa {
 
@@ -73,11 +79,38 @@ long drift_every(const SceneNode& n, const Box& from, const Box& to, long frames
     return std::clamp(long(kLeastVisibleStep / per_frame), 1L, kMostFramesPerStep);
 }
 
+// The width of a layout's first line, alignment aside.
+double line_width(PangoLayout* layout) {
+    PangoRectangle logical;
+    pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0), nullptr, &logical);
+    return double(logical.width) / PANGO_SCALE;
+}
+
+// A unit set after a counting figure ("212,9 juta") stays beside it as it counts: it moves in
+// by the width the figure's digits give up ("5,3" is narrower than "212,9"), frame by frame,
+// and lands where the still has it. A unit that slides in on its own keeps its slide.
+void follow_count(SceneNode& unit, const SceneNode& figure) {
+    const Animated<double>& count = figure.motion.count;
+    if (count.is_static() || !unit.motion.dx.is_static() || !figure.text) return;
+    PangoAlignment align = pango_layout_get_alignment(figure.text.get());
+    if (align == PANGO_ALIGN_RIGHT) return;  // the figure's right edge, next to the unit, stays
+    double share = align == PANGO_ALIGN_CENTER ? 0.5 : 1;
+    GObjectPtr<PangoLayout> counted(pango_layout_copy(figure.text.get()));
+    std::string figure_text = pango_layout_get_text(figure.text.get());
+    double final_width = line_width(figure.text.get());
+    for (long frame = count.starts_at(); frame <= count.settles_at(); ++frame) {
+        std::string shown = count_up_text(figure_text, figure.motion.decimal_mark, count.at(frame));
+        pango_layout_set_text(counted.get(), shown.c_str(), -1);
+        unit.motion.dx.key(frame, share * (line_width(counted.get()) - final_width));
+    }
+}
+
 }  // namespace
 
 long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale locale) {
     long settled = 0;
-    for (SceneNode& n : scene.nodes) {
+    for (size_t i = 0; i < scene.nodes.size(); ++i) {
+        SceneNode& n = scene.nodes[i];
         auto found = video.elements.find(n.element);
         if (found == video.elements.end()) continue;
         const ElementMotion& motion = found->second;
@@ -94,6 +127,7 @@ long bind_motion(Scene& scene, const TemplateVideo& video, long frames, Locale l
             m.count.key(start + motion.count_up, 1);
             settled = std::max(settled, start + motion.count_up);
         }
+        if (n.trails_figure && i > 0) follow_count(n, scene.nodes[i - 1]);  // the figure is drawn first
         if (motion.grow > 0 && n.kind == NodeKind::rect && n.name.ends_with("-bar")) {
             m.reveal.key(start, 0, Easing::ease_out());
             m.reveal.key(start + motion.grow, 1);

@@ -177,6 +177,7 @@ std::vector<SceneNode> layout_stat_grid(const StatLayoutInputs& in, ListFit& fit
             double gap = cell.unit.markup == "%" ? 0 : cell.unit.size * 0.3;
             double unit_y = y + cell.figure_baseline - cell.unit_baseline;
             push_text(nodes, cell.unit, x + cell.figure.text_width + gap, unit_y, width, in);
+            nodes.back().trails_figure = true;
         }
         if (!cell.label.markup.empty()) push_text(nodes, cell.label, x, label_y, width, in);
     };

@@ -120,6 +120,7 @@ struct SceneNode {
 
     SharedGObject<PangoLayout> text;  // text: shaped, drawn with its top-left at box.x, box.y
     bool countable = false;           // text: a number given as a number, which may count up
+    bool trails_figure = false;       // text: a unit set after the countable figure before it
 
     NodeMotion motion;  // video only; a still draws every node as it is
 };
