@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-tests >/dev/null   # the packages (and the normal build)
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUPA_BUILD_TESTS=ON -DRUPA_SANITIZE=ON
+# -O1 with line tables only (-g1): the sanitizers' reports keep their file:line stacks, and the
+# build takes about half the time of -O2 -g (RelWithDebInfo) on two cores.
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" \
+  -DRUPA_BUILD_TESTS=ON -DRUPA_SANITIZE=ON
 cmake --build build-sanitize -j"$jobs"
 # Leak reports are off: glib, fontconfig and Pango keep process-lifetime caches that
 # LeakSanitizer cannot tell from leaks. Everything else aborts the test that hits it.

@@ -418,13 +418,15 @@ TEST_CASE("a batch killed with SIGKILL or stopped with SIGINT at any moment is f
         // The renders it started get SIGTERM as it ends (PR_SET_PDEATHSIG) and remove their
         // temporaries as they stop, which on a loaded machine may take a while (a render
         // stops between steps, e.g. after the PNG it is compressing): wait for them, up to 10 s.
-        // SIGKILL gives the batch itself no chance to clean up: only its own bookkeeping
-        // (report, records) may have a temporary left, never a post's folder.
+        // SIGKILL gives the batch itself no chance to clean up: only what it writes itself
+        // (its report and records, and the week's highlights, drawn in the batch's own
+        // process) may have a temporary left, never a post's folder; the next run removes it.
         auto left_behind = [&] {
             std::vector<std::string> names;
             if (fs::exists(folder.path() / "out"))
                 for (const auto& [name, bytes] : tree(folder.path() / "out")) {
-                    bool post_file = name.find('/') != std::string::npos && !name.starts_with(".rupa-batch");
+                    bool post_file = name.find('/') != std::string::npos && !name.starts_with(".rupa-batch") &&
+                                     !name.starts_with("highlights-");
                     if ((signal_number == SIGINT || post_file) && name.find(".part-") != std::string::npos)
                         names.push_back(name);
                 }
