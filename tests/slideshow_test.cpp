@@ -108,6 +108,17 @@ TEST_CASE("the slideshow sample draws every photo in the collage of every still 
     }
 }
 
+TEST_CASE("of a gallery's photos, decoded two at a time, the first damaged one in the spec's order is reported") {
+    ScratchDir dir;
+    write_slideshow(dir.path(), 5);
+    // The third and the fourth cut short: the third is reported, whichever decoder fails first.
+    for (const char* name : {"sawah.jpg", "sungai.jpg"}) fs::resize_file(dir.path() / "photos" / name, 600);
+    CommandResult r = run_rupa("render galeri.yaml -o out --formats square", dir.path());
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("galeri.yaml:9:7: error: cannot use photo 'photos/sawah.jpg': ", 0) == 0);
+    CHECK_FALSE(fs::exists(dir.path() / "out/galeri/square.png"));
+}
+
 TEST_CASE("a slideshow of more photos than its design shows them all, smaller, and warns at 'photos'") {
     ScratchDir dir;
     write_slideshow(dir.path(), 7);

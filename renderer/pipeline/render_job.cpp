@@ -212,12 +212,20 @@ Logo load_logo(const Brand& brand) {
 }
 
 // The spec's photos, decoded: "photo", and "photos/N" for a gallery. Gallery photos are
-// checked as thoroughly as the main photo, at their own place.
+// checked as thoroughly as the main photo, at their own place. A gallery's photos are
+// decoded two at a time (each decoder is single-threaded; five 1920-wide JPEGs took 0.2 s
+// one after another); a bad one is reported as it would be alone, the first in the spec's
+// order.
 std::map<std::string, DecodedImage> load_photos(const Spec& spec) {
     std::map<std::string, DecodedImage> photos;
     if (const auto& photo = spec.content.photo) photos["photo"] = decode_photo(*photo);
-    for (size_t i = 0; i < spec.content.photos.size(); ++i)
-        photos["photos/" + std::to_string(i)] = decode_photo(spec.content.photos[i]);
+    const auto& gallery = spec.content.photos;
+    std::vector<std::future<DecodedImage>> pending(gallery.size());
+    for (size_t i = 0; i < gallery.size(); ++i) {
+        if (i >= 2) pending[i - 2].wait();  // two decodes at a time
+        pending[i] = std::async(std::launch::async, [&gallery, i] { return decode_photo(gallery[i]); });
+    }
+    for (size_t i = 0; i < gallery.size(); ++i) photos["photos/" + std::to_string(i)] = pending[i].get();
     return photos;
 }
 
