@@ -10,6 +10,8 @@
 #include <pango/pango.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 
 using namespace rupa;
@@ -345,4 +347,49 @@ TEST_CASE("the quote mark's block ends at its ink, so the quote sits right under
     // A 200 px mark: its line would be 200 px tall; its ink ends a little over half way down.
     CHECK(quote->box.y - mark->box.y < 140);
     CHECK(quote->box.y >= mark->box.y + mark->box.h);
+}
+
+TEST_CASE("a photo's half-size copy is the mean of each 2x2 block, and a photo drawn small from it looks as from the full size") {
+    DecodedImage image;
+    image.width = 5;  // an odd last column is left out
+    image.height = 2;
+    CairoSurfacePtr full(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 5, 2));
+    auto* px = reinterpret_cast<uint32_t*>(cairo_image_surface_get_data(full.get()));
+    int stride = cairo_image_surface_get_stride(full.get()) / 4;
+    const uint32_t top[5] = {0xFF000000, 0xFF040404, 0xFFFF0000, 0xFFFF0000, 0xFFFFFFFF};
+    const uint32_t bottom[5] = {0xFF080808, 0xFF0C0C0C, 0x80800000, 0x80800000, 0xFFFFFFFF};
+    for (int x = 0; x < 5; ++x) px[x] = top[x], px[stride + x] = bottom[x];
+    cairo_surface_mark_dirty(full.get());
+    image.surface = share_surface(full.release());
+    add_half(image);
+    REQUIRE(image.half);
+    CHECK(cairo_image_surface_get_width(image.half.get()) == 2);
+    CHECK(cairo_image_surface_get_height(image.half.get()) == 1);
+    auto* half = reinterpret_cast<uint32_t*>(cairo_image_surface_get_data(image.half.get()));
+    CHECK(half[0] == 0xFF060606);
+    CHECK(half[1] == 0xC0C00000);  // premultiplied red, three quarters opaque
+
+    // The sample photo in a 300 px cell, drawn from the full size and from the half.
+    DecodedImage photo = decode_image(source_dir() / "samples/photos/bukit.jpg");
+    add_half(photo);
+    auto drawn = [&](bool with_half) {
+        Scene scene;
+        scene.width = scene.height = 400;
+        SceneNode n;
+        n.kind = NodeKind::image;
+        n.box = {50, 50, 300, 200};
+        n.image = photo.surface;
+        if (with_half) n.half = photo.half;
+        n.source = {0, 0, double(photo.width), photo.width * 200.0 / 300};
+        scene.nodes.push_back(n);
+        return paint_scene(scene, 0);
+    };
+    CairoSurfacePtr a = drawn(false), b = drawn(true);
+    const unsigned char* pa = cairo_image_surface_get_data(a.get());
+    const unsigned char* pb = cairo_image_surface_get_data(b.get());
+    double total = 0;
+    size_t bytes = size_t(cairo_image_surface_get_stride(a.get())) * 400;
+    for (size_t i = 0; i < bytes; ++i) total += std::abs(int(pa[i]) - int(pb[i]));
+    CHECK(total / bytes < 2.0);  // a mean difference under 2 of 255
+    CHECK(std::memcmp(pa, pb, bytes) != 0);  // and the half was used
 }

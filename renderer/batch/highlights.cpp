@@ -281,7 +281,7 @@ private:
                 Scene own = build_scene({post.spec, post.tmpl, post.brand, fonts, post.assets}, portrait, ignored);
                 if (!own.whole) throw std::runtime_error("its portrait does not fit whole");
                 CairoSurfacePtr canvas = paint_scene(own);
-                DecodedImage picture{share_surface(canvas.release()), own.width, own.height, 1};
+                DecodedImage picture{share_surface(canvas.release()), own.width, own.height, 1, nullptr};
                 Spec slide = card_spec(folder_, {{"source", number}});
                 slide.content.photo = PhotoRef{};
                 slide.content.photo->path = request_.out_dir / carousel_[i]->outcome->output / "portrait.png";

@@ -64,11 +64,17 @@ void draw_gradient(cairo_t* cr, const SceneNode& n, const NodeState& s) {
 }
 
 void draw_image(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving) {
+    // Drawn at half its size or less (on the canvas, whatever the scene's scale), the photo
+    // comes from its half-size copy when it has one.
+    double wide = s.box.w, high = s.box.h;
+    cairo_user_to_device_distance(cr, &wide, &high);
+    bool halved = n.half && std::abs(wide) <= s.source.w / 2 && std::abs(high) <= s.source.h / 2;
+    double shrink = halved ? 0.5 : 1;
     cairo_rectangle(cr, s.box.x, s.box.y, s.box.w, s.box.h);
     cairo_clip(cr);
     cairo_translate(cr, s.box.x, s.box.y);
-    cairo_scale(cr, s.box.w / s.source.w, s.box.h / s.source.h);
-    cairo_set_source_surface(cr, n.image.get(), -s.source.x, -s.source.y);
+    cairo_scale(cr, s.box.w / (s.source.w * shrink), s.box.h / (s.source.h * shrink));
+    cairo_set_source_surface(cr, halved ? n.half.get() : n.image.get(), -s.source.x * shrink, -s.source.y * shrink);
     cairo_pattern_t* source = cairo_get_source(cr);
     // A drifting photo is redrawn every frame: bilinear keeps that cheap, and the motion
     // hides what a finer filter would add.

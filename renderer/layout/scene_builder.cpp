@@ -230,6 +230,7 @@ private:
     void add_picture(const std::string& name, const Box& box, const DecodedImage& image, const PhotoRef& ref) {
         SceneNode n = node(NodeKind::image, name, box);
         n.image = image.surface;
+        n.half = image.half;
         n.source = cover_crop(image.width, image.height, box, ref.focus_x, ref.focus_y);
         n.focus_x = ref.focus_x;
         n.focus_y = ref.focus_y;

@@ -162,6 +162,30 @@ CairoSurfacePtr apply_orientation(CairoSurfacePtr stored, int orientation, int& 
 
 }  // namespace
 
+void add_half(DecodedImage& image) {
+    cairo_surface_t* full = image.surface.get();
+    int w = image.width / 2, h = image.height / 2;
+    if (!full || w < 1 || h < 1) return;
+    CairoSurfacePtr half(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    if (cairo_surface_status(half.get()) != CAIRO_STATUS_SUCCESS) return;  // drawn from the full size then
+    cairo_surface_flush(full);
+    const unsigned char* from = cairo_image_surface_get_data(full);
+    unsigned char* to = cairo_image_surface_get_data(half.get());
+    int from_stride = cairo_image_surface_get_stride(full), to_stride = cairo_image_surface_get_stride(half.get());
+    for (int y = 0; y < h; ++y) {
+        const unsigned char* top = from + size_t(2 * y) * from_stride;
+        const unsigned char* bottom = top + from_stride;
+        unsigned char* row = to + size_t(y) * to_stride;
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 4; ++c) {  // premultiplied: the mean of each channel stays premultiplied
+                int i = 8 * x + c;
+                row[4 * x + c] = static_cast<unsigned char>((top[i] + top[i + 4] + bottom[i] + bottom[i + 4] + 2) / 4);
+            }
+    }
+    cairo_surface_mark_dirty(half.get());
+    image.half = share_surface(half.release());
+}
+
 DecodedImage decode_image(const std::filesystem::path& path) {
     AvFramePtr frame = decode_first_frame(path);
     DecodedImage image;

@@ -15,6 +15,10 @@ struct DecodedImage {
     int width = 0;
     int height = 0;
     int exif_orientation = 1;  // as stored in the file; already applied to `surface`
+    // `surface` at half its width and height (each pixel the mean of four), for drawing at
+    // half its size or less: scaling a 1920-wide photo down to a 540-wide collage cell from
+    // here costs pixman a quarter of the work. Null unless add_half() made it.
+    SharedSurface half;
 };
 
 // PRODUCT.md's limit on an input image.
@@ -23,5 +27,8 @@ constexpr long long kMaxInputPixels = 100'000'000;
 constexpr long long kMaxImageSide = 32767;
 
 DecodedImage decode_image(const std::filesystem::path& path);
+
+// Makes `image.half` (nothing for a picture under 2 pixels on a side).
+void add_half(DecodedImage& image);
 
 }  // namespace rupa

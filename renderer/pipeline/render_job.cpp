@@ -223,7 +223,11 @@ std::map<std::string, DecodedImage> load_photos(const Spec& spec) {
     std::vector<std::future<DecodedImage>> pending(gallery.size());
     for (size_t i = 0; i < gallery.size(); ++i) {
         if (i >= 2) pending[i - 2].wait();  // two decodes at a time
-        pending[i] = std::async(std::launch::async, [&gallery, i] { return decode_photo(gallery[i]); });
+        pending[i] = std::async(std::launch::async, [&gallery, i] {
+            DecodedImage image = decode_photo(gallery[i]);
+            add_half(image);  // a collage draws its photos small
+            return image;
+        });
     }
     for (size_t i = 0; i < gallery.size(); ++i) photos["photos/" + std::to_string(i)] = pending[i].get();
     return photos;

@@ -111,6 +111,7 @@ struct SceneNode {
     double radius = 0;      // rect corners
 
     SharedSurface image;  // image: the decoded picture ...
+    SharedSurface half;   // ... and, when made, the picture at half size, drawn at half or less
     Box source;           // ... and the part of it (in its pixels) that fills `box`
     double focus_x = 0.5, focus_y = 0.5;  // the photo's point of interest (0-1 of its size)
 
