@@ -284,6 +284,8 @@ TEST_CASE("marks around part of a quote become single inside the quote's own pai
     CHECK(quotation_text("Kami tegaskan: \"gratis\" di semua \"kecamatan\".") ==
           "Kami tegaskan: ‘gratis’ di semua ‘kecamatan’.");
     CHECK(quotation_text("«Ayo» kerja") == "‘Ayo’ kerja");
+    CHECK(quotation_text("Slogan „Kita Bisa“ dipakai") == "Slogan ‘Kita Bisa’ dipakai");
+    CHECK(quotation_text("Slogan ”Kita Bisa” dipakai") == "Slogan ‘Kita Bisa’ dipakai");
     CHECK(quotation_text("“Kita bangun bersama.”") == "Kita bangun bersama.");
     CHECK(quotation_text("Jum'at bersih") == "Jum'at bersih");
     PostText t = written("template: quote\ncontent:\n"

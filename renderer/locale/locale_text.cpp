@@ -363,20 +363,24 @@ std::string quotation_text(const std::string& text) {
     out.reserve(t.size());
     for (size_t i = 0; i < t.size();) {
         std::string_view rest = std::string_view(t).substr(i);
-        if (rest.starts_with("“") || rest.starts_with("„") || rest.starts_with("«")) {
-            out += "‘";
-            i += rest.starts_with("«") ? std::string_view("«").size() : std::string_view("“").size();
-        } else if (rest.starts_with("”") || rest.starts_with("»")) {
-            out += "’";
-            i += rest.starts_with("»") ? std::string_view("»").size() : std::string_view("”").size();
-        } else if (t[i] == '"') {
-            // A straight mark opens at the start or after a space or an opening bracket.
-            bool opens = i == 0 || std::string_view(" \t\n([").find(t[i - 1]) != std::string_view::npos;
-            out += opens ? "‘" : "’";
-            ++i;
-        } else {
-            out += t[i++];
+        if (rest.starts_with("«") || rest.starts_with("»")) {  // guillemets say which way they face
+            out += rest.starts_with("«") ? "‘" : "’";
+            i += std::string_view("«").size();
+            continue;
         }
+        // Any other double mark ("…", “…”, „…“, ”…”) opens at the start or after a space or
+        // an opening bracket, and closes anywhere else.
+        size_t mark = rest.starts_with("\"") ? 1
+                      : rest.starts_with("“") || rest.starts_with("”") || rest.starts_with("„")
+                          ? std::string_view("“").size()
+                          : 0;
+        if (mark == 0) {
+            out += t[i++];
+            continue;
+        }
+        bool opens = i == 0 || std::string_view(" \t\n([").find(t[i - 1]) != std::string_view::npos;
+        out += opens ? "‘" : "’";
+        i += mark;
     }
     return out;
 }
