@@ -55,6 +55,7 @@ double level_db(const std::vector<float>& sound, double hz, double from, double 
 
 void check_memory_flat(const fs::path& folder, const std::string& shorter, const std::string& longer) {
 #if defined(__SANITIZE_ADDRESS__)
+    (void)folder, (void)shorter, (void)longer;
     MESSAGE("skipped under AddressSanitizer");
 #else
     auto render = [&](const std::string& spec) {
