@@ -93,10 +93,10 @@ std::string field_text(const std::string& name, const Spec& spec, const Brand& b
     if (name == "brand.website") return brand.website;
     if (name == "brand.credit") return brand.credit;
     if (name == "brand.handle") return brand.handle();
-    static const std::vector<std::string> texts = {"kicker", "title", "subtitle", "place", "body",
-                                                   "claim",  "source", "cta",   "verdict"};
     // A claim is drawn inside the template's own pair of marks ("“{claim}”").
     if (name == "claim") return quotation_text(c.text(name));
+    static const std::vector<std::string> texts = {"kicker", "title", "subtitle", "place", "body",
+                                                   "source", "cta",   "verdict"};
     for (const auto& t : texts)
         if (name == t) return c.text(name);
     throw SpecError(where, "unknown placeholder '{" + name + "}'",

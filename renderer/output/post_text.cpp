@@ -190,7 +190,7 @@ std::string quote_paragraph(const Content& c) {
 
 // "[HOAKS] Beredar pesan …" as a clarification's first line.
 std::string claim_paragraph(const Spec& spec, const Brand& brand) {
-    return joined({drawn_text("verdict_label", spec, brand), without_enclosing_quotes(trimmed(spec.content.text("claim")))},
+    return joined({drawn_text("verdict_label", spec, brand), without_enclosing_quotes(spec.content.text("claim"))},
                   " ");
 }
 

@@ -227,15 +227,13 @@ private:
     std::optional<Ground> best_ground(const std::vector<Element>& elements, size_t index, const Rgba& fill) const {
         const Box& b = elements[index].box;
         double cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-        const double points[][2] = {{cx, cy}, {cx, b.y - 1}, {cx, b.bottom() + 1}, {b.x - 1, cy}, {b.right() + 1, cy}};
-        std::optional<Ground> best;
-        double best_ratio = 0;
-        for (const auto& [x, y] : points) {
+        std::optional<Ground> best = ground_at(elements, index, cx, cy);
+        if (!best) return std::nullopt;  // on a photo or a gradient: render measures it
+        double best_ratio = contrast_ratio(fill, best->colour);
+        const double beside[][2] = {{cx, b.y - 1}, {cx, b.bottom() + 1}, {b.x - 1, cy}, {b.right() + 1, cy}};
+        for (const auto& [x, y] : beside) {
             auto ground = ground_at(elements, index, x, y);
-            if (!ground) {
-                if (x == cx && y == cy) return std::nullopt;  // on a photo: render measures it
-                continue;
-            }
+            if (!ground) continue;
             double ratio = contrast_ratio(fill, ground->colour);
             if (ratio > best_ratio) best_ratio = ratio, best = ground;
         }
