@@ -107,6 +107,41 @@ TEST_CASE("a new kit's palette: every pair the templates draw reads, and a light
                             "need 3:1): choose an accent much lighter than the primary"});
 }
 
+TEST_CASE("a kit's strong accent: the accent darkened in its own hue until it stands out 3:1 on both light grounds") {
+    Brand kota;
+    kota.colors = {{"accent", hex("#C8F169")}, {"on-accent", hex("#0B2E24")}, {"background", hex("#F3F7F2")},
+                   {"paper", hex("#FFFFFF")}};
+    complete_strong_accent(kota);
+    // Lime becomes a grass green that still takes the kit's own dark text.
+    CHECK(to_hex(kota.colors.at("accent-strong")) == "#719C0F");
+    CHECK(to_hex(kota.colors.at("on-accent-strong")) == "#0B2E24");
+    CHECK(contrast_ratio(kota.colors.at("accent-strong"), kota.colors.at("paper")) >= 3);
+    CHECK(contrast_ratio(kota.colors.at("accent-strong"), kota.colors.at("background")) >= 3);
+    CHECK(contrast_ratio(kota.colors.at("on-accent-strong"), kota.colors.at("accent-strong")) >= 4.5);
+
+    // An accent that already stands out is kept as it is.
+    Brand teal = kota;
+    teal.colors = {{"accent", hex("#0F766E")}, {"on-accent", hex("#FFFFFF")}, {"background", hex("#F3F7F2")},
+                   {"paper", hex("#FFFFFF")}};
+    complete_strong_accent(teal);
+    CHECK(to_hex(teal.colors.at("accent-strong")) == "#0F766E");
+    CHECK(to_hex(teal.colors.at("on-accent-strong")) == "#FFFFFF");
+
+    // The kit's own strong accent stays, and its text is chosen for it; the kit's own text is kept.
+    Brand given = kota;
+    given.colors.erase("on-accent-strong");
+    given.colors["accent-strong"] = hex("#1B5E20");
+    complete_strong_accent(given);
+    CHECK(to_hex(given.colors.at("accent-strong")) == "#1B5E20");
+    CHECK(to_hex(given.colors.at("on-accent-strong")) == "#FFFFFF");
+    Brand text_given = kota;
+    text_given.colors.erase("accent-strong");
+    text_given.colors["on-accent-strong"] = hex("#FFFFFF");
+    complete_strong_accent(text_given);
+    CHECK(contrast_ratio(text_given.colors.at("on-accent-strong"), text_given.colors.at("accent-strong")) >= 4.5);
+    CHECK(to_hex(text_given.colors.at("on-accent-strong")) == "#FFFFFF");
+}
+
 TEST_CASE("rupa brand new refuses each bad answer at its flag, exit 2, and makes nothing") {
     ScratchDir dir;
     give_logo(dir);

@@ -148,6 +148,20 @@ TEST_CASE("rupa validate warns of a brand kit's text colour under WCAG AA on its
                    "under the 4.5:1 WCAG AA needs for small print on the background; darken or lighten one of the two\n");
 }
 
+TEST_CASE("rupa validate warns of a brand kit's accent-strong that does not stand out 3:1 on its grounds") {
+    ScratchDir dir;
+    write_kit(dir.path() / "kit", "paper: \"#FFFFFF\"", "paper: \"#FFFFFF\"\n  accent-strong: \"#F4B41A\"");
+    CommandResult r = run_rupa("validate kit", dir.path());
+    CHECK(r.status == 0);
+    CHECK(r.out == "kit/brand.yaml: ok (2 warnings)\n");
+    CHECK(r.err == "kit/brand.yaml:16:18: warning: 'accent-strong' #F4B41A on 'background' #F6F4EE has a contrast of 1.7:1, "
+                   "under the 3.0:1 WCAG AA needs for date blocks, numbered discs and kicker pills on the background; "
+                   "darken or lighten one of the two\n"
+                   "kit/brand.yaml:16:18: warning: 'accent-strong' #F4B41A on 'paper' #FFFFFF has a contrast of 1.8:1, "
+                   "under the 3.0:1 WCAG AA needs for date blocks, numbered discs and kicker pills on the paper; "
+                   "darken or lighten one of the two\n");
+}
+
 TEST_CASE("rupa validate reports text under the legibility floor of its role, scaled to the canvas") {
     ScratchDir dir;
     write_file(dir.path() / "t/template.yaml",

@@ -532,7 +532,9 @@ private:
         number.style = b.style;
         number.style.weight = 700;
         number.style.align = TextAlign::center;
-        number.style.color = {"on-accent", 1};
+        // The text colour made for the disc's colour ("on-accent-strong" on "accent-strong").
+        std::string on = "on-" + b.marker_color.token;
+        number.style.color = {in_.brand.colors.count(on) ? on : "on-accent", 1};
         number.style.line_height = 1.0;
         number.size = d * 0.6;
         shape_text(number, d, in_.brand, in_.fonts);

@@ -305,10 +305,11 @@ void check_brand_colours(const Brand& brand, Diagnostics& diagnostics) {
         const Rgba& ground = brand.colors.at(pair.ground);
         double ratio = contrast_ratio(colour, ground);
         if (ratio >= pair.needed) continue;
-        // At the colour the kit gives; a verdict's default colour is not in the file.
+        // At the colour the kit gives; a verdict's default colour is not in the file, and the
+        // strong accent and its text, when the kit leaves them out, come from the accent.
         auto where = brand.colour_where.find(pair.colour);
-        if (brand.colour_where.count(pair.ground) && !brand.colour_where.count(pair.colour))
-            where = brand.colour_where.find(pair.ground);
+        if (where == brand.colour_where.end()) where = brand.colour_where.find(pair.ground);
+        if (where == brand.colour_where.end()) where = brand.colour_where.find("accent");
         diagnostics.warn({"low-contrast",
                           "'" + std::string(pair.colour) + "' " + to_hex(colour) + " on '" + pair.ground + "' " +
                               to_hex(ground) + " has a contrast of " + contrast_text(ratio, pair.needed) + ", under the " +

@@ -79,12 +79,6 @@ Json colour_token(const std::vector<std::string>& tokens) {
     return {{"type", "string"}, {"pattern", "^(?:" + names + ")(?:/(?:0(?:\\.[0-9]+)?|1(?:\\.0+)?|\\.[0-9]+))?$"}};
 }
 
-std::vector<std::string> verdict_colour_tokens() {
-    std::vector<std::string> tokens;
-    for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
-    return tokens;
-}
-
 class SchemaWriter {
 public:
     // Where a key's kind of value is written: a fragment made from the key, or a definition
@@ -226,7 +220,7 @@ std::string template_schema() {
                       {"additionalProperties", {{"anyOf", Json::array({{{"type", "null"}}, SchemaWriter::ref("field_rules")})}}}});
     std::vector<std::string> colours = brand_color_tokens();
     colours.push_back("verdict");
-    for (const std::string& token : verdict_colour_tokens()) colours.push_back(token);
+    colours.insert(colours.end(), optional_colour_tokens().begin(), optional_colour_tokens().end());
     w.kind("colour", colour_token(colours));
     w.kind("font-token", choice(brand_font_tokens()));
     w.kind("align", choice(align_names()));
@@ -290,7 +284,7 @@ std::string brand_schema() {
     w.kind("font-family", text_schema());
     w.kind("font-token", choice(brand_font_tokens()));
     std::vector<std::string> colours = brand_color_tokens();
-    for (const std::string& token : verdict_colour_tokens()) colours.push_back(token);
+    colours.insert(colours.end(), optional_colour_tokens().begin(), optional_colour_tokens().end());
     w.kind("brand-colour", colour_token(colours));
     w.kind("timezone", choice(timezone_names()));
     w.kind("handles", {{"type", "object"}, {"additionalProperties", text_schema()}});

@@ -63,5 +63,8 @@ const std::vector<std::string>& brand_color_tokens();
 const std::vector<std::string>& brand_font_tokens();
 // Optional tokens "verdict-hoaks", ... with their defaults.
 const std::map<std::string, Rgba>& default_verdict_colors();
+// Every optional token a kit may give and a template may use: "accent-strong" and
+// "on-accent-strong" (derived from the accent when the kit leaves them out), then the verdicts.
+const std::vector<std::string>& optional_colour_tokens();
 
 }  // namespace rupa

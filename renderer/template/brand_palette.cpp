@@ -26,6 +26,39 @@ bool reads_on(const Rgba& text, const Rgba& ground) {
     return contrast_ratio(mix(ground, text, kFaintestText), ground) >= kTextContrast;
 }
 
+// Hue (0-1), saturation and lightness of an sRGB colour, and back.
+struct Hsl {
+    double h = 0, s = 0, l = 0;
+};
+
+Hsl to_hsl(const Rgba& c) {
+    double hi = std::max({c.r, c.g, c.b}), lo = std::min({c.r, c.g, c.b});
+    Hsl out;
+    out.l = (hi + lo) / 2;
+    double span = hi - lo;
+    if (span <= 0) return out;
+    out.s = span / (1 - std::abs(2 * out.l - 1));
+    double h = hi == c.r ? std::fmod((c.g - c.b) / span, 6.0) : hi == c.g ? (c.b - c.r) / span + 2 : (c.r - c.g) / span + 4;
+    out.h = (h < 0 ? h + 6 : h) / 6;
+    return out;
+}
+
+Rgba from_hsl(const Hsl& c) {
+    double chroma = (1 - std::abs(2 * c.l - 1)) * c.s;
+    double h = c.h * 6;
+    double x = chroma * (1 - std::abs(std::fmod(h, 2.0) - 1));
+    double r = 0, g = 0, b = 0;
+    if (h < 1) r = chroma, g = x;
+    else if (h < 2) r = x, g = chroma;
+    else if (h < 3) g = chroma, b = x;
+    else if (h < 4) g = x, b = chroma;
+    else if (h < 5) r = x, b = chroma;
+    else r = chroma, b = x;
+    double m = c.l - chroma / 2;
+    // Rounded to what brand.yaml can say, so the colour measured is the one drawn.
+    return *parse_rgb_hex(to_hex({r + m, g + m, b + m, 1}));
+}
+
 std::string ratio(double r) {
     char text[16];
     std::snprintf(text, sizeof text, "%.1f:1", std::floor(r * 10) / 10);
@@ -84,6 +117,9 @@ const std::vector<ColourPair>& brand_colour_pairs() {
         {"text", "background", kTextContrast, "text on the background"},
         {"muted", "background", kTextContrast, "small print on the background"},
         {"accent", "primary", kGraphicContrast, "accent bars and figures on the primary colour"},
+        {"accent-strong", "background", kGraphicContrast, "date blocks, numbered discs and kicker pills on the background"},
+        {"accent-strong", "paper", kGraphicContrast, "date blocks, numbered discs and kicker pills on the paper"},
+        {"on-accent-strong", "accent-strong", kTextContrast, "text on accent-strong"},
         {"paper", "verdict-hoaks", kTextContrast, "the HOAKS verdict label"},
         {"paper", "verdict-disinformasi", kTextContrast, "the DISINFORMASI verdict label"},
         {"paper", "verdict-misinformasi", kTextContrast, "the MISINFORMASI verdict label"},
@@ -103,6 +139,37 @@ Rgba text_colour_on(const Rgba& ground) {
     if (light) return kWhite;
     // A mid-tone (pure red, a mid grey) may read only with black, and only when drawn whole.
     return reads_on(kNearBlack, ground) || contrast_ratio(kNearBlack, ground) >= kTextContrast ? kNearBlack : kBlack;
+}
+
+void complete_strong_accent(Brand& brand) {
+    auto& colors = brand.colors;
+    const Rgba& background = colors.at("background");
+    const Rgba& paper = colors.at("paper");
+    // The text the kit gives for it, else its own text colour for the accent, then its light one.
+    std::vector<Rgba> texts;
+    if (colors.count("on-accent-strong")) texts = {colors.at("on-accent-strong")};
+    else texts = {colors.at("on-accent"), paper};
+    auto text_on = [&](const Rgba& fill) -> std::optional<Rgba> {
+        for (const Rgba& text : texts)
+            if (contrast_ratio(text, fill) >= kTextContrast) return text;
+        return std::nullopt;
+    };
+    if (colors.count("accent-strong")) {
+        const Rgba& fill = colors.at("accent-strong");
+        colors.emplace("on-accent-strong", text_on(fill).value_or(text_colour_on(fill)));
+        return;
+    }
+    for (Hsl shade = to_hsl(colors.at("accent")); shade.l > 0; shade.l -= 0.002) {
+        Rgba fill = from_hsl(shade);
+        if (contrast_ratio(fill, background) < kGraphicContrast || contrast_ratio(fill, paper) < kGraphicContrast) continue;
+        if (auto text = text_on(fill)) {
+            colors["accent-strong"] = fill;
+            colors.emplace("on-accent-strong", *text);
+            return;
+        }
+    }
+    colors["accent-strong"] = colors.at("accent");
+    colors.emplace("on-accent-strong", colors.at("on-accent"));
 }
 
 const Rgba& Palette::operator[](const std::string& token) const {

@@ -51,6 +51,15 @@ const std::vector<ColourPair>& brand_colour_pairs();
 // does, else white, near-black or black.
 Rgba text_colour_on(const Rgba& ground);
 
+// Gives a kit without its own `accent-strong` and `on-accent-strong` the derived ones: the
+// accent as the templates draw it on the light grounds (date blocks, numbered discs and kicker
+// pills on the background or the paper), and the text on it. The accent itself when it stands
+// out 3:1 from both grounds (WCAG AA for graphics) and the kit's `on-accent` or `paper` reads
+// on it at 4.5:1; else the accent made darker, hue and saturation kept, in small steps until
+// that holds (demo-kota's lime #C8F169 becomes #719C0F under its own dark green text). When no
+// shade holds (a dark background), the accent and `on-accent`, which the kit check reports.
+void complete_strong_accent(Brand& brand);
+
 // A brand kit's colour tokens, in the order brand.yaml lists them, each with a comment.
 struct PaletteEntry {
     std::string token;

@@ -309,8 +309,9 @@ const KeyTable& brand_caption_keys() {
     return keys;
 }
 
-// The colour tokens every brand defines and every template may use, then the verdict colours
-// a brand may set (template_reader.cpp holds their defaults), in the order error messages list them.
+// The colour tokens every brand defines and every template may use, then the optional ones a
+// brand may set (template_reader.cpp holds the verdicts' defaults, brand_palette.cpp derives
+// the strong accent), in the order error messages list them.
 const KeyTable& brand_colour_keys() {
     static const KeyTable keys = {
         {"primary", "hex-colour", "Warna utama brand (30 % desain).", "The brand's primary colour (30 % of a design)."},
@@ -322,6 +323,10 @@ const KeyTable& brand_colour_keys() {
         {"muted", "hex-colour", "Warna teks kecil (kredit, sumber).", "Colour of small print (credit, source)."},
         {"ink", "hex-colour", "Warna gelap untuk scrim dan teks di atas foto.", "A dark colour for scrims and text over photos."},
         {"paper", "hex-colour", "Warna terang untuk teks di atas ink.", "A light colour for text on ink."},
+        {"accent-strong", "hex-colour", "Aksen di atas latar terang (blok tanggal, nomor, pil kicker); bawaan: accent yang digelapkan sampai kontras 3:1.",
+         "The accent on the light grounds (date blocks, numbered discs, kicker pills); default: the accent, darkened until it stands out 3:1."},
+        {"on-accent-strong", "hex-colour", "Warna teks di atas accent-strong; bawaan: on-accent atau paper.",
+         "Text colour on accent-strong; default: on-accent or paper."},
         {"verdict-disinformasi", "hex-colour", "Warna label DISINFORMASI; bawaan oranye.", "The DISINFORMASI label's colour; default orange."},
         {"verdict-fakta", "hex-colour", "Warna label FAKTA; bawaan hijau.", "The FAKTA label's colour; default green."},
         {"verdict-hoaks", "hex-colour", "Warna label HOAKS; bawaan merah.", "The HOAKS label's colour; default red."},

@@ -8,6 +8,7 @@
 #include "spec/spec_error.hpp"
 #include "spec/spec_keys.hpp"
 #include "spec/yaml_source.hpp"
+#include "template/brand_palette.hpp"
 #include "template/motion_reader.hpp"
 #include "template/template_keys.hpp"
 #include "template/placeholders.hpp"
@@ -540,7 +541,7 @@ private:
     ColorRef color(const YAML::Node& node) {
         std::vector<std::string> tokens = brand_color_tokens();
         tokens.push_back("verdict");  // the colour of the spec's verdict, from the brand
-        for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
+        tokens.insert(tokens.end(), optional_colour_tokens().begin(), optional_colour_tokens().end());
         return colour_ref(src_, node, "color", tokens);
     }
 
@@ -593,7 +594,7 @@ CaptionStyle read_caption_style(const YamlSource& src, const YAML::Node& node) {
     CaptionStyle style;
     style.where = src.mark(node);
     std::vector<std::string> tokens = brand_color_tokens();
-    for (const auto& [token, colour] : default_verdict_colors()) tokens.push_back(token);
+    tokens.insert(tokens.end(), optional_colour_tokens().begin(), optional_colour_tokens().end());
     if (node["font"]) style.font = src.choice(node["font"], "font", brand_font_tokens());
     if (node["size"]) {
         const Bounds size = key_doc(brand_caption_keys(), "size").bounds;
@@ -616,7 +617,18 @@ const std::vector<std::string>& brand_color_tokens() {
     static const std::vector<std::string> tokens = [] {
         std::vector<std::string> out;
         for (const KeyDoc& key : brand_colour_keys())
-            if (!key.name.starts_with("verdict-")) out.push_back(key.name);
+            if (std::find(optional_colour_tokens().begin(), optional_colour_tokens().end(), key.name) ==
+                optional_colour_tokens().end())
+                out.push_back(key.name);
+        return out;
+    }();
+    return tokens;
+}
+
+const std::vector<std::string>& optional_colour_tokens() {
+    static const std::vector<std::string> tokens = [] {
+        std::vector<std::string> out = {"accent-strong", "on-accent-strong"};
+        for (const auto& [token, colour] : default_verdict_colors()) out.push_back(token);
         return out;
     }();
     return tokens;
@@ -677,6 +689,9 @@ Brand read_brand(const fs::path& file, const std::string& display_name) {
                             "a brand defines: " + join(brand_color_tokens(), ", "));
         b.colors[token] = parse_hex_colour(src, root["colors"][token]);
     }
+    for (const char* token : {"accent-strong", "on-accent-strong"})
+        if (root["colors"][token]) b.colors[token] = parse_hex_colour(src, root["colors"][token]);
+    complete_strong_accent(b);
     src.require_map(root["fonts"], "fonts");
     src.check_keys(root["fonts"], brand_font_tokens());
     for (const auto& token : brand_font_tokens()) {
