@@ -286,6 +286,11 @@ TEST_CASE("marks around part of a quote become single inside the quote's own pai
     CHECK(quotation_text("«Ayo» kerja") == "‘Ayo’ kerja");
     CHECK(quotation_text("Slogan „Kita Bisa“ dipakai") == "Slogan ‘Kita Bisa’ dipakai");
     CHECK(quotation_text("Slogan ”Kita Bisa” dipakai") == "Slogan ‘Kita Bisa’ dipakai");
+    // After a dash or a no-break space a mark opens; after a letter, any letter, it closes.
+    CHECK(quotation_text("Pesannya—\"Kita Bisa\"—jelas") == "Pesannya—‘Kita Bisa’—jelas");
+    CHECK(quotation_text("Slogan –„Maju“ dipakai") == "Slogan –‘Maju’ dipakai");
+    CHECK(quotation_text("Slogan\u00A0\"Maju\" dipakai") == "Slogan\u00A0‘Maju’ dipakai");
+    CHECK(quotation_text("Kata \"café\" dipakai") == "Kata ‘café’ dipakai");
     CHECK(quotation_text("“Kita bangun bersama.”") == "Kita bangun bersama.");
     CHECK(quotation_text("Jum'at bersih") == "Jum'at bersih");
     PostText t = written("template: quote\ncontent:\n"

@@ -368,8 +368,8 @@ std::string quotation_text(const std::string& text) {
             i += std::string_view("«").size();
             continue;
         }
-        // Any other double mark ("…", “…”, „…“, ”…”) opens at the start or after a space or
-        // an opening bracket, and closes anywhere else.
+        // Any other double mark ("…", “…”, „…“, ”…”) opens at the start, after a space or
+        // an opening bracket, and after a dash or a no-break space; it closes anywhere else.
         size_t mark = rest.starts_with("\"") ? 1
                       : rest.starts_with("“") || rest.starts_with("”") || rest.starts_with("„")
                           ? std::string_view("“").size()
@@ -378,7 +378,9 @@ std::string quotation_text(const std::string& text) {
             out += t[i++];
             continue;
         }
-        bool opens = i == 0 || std::string_view(" \t\n([").find(t[i - 1]) != std::string_view::npos;
+        std::string_view before = std::string_view(t).substr(0, i);
+        bool opens = i == 0 || std::string_view(" \t\n([").find(t[i - 1]) != std::string_view::npos ||
+                     before.ends_with("—") || before.ends_with("–") || before.ends_with("\u00A0");
         out += opens ? "‘" : "’";
         i += mark;
     }
