@@ -326,13 +326,6 @@ std::string count_up_text(const std::string& figure, char decimal_mark, double p
     return figure.substr(0, begin) + out + figure.substr(end);
 }
 
-std::string trimmed(const std::string& text) {
-    size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    size_t last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 std::string without_enclosing_quotes(const std::string& text) {
     // Opening and closing marks as admins type them: typographic, straight, German-style
     // low marks (a phone keyboard's long press), guillemets, single marks.

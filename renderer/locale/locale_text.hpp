@@ -4,6 +4,7 @@
 #pragma once
 
 #include "spec/spec.hpp"
+#include "spec/trimmed.hpp"
 
 #include <cstdint>
 #include <string>
@@ -81,8 +82,6 @@ std::string format_rupiah(double value, Locale locale);
 // number is kept; a figure with no digits is returned as it is.
 std::string count_up_text(const std::string& figure, char decimal_mark, double progress);
 
-// `text` without the spaces, tabs and line ends at either end.
-std::string trimmed(const std::string& text);
 
 // `text` without the pair of quotation marks an admin typed around all of it, so that a
 // quote written as “Kita bangun bersama.” or "Kita bangun bersama." gets one pair, not two,

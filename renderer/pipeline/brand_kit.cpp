@@ -9,6 +9,7 @@
 #include "pipeline/render_job.hpp"
 #include "spec/control_characters.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/trimmed.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/catalog.hpp"
 #include "template/template_reader.hpp"
@@ -26,11 +27,6 @@ namespace rupa {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-    size_t from = text.find_first_not_of(" \t"), to = text.find_last_not_of(" \t");
-    return from == std::string::npos ? std::string{} : text.substr(from, to - from + 1);
-}
 
 std::string lower(std::string text) {
     for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));

@@ -3,6 +3,7 @@
 
 #include "input/plain_file.hpp"
 #include "spec/spec_error.hpp"
+#include "spec/trimmed.hpp"
 #include "spec/yaml_source.hpp"
 
 #include <glib.h>
@@ -21,13 +22,6 @@ namespace {
 
 // A SubRip file is a few kilobytes; a larger one is not captions.
 constexpr std::uintmax_t kMaxSrtBytes = 1 << 20;
-
-std::string trimmed(const std::string& line) {
-    size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) return {};
-    size_t last = line.find_last_not_of(" \t\r");
-    return line.substr(first, last - first + 1);
-}
 
 // "<i>Halo</i> {\an8}semua" -> "Halo semua": a '<' up to the next '>' with no '<' between,
 // and a '{\' up to the next '}' with no '{' between, are dropped. A plain scan, linear in the

@@ -3,6 +3,7 @@
 
 #include "spec/csv_table.hpp"
 #include "spec/spec_reader.hpp"
+#include "spec/trimmed.hpp"
 #include "spec/yaml_source.hpp"
 
 #include <algorithm>
@@ -25,12 +26,6 @@ const std::vector<std::string> kItemParts = {"date", "time", "title", "place"};
 // 'stats' takes 1 to 6 numbers; 'items' at most 50 entries, as a spec's lists do.
 constexpr int kMaxStats = 6;
 constexpr int kMaxItems = 50;
-
-std::string trimmed(const std::string& text) {
-    size_t first = text.find_first_not_of(" \t\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\n") - first + 1);
-}
 
 // "stat2_label" -> {"stat", 2, "label"}; nullopt for any other name.
 struct NumberedColumn {
