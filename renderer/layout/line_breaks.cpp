@@ -3,6 +3,8 @@
 // rules hold for upper-case styles and for text inside brackets or quotes.
 #include "layout/line_breaks.hpp"
 
+#include "spec/ascii_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -65,8 +67,7 @@ Word make_word(std::string_view text, size_t begin, size_t end, bool starts_line
         }
     }
     w.bare.assign(s);
-    w.core = w.bare;
-    for (char& c : w.core) c = char(std::tolower(static_cast<unsigned char>(c)));
+    w.core = ascii_lowercase(w.bare);
     return w;
 }
 

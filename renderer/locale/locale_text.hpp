@@ -4,7 +4,7 @@
 #pragma once
 
 #include "spec/spec.hpp"
-#include "spec/trimmed.hpp"
+#include "spec/ascii_text.hpp"
 
 #include <cstdint>
 #include <string>

@@ -8,6 +8,7 @@ extern "C" {
 }
 
 #include "input/plain_file.hpp"
+#include "spec/ascii_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -113,8 +114,7 @@ const AVInputFormat* picture_demuxer_for_name(const AVInputFormat* format, const
         {".jpg", "jpeg_pipe"}, {".jpeg", "jpeg_pipe"}, {".jpe", "jpeg_pipe"}, {".png", "png_pipe"},
         {".webp", "webp_pipe"}, {".gif", "gif"}, {".bmp", "bmp_pipe"}, {".tif", "tiff_pipe"},
         {".tiff", "tiff_pipe"}};
-    std::string extension = path.extension().string();
-    for (char& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
+    std::string extension = ascii_lowercase(path.extension().string());
     for (const auto& [known, demuxer] : by_extension)
         if (extension == known) return av_find_input_format(demuxer);
     return nullptr;

@@ -6,6 +6,7 @@
 #include "handles/gobject.hpp"
 #include "layout/text_fields.hpp"
 #include "locale/locale_text.hpp"
+#include "spec/ascii_text.hpp"
 #include "spec/control_characters.hpp"
 
 #include <pango/pango.h>
@@ -238,9 +239,7 @@ std::string alt_opening(const Spec& spec, const Template& tmpl, const Brand& bra
     std::string name = !id && !tmpl.name_en.empty() ? tmpl.name_en : !tmpl.name.empty() ? tmpl.name : tmpl.id;
     std::string text = name + (brand.office.empty() ? "" : (id ? " dari " : " from ") + brand.office);
     // "Foto penuh dari …" says it already: no ", dengan foto" after it.
-    std::string lower_name = name;
-    for (char& ch : lower_name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    bool named_photo = lower_name.find(id ? "foto" : "photo") != std::string::npos;
+    bool named_photo = ascii_lowercase(name).find(id ? "foto" : "photo") != std::string::npos;
     if (draws(tmpl, spec.content, "photo") && !named_photo) text += id ? ", dengan foto" : ", with a photo";
     size_t photos = spec.content.photos.size();
     if (draws(tmpl, spec.content, "photos"))  // "dengan 5 foto", "with 5 photos"

@@ -9,7 +9,7 @@
 #include "pipeline/render_job.hpp"
 #include "spec/control_characters.hpp"
 #include "spec/spec_error.hpp"
-#include "spec/trimmed.hpp"
+#include "spec/ascii_text.hpp"
 #include "spec/yaml_source.hpp"
 #include "template/catalog.hpp"
 #include "template/template_reader.hpp"
@@ -27,11 +27,6 @@ namespace rupa {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string text) {
-    for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 // A YAML double-quoted scalar.
 std::string quoted(const std::string& text) {
@@ -141,7 +136,7 @@ fs::path read_logo_answer(const std::string& text) {
     if (!fs::is_regular_file(logo, ec))
         throw SpecError(where, "the logo '" + excerpt(logo.string()) + "' is not a file",
                         "give the path of the office's SVG or PNG logo");
-    std::string ext = lower(logo.extension().string());
+    std::string ext = ascii_lowercase(logo.extension().string());
     if (ext != ".svg" && ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".webp")
         throw SpecError(where, "the logo '" + excerpt(logo.string()) + "' is not an SVG, PNG, JPEG or WebP file",
                         "give the office's logo as .svg (best) or .png");
@@ -165,7 +160,7 @@ std::string read_website_answer(const std::string& text) {
     if (site.size() > 100 || !std::regex_match(site, form))
         throw SpecError({"--website", 0, 0}, "'" + excerpt(trimmed(text)) + "' is not a website address",
                         "write it like diskominfo.sukamakmurkab.go.id");
-    return lower(site.substr(0, site.find('/'))) + (site.find('/') == std::string::npos ? "" : site.substr(site.find('/')));
+    return ascii_lowercase(site.substr(0, site.find('/'))) + (site.find('/') == std::string::npos ? "" : site.substr(site.find('/')));
 }
 
 std::pair<std::string, std::string> read_handle_answer(const std::string& text) {
@@ -175,7 +170,7 @@ std::pair<std::string, std::string> read_handle_answer(const std::string& text) 
     if (eq == std::string::npos)
         throw SpecError(where, "'" + excerpt(answer) + "' does not say the platform",
                         "write PLATFORM=@HANDLE, e.g. instagram=@diskominfo");
-    std::string platform = lower(trimmed(answer.substr(0, eq))), handle = trimmed(answer.substr(eq + 1));
+    std::string platform = ascii_lowercase(trimmed(answer.substr(0, eq))), handle = trimmed(answer.substr(eq + 1));
     static const std::regex platform_form(R"(^[a-z][a-z0-9-]{0,29}$)");
     if (!std::regex_match(platform, platform_form))
         throw SpecError(where, "'" + excerpt(platform) + "' is not a platform name",
@@ -241,7 +236,7 @@ BrandKitWritten write_brand_kit(const fs::path& given_dir, const BrandKitAnswers
     try {
         BrandKitWritten written;
         written.palette = make_palette(answers.primary, answers.accent);
-        std::string logo_name = "logo" + lower(answers.logo.extension().string());
+        std::string logo_name = "logo" + ascii_lowercase(answers.logo.extension().string());
         if (logo_name == "logo.jpeg") logo_name = "logo.jpg";
         fs::copy_file(answers.logo, temp / logo_name);
         write_text(temp / "brand.yaml", brand_yaml(id, answers, logo_name, written.palette));

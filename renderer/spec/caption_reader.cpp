@@ -3,7 +3,7 @@
 
 #include "input/plain_file.hpp"
 #include "spec/spec_error.hpp"
-#include "spec/trimmed.hpp"
+#include "spec/ascii_text.hpp"
 #include "spec/yaml_source.hpp"
 
 #include <glib.h>

@@ -3,7 +3,7 @@
 
 #include "spec/csv_table.hpp"
 #include "spec/spec_reader.hpp"
-#include "spec/trimmed.hpp"
+#include "spec/ascii_text.hpp"
 #include "spec/yaml_source.hpp"
 
 #include <algorithm>
