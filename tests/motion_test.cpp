@@ -18,6 +18,21 @@ using namespace rupa;
 using namespace rupa::test;
 namespace fs = std::filesystem;
 
+namespace {
+
+// The plan of a sample's reel: one timeline.
+RenderPlan reel_plan(const std::string& sample) {
+    RenderRequest request;
+    request.spec_file = source_dir() / "samples" / (sample + ".yaml");
+    request.formats = {"reel"};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    return plan;
+}
+
+}  // namespace
+
 TEST_CASE("easing curves give the values browsers give for CSS's timing functions") {
     CHECK(Easing::linear().apply(0.3) == doctest::Approx(0.3));
     CHECK(Easing::ease_out().apply(0.5) == doctest::Approx(0.68464).epsilon(1e-4));
@@ -127,12 +142,7 @@ TEST_CASE("bound motion staggers an element's parts, counts numbers up and repor
 }
 
 TEST_CASE("a unit after a counting figure stays beside it as it counts, and lands where the still has it") {
-    RenderRequest request;
-    request.spec_file = source_dir() / "samples" / "stats.yaml";
-    request.formats = {"reel"};
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
-    REQUIRE(plan.timelines.size() == 1);
+    RenderPlan plan = reel_plan("stats");
     const Scene& scene = plan.timelines[0].scenes.at(0).scene;
     int units = 0;
     for (size_t i = 1; i < scene.nodes.size(); ++i) {
@@ -169,12 +179,7 @@ TEST_CASE("unchanged rows are exactly those of the frame before, and a recycled 
     // `scenes` has captions coming and going over a sequence.
     for (const char* sample : {"event", "stats", "hoax", "agenda", "scenes"}) {
         INFO(sample);
-        RenderRequest request;
-        request.spec_file = source_dir() / "samples" / (std::string(sample) + ".yaml");
-        request.formats = {"reel"};
-        Diagnostics diagnostics;
-        RenderPlan plan = plan_render(request, diagnostics);
-        REQUIRE(plan.timelines.size() == 1);
+        RenderPlan plan = reel_plan(sample);
         const Timeline& timeline = plan.timelines[0];
         TimelinePainter painter(timeline);
         CairoSurfacePtr previous = painter.paint(0);
@@ -212,13 +217,35 @@ TEST_CASE("unchanged rows are exactly those of the frame before, and a recycled 
     }
 }
 
+TEST_CASE("a photo and a logo composited from their rasters as they fade and rise look as drawn afresh") {
+    // The stats reel's photo fades in with its Ken Burns drift under the rising watermark;
+    // the event reel's logo fades in above a photo behind a scrim.
+    for (const char* sample : {"stats", "event"}) {
+        INFO(sample);
+        RenderPlan plan = reel_plan(sample);
+        const Timeline& timeline = plan.timelines[0];
+        TimelinePainter playing(timeline);  // frame after frame: its rasters are reused
+        int largest = 0;
+        long differing = 0;
+        for (long frame = 0; frame < 70; ++frame) {
+            CairoSurfacePtr played = playing.paint(frame);
+            CairoSurfacePtr fresh = TimelinePainter(timeline).paint(frame);
+            const uint8_t* a = cairo_image_surface_get_data(played.get());
+            const uint8_t* b = cairo_image_surface_get_data(fresh.get());
+            size_t bytes = size_t(cairo_image_surface_get_stride(played.get())) * timeline.height;
+            for (size_t i = 0; i < bytes; ++i) {
+                int d = std::abs(int(a[i]) - int(b[i]));
+                largest = std::max(largest, d);
+                differing += d > 0;
+            }
+        }
+        CHECK(largest <= 1);  // a rounding of the composited raster's premultiplied alpha
+        CHECK(differing < 70L * timeline.width * timeline.height / 100);
+    }
+}
+
 TEST_CASE("a Ken Burns drift is redrawn in steps too small to see, and only on the frames it steps") {
-    RenderRequest request;
-    request.spec_file = source_dir() / "samples" / "event.yaml";
-    request.formats = {"reel"};
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
-    REQUIRE(plan.timelines.size() == 1);
+    RenderPlan plan = reel_plan("event");
     const Scene& scene = plan.timelines[0].scenes.front().scene;
     auto photo = std::find_if(scene.nodes.begin(), scene.nodes.end(),
                               [](const SceneNode& n) { return n.motion.ken_burns; });

@@ -99,41 +99,119 @@ void draw_clip(cairo_t* cr, const SceneNode& n, const NodeState& s, long frame) 
     cairo_paint_with_alpha(cr, s.opacity);
 }
 
-// The logo is drawn into a surface of its own box, then composited at its opacity: librsvg
-// gives an element with `opacity` a scratch surface as large as the surface it draws on, and
-// a 1080x1920 canvas's worth of fresh memory for every frame of an entrance costs more than
-// the drawing.
-void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
-    double xs[4] = {s.box.x, s.box.right(), s.box.x, s.box.right()};
-    double ys[4] = {s.box.y, s.box.y, s.box.bottom(), s.box.bottom()};
+// The canvas pixels a box covers under `cr`'s matrix: whole pixels around its corners.
+struct PixelBox {
+    int left = 0, top = 0, width = 0, height = 0;
+};
+
+PixelBox canvas_pixels(cairo_t* cr, const Box& b) {
+    double xs[4] = {b.x, b.right(), b.x, b.right()};
+    double ys[4] = {b.y, b.y, b.bottom(), b.bottom()};
     double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
     for (int i = 0; i < 4; ++i) {
         cairo_user_to_device(cr, &xs[i], &ys[i]);
         x0 = std::min(x0, xs[i]), y0 = std::min(y0, ys[i]), x1 = std::max(x1, xs[i]), y1 = std::max(y1, ys[i]);
     }
     int left = int(std::floor(x0)), top = int(std::floor(y0));
-    int width = int(std::ceil(x1)) - left, height = int(std::ceil(y1)) - top;
-    if (width <= 0 || height <= 0) return;
-    CairoSurfacePtr logo(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
-    if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS) return;
-    {
-        CairoPtr logo_cr(cairo_create(logo.get()));
-        cairo_matrix_t matrix;
-        cairo_get_matrix(cr, &matrix);
-        matrix.x0 -= left;
-        matrix.y0 -= top;
-        cairo_set_matrix(logo_cr.get(), &matrix);
-        RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
-        GError* raw_error = nullptr;
-        rsvg_handle_render_document(n.svg.get(), logo_cr.get(), &viewport, &raw_error);
-        GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
-    }
-    cairo_surface_flush(logo.get());
+    return {left, top, int(std::ceil(x1)) - left, int(std::ceil(y1)) - top};
+}
+
+// A transparent surface for drawing what covers `px` on the canvas, with `cr`'s matrix
+// moved to it; null when it cannot be allocated (the node is then left out).
+CairoSurfacePtr pixels_surface(cairo_t* cr, const PixelBox& px, CairoPtr& drawing) {
+    CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, px.width, px.height));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
+    drawing.reset(cairo_create(surface.get()));
+    cairo_matrix_t matrix;
+    cairo_get_matrix(cr, &matrix);
+    matrix.x0 -= px.left;
+    matrix.y0 -= px.top;
+    cairo_set_matrix(drawing.get(), &matrix);
+    return surface;
+}
+
+// Composites `surface`, holding the canvas pixels `px`, at `opacity` (inside any clip).
+void paint_pixels(cairo_t* cr, cairo_surface_t* surface, const PixelBox& px, double opacity) {
+    cairo_surface_flush(surface);
     cairo_save(cr);
     cairo_identity_matrix(cr);
-    cairo_set_source_surface(cr, logo.get(), left, top);
-    cairo_paint_with_alpha(cr, s.opacity);
+    cairo_set_source_surface(cr, surface, px.left, px.top);
+    cairo_paint_with_alpha(cr, opacity);
     cairo_restore(cr);
+}
+
+// The logo is drawn into a surface of its own box, then composited at its opacity: librsvg
+// gives an element with `opacity` a scratch surface as large as the surface it draws on, and
+// a 1080x1920 canvas's worth of fresh memory for every frame of an entrance costs more than
+// the drawing.
+CairoSurfacePtr draw_svg_pixels(cairo_t* cr, const SceneNode& n, const NodeState& s, const PixelBox& px) {
+    CairoPtr logo_cr;
+    CairoSurfacePtr logo = pixels_surface(cr, px, logo_cr);
+    if (!logo) return nullptr;
+    RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
+    GError* raw_error = nullptr;
+    rsvg_handle_render_document(n.svg.get(), logo_cr.get(), &viewport, &raw_error);
+    GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
+    return logo;
+}
+
+void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    PixelBox px = canvas_pixels(cr, s.box);
+    if (px.width <= 0 || px.height <= 0) return;
+    if (CairoSurfacePtr logo = draw_svg_pixels(cr, n, s, px)) paint_pixels(cr, logo.get(), px, s.opacity);
+}
+
+// What shapes a picture node's pixels besides the node itself: the matrix's scale and
+// sub-pixel offset, and the part of the photo shown.
+std::array<double, 10> raster_shape(cairo_t* cr, const PixelBox& px, const NodeState& s) {
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    return {m.xx, m.yx, m.xy, m.yy, m.x0 - px.left, m.y0 - px.top, s.source.x, s.source.y, s.source.w, s.source.h};
+}
+
+// A photo or a logo drawn through `raster`: when it would come out as the raster already
+// holds it (a fade, or a move by whole pixels) the raster is composited at the node's
+// opacity. A photo drawn afresh goes into the raster only when it was also drawn on the
+// frame before (a busy stretch, where the next frame is likely to draw it alike again); a
+// Ken Burns step between still frames is drawn straight onto the canvas.
+void draw_picture(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving, long frame, NodeRaster& raster) {
+    PixelBox px = canvas_pixels(cr, s.box);
+    if (px.width <= 0 || px.height <= 0) return;
+    std::array<double, 10> shape = raster_shape(cr, px, s);
+    bool consecutive = raster.frame == frame - 1;
+    raster.frame = frame;
+    if (raster.surface && raster.shape == shape && raster.left == px.left && raster.top == px.top) {
+        paint_pixels(cr, raster.surface.get(), px, s.opacity);
+        return;
+    }
+    raster.surface.reset();
+    if (n.kind == NodeKind::svg) {
+        raster.surface = draw_svg_pixels(cr, n, s, px);
+    } else if (!consecutive) {
+        draw_image(cr, n, s, moving);
+        return;
+    } else {
+        CairoPtr photo_cr;
+        raster.surface = pixels_surface(cr, px, photo_cr);
+        if (!raster.surface) return;
+        NodeState whole = s;
+        whole.opacity = 1;
+        draw_image(photo_cr.get(), n, whole, moving);
+    }
+    if (!raster.surface) return;
+    raster.shape = shape;
+    raster.left = px.left;
+    raster.top = px.top;
+    paint_pixels(cr, raster.surface.get(), px, s.opacity);
+}
+
+// Rounds an offset of the drawing to whole canvas pixels, so that a picture moving by it
+// can be composited from its raster (a step of at most half a pixel, too small to see).
+void snap_to_pixels(cairo_t* cr, double& dx, double& dy) {
+    cairo_user_to_device_distance(cr, &dx, &dy);
+    dx = std::round(dx);
+    dy = std::round(dy);
+    cairo_device_to_user_distance(cr, &dx, &dy);
 }
 
 void draw_text(cairo_t* cr, const SceneNode& n, const NodeState& s) {
@@ -161,15 +239,20 @@ NodeState state_at(const SceneNode& n, long frame, GObjectPtr<PangoLayout>& coun
     return s;
 }
 
-void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
+// Draws `n` as it stands at `frame`. With a `raster`, a photo or a logo is drawn through
+// it (see draw_picture) and moves by whole pixels.
+void draw_node(cairo_t* cr, const SceneNode& n, long frame, NodeRaster* raster = nullptr) {
     const NodeMotion& m = n.motion;
     GObjectPtr<PangoLayout> counted;
     NodeState s = state_at(n, frame, counted);
     if (s.opacity <= 0) return;
     double reveal = std::clamp(m.reveal.at(frame), 0.0, 1.0);
     if (reveal <= 0) return;
+    if (n.kind != NodeKind::image && n.kind != NodeKind::svg) raster = nullptr;
     cairo_save(cr);
-    cairo_translate(cr, m.dx.at(frame), m.dy.at(frame));
+    double dx = m.dx.at(frame), dy = m.dy.at(frame);
+    if (raster) snap_to_pixels(cr, dx, dy);
+    cairo_translate(cr, dx, dy);
     double scale = m.scale.at(frame);
     if (scale != 1) {
         double cx = n.box.x + n.box.w / 2, cy = n.box.y + n.box.h / 2;
@@ -189,8 +272,14 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame) {
     switch (n.kind) {
         case NodeKind::rect: draw_rect(cr, n, s); break;
         case NodeKind::gradient: draw_gradient(cr, n, s); break;
-        case NodeKind::image: draw_image(cr, n, s, m.ken_burns); break;
-        case NodeKind::svg: draw_svg(cr, n, s); break;
+        case NodeKind::image:
+            if (raster) draw_picture(cr, n, s, m.ken_burns, frame, *raster);
+            else draw_image(cr, n, s, m.ken_burns);
+            break;
+        case NodeKind::svg:
+            if (raster) draw_picture(cr, n, s, m.ken_burns, frame, *raster);
+            else draw_svg(cr, n, s);
+            break;
         case NodeKind::text: draw_text(cr, n, s); break;
         case NodeKind::clip: draw_clip(cr, n, s, frame); break;
     }
@@ -283,7 +372,7 @@ Box FramePainter::changed_area(long frame) const {
     return {x0, y0, x1 - x0, y1 - y0};
 }
 
-FramePainter::FramePainter(const Scene& scene) : scene_(scene) {
+FramePainter::FramePainter(const Scene& scene) : scene_(scene), rasters_(scene.nodes.size()) {
     for (const SceneNode& n : scene.nodes) settles_at_.push_back(n.motion.settles_at());
 }
 
@@ -291,6 +380,7 @@ void FramePainter::release() {
     if (!holding_) return;
     holding_ = false;
     layers_.clear();
+    for (NodeRaster& r : rasters_) r = {};
     group_.reset();
     for (const SceneNode& n : scene_.nodes)
         if (n.frames) n.frames->release();
@@ -353,7 +443,7 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, const Placement& a
                 i = end;
                 continue;
             }
-            for (; i < std::max(end, i + 1) && i < nodes.size(); ++i) draw_node(cr.get(), nodes[i], frame);
+            for (; i < std::max(end, i + 1) && i < nodes.size(); ++i) draw_node(cr.get(), nodes[i], frame, &rasters_[i]);
         }
         layers_ = std::move(used);  // runs that split or merged into the run before are drawn afresh
     }

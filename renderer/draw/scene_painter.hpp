@@ -5,6 +5,7 @@
 #include "handles/cairo.hpp"
 #include "scene/scene.hpp"
 
+#include <array>
 #include <climits>
 #include <functional>
 #include <map>
@@ -38,6 +39,16 @@ struct Placement {
     int left = 0, right = INT_MAX;
 };
 
+// A picture node (a photo or an SVG logo) as last drawn onto a canvas at full opacity, in
+// the canvas pixels its box covers, with what shaped it: a frame that draws it alike again
+// composites this at the node's opacity instead of scaling the photo or running librsvg.
+struct NodeRaster {
+    CairoSurfacePtr surface;
+    int left = 0, top = 0;            // where its top-left pixel goes on the canvas
+    std::array<double, 10> shape{};   // the drawing matrix's scale, its sub-pixel offset, the photo's part
+    long frame = -2;                  // the frame it was last used on
+};
+
 // Draws one scene frame after frame onto canvases of any size (the scene is scaled to fill
 // them: a 1200x675 design on a 1920x1080 video). Runs of nodes that no longer change are
 // drawn once into a cached layer and composited from then on, so a settled frame costs
@@ -68,6 +79,9 @@ private:
     std::vector<long> settles_at_;
     // Cached runs of settled nodes, by their first node's index.
     std::map<size_t, Layer> layers_;
+    // Each node's last raster (a photo or a logo as drawn on the canvas, at full opacity),
+    // by node index: a fading or rising picture is drawn once and then only composited.
+    std::vector<NodeRaster> rasters_;
     CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
     bool holding_ = false;   // painted since the last release
 };
