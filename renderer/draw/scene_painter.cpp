@@ -144,24 +144,44 @@ void paint_pixels(cairo_t* cr, cairo_surface_t* surface, const PixelBox& px, dou
 // gives an element with `opacity` a scratch surface as large as the surface it draws on, and
 // a 1080x1920 canvas's worth of fresh memory for every frame of an entrance costs more than
 // the drawing.
-CairoSurfacePtr draw_svg_pixels(cairo_t* cr, const SceneNode& n, const NodeState& s, const PixelBox& px) {
+void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    PixelBox px = canvas_pixels(cr, s.box);
+    if (px.width <= 0 || px.height <= 0) return;
     CairoPtr logo_cr;
     CairoSurfacePtr logo = pixels_surface(cr, px, logo_cr);
-    if (!logo) return nullptr;
+    if (!logo) return;
     RsvgRectangle viewport{s.box.x, s.box.y, s.box.w, s.box.h};
     GError* raw_error = nullptr;
     rsvg_handle_render_document(n.svg.get(), logo_cr.get(), &viewport, &raw_error);
     GErrorPtr error(raw_error);  // a logo that fails to draw leaves its box empty
-    return logo;
+    paint_pixels(cr, logo.get(), px, s.opacity);
 }
 
-void draw_svg(cairo_t* cr, const SceneNode& n, const NodeState& s) {
-    PixelBox px = canvas_pixels(cr, s.box);
-    if (px.width <= 0 || px.height <= 0) return;
-    if (CairoSurfacePtr logo = draw_svg_pixels(cr, n, s, px)) paint_pixels(cr, logo.get(), px, s.opacity);
+void draw_text(cairo_t* cr, const SceneNode& n, const NodeState& s) {
+    set_colour(cr, n.fill, s.opacity);
+    cairo_move_to(cr, s.box.x, s.box.y);
+    pango_cairo_show_layout(cr, s.text);
 }
 
-// What shapes a picture node's pixels besides the node itself: the matrix's scale and
+// Draws the node's own shape as it stands (`s`): the one switch over node kinds.
+void draw_shape(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving, long frame) {
+    switch (n.kind) {
+        case NodeKind::rect: draw_rect(cr, n, s); break;
+        case NodeKind::gradient: draw_gradient(cr, n, s); break;
+        case NodeKind::image: draw_image(cr, n, s, moving); break;
+        case NodeKind::svg: draw_svg(cr, n, s); break;
+        case NodeKind::text: draw_text(cr, n, s); break;
+        case NodeKind::clip: draw_clip(cr, n, s, frame); break;
+    }
+}
+
+// Whether a node kind is drawn through a raster in a video: what costs more to draw than to
+// composite (a scaled photo, a gradient, librsvg's drawing of a logo).
+bool rastered(NodeKind kind) {
+    return kind == NodeKind::image || kind == NodeKind::gradient || kind == NodeKind::svg;
+}
+
+// What shapes a rastered node's pixels besides the node itself: the matrix's scale and
 // sub-pixel offset, and the part of the photo shown.
 std::array<double, 10> raster_shape(cairo_t* cr, const PixelBox& px, const NodeState& s) {
     cairo_matrix_t m;
@@ -169,12 +189,13 @@ std::array<double, 10> raster_shape(cairo_t* cr, const PixelBox& px, const NodeS
     return {m.xx, m.yx, m.xy, m.yy, m.x0 - px.left, m.y0 - px.top, s.source.x, s.source.y, s.source.w, s.source.h};
 }
 
-// A photo or a logo drawn through `raster`: when it would come out as the raster already
-// holds it (a fade, or a move by whole pixels) the raster is composited at the node's
-// opacity. A photo drawn afresh goes into the raster only when it was also drawn on the
-// frame before (a busy stretch, where the next frame is likely to draw it alike again); a
-// Ken Burns step between still frames is drawn straight onto the canvas.
-void draw_picture(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving, long frame, NodeRaster& raster) {
+// A photo, a gradient or a logo drawn through `raster`: when it would come out as the
+// raster already holds it (a fade, or a move by whole pixels) the raster is composited at
+// the node's opacity. Drawn afresh, it goes into the raster only when it was also drawn on
+// the frame before (a busy stretch, where the next frame is likely to draw it alike again),
+// so a Ken Burns step between still frames is drawn straight onto the canvas; a logo always
+// goes into it, as it is drawn into a surface of its box anyway.
+void draw_through(cairo_t* cr, const SceneNode& n, const NodeState& s, bool moving, long frame, NodeRaster& raster) {
     PixelBox px = canvas_pixels(cr, s.box);
     if (px.width <= 0 || px.height <= 0) return;
     std::array<double, 10> shape = raster_shape(cr, px, s);
@@ -185,20 +206,16 @@ void draw_picture(cairo_t* cr, const SceneNode& n, const NodeState& s, bool movi
         return;
     }
     raster.surface.reset();
-    if (n.kind == NodeKind::svg) {
-        raster.surface = draw_svg_pixels(cr, n, s, px);
-    } else if (!consecutive) {
-        draw_image(cr, n, s, moving);
+    if (!consecutive && n.kind != NodeKind::svg) {
+        draw_shape(cr, n, s, moving, frame);
         return;
-    } else {
-        CairoPtr photo_cr;
-        raster.surface = pixels_surface(cr, px, photo_cr);
-        if (!raster.surface) return;
-        NodeState whole = s;
-        whole.opacity = 1;
-        draw_image(photo_cr.get(), n, whole, moving);
     }
+    CairoPtr raster_cr;
+    raster.surface = pixels_surface(cr, px, raster_cr);
     if (!raster.surface) return;
+    NodeState whole = s;
+    whole.opacity = 1;
+    draw_shape(raster_cr.get(), n, whole, moving, frame);
     raster.shape = shape;
     raster.left = px.left;
     raster.top = px.top;
@@ -212,12 +229,6 @@ void snap_to_pixels(cairo_t* cr, double& dx, double& dy) {
     dx = std::round(dx);
     dy = std::round(dy);
     cairo_device_to_user_distance(cr, &dx, &dy);
-}
-
-void draw_text(cairo_t* cr, const SceneNode& n, const NodeState& s) {
-    set_colour(cr, n.fill, s.opacity);
-    cairo_move_to(cr, s.box.x, s.box.y);
-    pango_cairo_show_layout(cr, s.text);
 }
 
 // The node as it stands at `frame`. A counting figure gets a copy of its layout with the
@@ -239,8 +250,8 @@ NodeState state_at(const SceneNode& n, long frame, GObjectPtr<PangoLayout>& coun
     return s;
 }
 
-// Draws `n` as it stands at `frame`. With a `raster`, a photo or a logo is drawn through
-// it (see draw_picture) and moves by whole pixels.
+// Draws `n` as it stands at `frame`. With a `raster`, a photo, a gradient or a logo is
+// drawn through it (see draw_through) and moves by whole pixels.
 void draw_node(cairo_t* cr, const SceneNode& n, long frame, NodeRaster* raster = nullptr) {
     const NodeMotion& m = n.motion;
     GObjectPtr<PangoLayout> counted;
@@ -248,7 +259,7 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame, NodeRaster* raster =
     if (s.opacity <= 0) return;
     double reveal = std::clamp(m.reveal.at(frame), 0.0, 1.0);
     if (reveal <= 0) return;
-    if (n.kind != NodeKind::image && n.kind != NodeKind::svg) raster = nullptr;
+    if (!rastered(n.kind)) raster = nullptr;
     cairo_save(cr);
     double dx = m.dx.at(frame), dy = m.dy.at(frame);
     if (raster) snap_to_pixels(cr, dx, dy);
@@ -269,20 +280,8 @@ void draw_node(cairo_t* cr, const SceneNode& n, long frame, NodeRaster* raster =
             cairo_clip(cr);
         }
     }
-    switch (n.kind) {
-        case NodeKind::rect: draw_rect(cr, n, s); break;
-        case NodeKind::gradient: draw_gradient(cr, n, s); break;
-        case NodeKind::image:
-            if (raster) draw_picture(cr, n, s, m.ken_burns, frame, *raster);
-            else draw_image(cr, n, s, m.ken_burns);
-            break;
-        case NodeKind::svg:
-            if (raster) draw_picture(cr, n, s, m.ken_burns, frame, *raster);
-            else draw_svg(cr, n, s);
-            break;
-        case NodeKind::text: draw_text(cr, n, s); break;
-        case NodeKind::clip: draw_clip(cr, n, s, frame); break;
-    }
+    if (raster) draw_through(cr, n, s, m.ken_burns, frame, *raster);
+    else draw_shape(cr, n, s, m.ken_burns, frame);
     cairo_restore(cr);
 }
 

@@ -39,9 +39,10 @@ struct Placement {
     int left = 0, right = INT_MAX;
 };
 
-// A picture node (a photo or an SVG logo) as last drawn onto a canvas at full opacity, in
+// A photo, a gradient or an SVG logo as last drawn onto a canvas at full opacity, in
 // the canvas pixels its box covers, with what shaped it: a frame that draws it alike again
-// composites this at the node's opacity instead of scaling the photo or running librsvg.
+// composites this at the node's opacity instead of scaling the photo, filling the gradient
+// or running librsvg.
 struct NodeRaster {
     CairoSurfacePtr surface;
     int left = 0, top = 0;            // where its top-left pixel goes on the canvas
@@ -79,8 +80,8 @@ private:
     std::vector<long> settles_at_;
     // Cached runs of settled nodes, by their first node's index.
     std::map<size_t, Layer> layers_;
-    // Each node's last raster (a photo or a logo as drawn on the canvas, at full opacity),
-    // by node index: a fading or rising picture is drawn once and then only composited.
+    // Each node's last raster (a photo, a gradient or a logo as drawn on the canvas, at full
+    // opacity), by node index: a fading or rising one is drawn once, then only composited.
     std::vector<NodeRaster> rasters_;
     CairoSurfacePtr group_;  // the frame itself, when it is blended at an opacity
     bool holding_ = false;   // painted since the last release
