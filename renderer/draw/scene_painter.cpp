@@ -439,6 +439,8 @@ void FramePainter::paint(long frame, cairo_surface_t* canvas, const Placement& a
                 cairo_paint(cr.get());
                 cairo_restore(cr.get());
                 used[i] = std::move(layer);
+                // Settled in the layer, these nodes are not drawn on their own again.
+                for (size_t k = i; k < end; ++k) rasters_[k].surface.reset();
                 i = end;
                 continue;
             }
