@@ -212,7 +212,10 @@ void draw_through(cairo_t* cr, const SceneNode& n, const NodeState& s, bool movi
     }
     CairoPtr raster_cr;
     raster.surface = pixels_surface(cr, px, raster_cr);
-    if (!raster.surface) return;
+    if (!raster.surface) {  // no memory for it: drawn straight, as in a still
+        draw_shape(cr, n, s, moving, frame);
+        return;
+    }
     NodeState whole = s;
     whole.opacity = 1;
     draw_shape(raster_cr.get(), n, whole, moving, frame);
