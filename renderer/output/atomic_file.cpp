@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <random>
 #include <string_view>
@@ -33,7 +34,20 @@ std::array<std::atomic<bool>, kSlots> slot_used{};
 std::array<std::array<char, kPathMax>, kSlots> slot_path{};
 std::mutex slot_mutex;
 
+// The handler runs on one thread while the others go on: a temporary that another thread
+// creates just as the handler removes the registered names would be left behind. So the
+// handler first says the process is ending, then waits (100 ms at most: it may itself have
+// interrupted a creation) for the creations under way to finish; a creation that starts
+// after that waits for the process to end instead (see create_exclusively).
+std::atomic<bool> ending{false};
+std::atomic<int> creating{0};
+
 void remove_temporaries_and_reraise(int signal_number) {
+    ending.store(true);
+    for (int waited = 0; creating.load() > 0 && waited < 100; ++waited) {
+        struct timespec millisecond {0, 1'000'000};
+        ::nanosleep(&millisecond, nullptr);  // async-signal-safe
+    }
     for (size_t i = 0; i < kSlots; ++i)
         if (slot_used[i].load()) ::unlink(slot_path[i].data());  // async-signal-safe
     std::signal(signal_number, SIG_DFL);
@@ -84,6 +98,20 @@ private:
     int slot_ = -1;
 };
 
+// Creates the temporary `path`, already registered, exclusively and not through a symlink
+// (a name that exists can only have been planted). Once a signal is being handled it creates
+// nothing and waits for the process to end.
+FileDescriptor create_exclusively(const std::filesystem::path& path) {
+    creating.fetch_add(1);
+    if (ending.load()) {
+        creating.fetch_sub(1);
+        for (;;) ::pause();
+    }
+    FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    creating.fetch_sub(1);
+    return fd;
+}
+
 // rupa's own temporary names: "<name>.part-<pid>-<16 hex digits>", unique per write, so
 // that two processes never share one and stale-temporary cleanup removes only these.
 constexpr std::string_view kPart = ".part-";
@@ -117,9 +145,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     std::filesystem::path temporary = target;
     temporary += unique_suffix();
     TemporaryName registered(temporary);
-    // O_EXCL | O_NOFOLLOW: a file or symlink planted at the temporary's name is never written
-    // through (and the name is new, so it can only have been planted).
-    FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    FileDescriptor fd = create_exclusively(temporary);
     if (fd.get() < 0) fail(temporary, "create");
     size_t written = 0;
     while (written < bytes.size()) {
@@ -189,7 +215,7 @@ PendingFile::PendingFile(const std::filesystem::path& target) : target_(target),
     registration_ = std::make_unique<Registration>(temporary_);
     // Created here, exclusively and not through a symlink, so that the library that writes it
     // opens a file of rupa's own.
-    FileDescriptor fd(::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    FileDescriptor fd = create_exclusively(temporary_);
     if (fd.get() < 0) fail(temporary_, "create");
 }
 
