@@ -4,6 +4,8 @@
 #include "media/mp4_check.hpp"
 #include "media/soundtrack.hpp"
 #include "media/yuv_converter.hpp"
+#include "pipeline/render_job.hpp"
+#include "pipeline/video_render.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -11,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace rupa;
 using namespace rupa::test;
@@ -208,6 +212,38 @@ TEST_CASE("a video is written into an output folder whose name has a colon, not 
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(read_mp4_facts(dir.path() / "x:y/angka/video-square.mp4").frames == 90);
+}
+
+TEST_CASE("a video's frames are drawn on a thread of their own at the least priority; the caller's is left as it was") {
+    ScratchDir dir;
+    write_stats_spec(dir.path(), "video: {duration: 3}\n");
+    RenderRequest request;
+    request.spec_file = dir.path() / "angka.yaml";
+    request.formats = {"video-square"};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    const Timeline& timeline = plan.timelines[0];
+    SoundtrackRequest silence;
+    silence.samples = timeline.frames * (kAudioRate / kVideoFps);
+    Soundtrack sound(silence);
+    const pid_t caller = gettid();
+    const int caller_nice = getpriority(PRIO_PROCESS, id_t(caller));
+    pid_t drawer = 0;
+    int drawer_nice = -100;
+    long taken = 0;
+    FrameTap tap{0, [&](cairo_surface_t*) {  // frame 0 is drawn, on the drawing thread
+                     drawer = gettid();
+                     drawer_nice = getpriority(PRIO_PROCESS, id_t(drawer));
+                     ++taken;
+                 }};
+    encode_timeline(timeline, sound, dir.path() / "v.mp4", VideoSettings{}, tap);
+    CHECK(taken == 1);
+    CHECK(drawer != 0);
+    CHECK(drawer != caller);
+    CHECK(drawer_nice == 19);
+    CHECK(getpriority(PRIO_PROCESS, id_t(caller)) == caller_nice);
+    CHECK(read_mp4_facts(dir.path() / "v.mp4").frames == 90);
 }
 
 TEST_CASE("a video's memory does not grow with its length") {
