@@ -49,16 +49,6 @@ void write_photo_template(const fs::path& folder, const std::string& animation) 
     write_file(folder / "template.yaml", text);
 }
 
-Timeline plan_reel(const fs::path& spec) {
-    RenderRequest request;
-    request.spec_file = spec;
-    request.formats = {"reel"};
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
-    REQUIRE(plan.timelines.size() == 1);
-    return std::move(plan.timelines[0]);
-}
-
 // The mean absolute difference of two canvases' channels over columns [x0, x1), 0-255.
 double mean_difference(cairo_surface_t* a, cairo_surface_t* b, int x0, int x1) {
     int h = cairo_image_surface_get_height(a);
@@ -153,7 +143,7 @@ TEST_CASE("scenes play in order and last exactly their frames, a photo scene's s
     write_scenes_spec(dir.path(), "    - {template: stats, duration: 2.5}\n"
                                   "    - {photos: [photos/sawah.jpg, photos/sawah.jpg, photos/sawah.jpg], duration: 7.1}\n"
                                   "    - {template: event, duration: 4, content: {title: Panen Raya, photo: photos/sawah.jpg}}\n");
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     // 75 + 213 (71 + 71 + 71) + 120 frames of scenes, then the 54-frame outro.
     REQUIRE(t.scenes.size() == 6);
     // Photo slides enter in 0.45 s; event and the outro in 0.4 s.
@@ -166,7 +156,7 @@ TEST_CASE("fifty scenes add up to the frame, with no drift") {
     std::string scenes;
     for (int i = 0; i < 50; ++i) scenes += "    - {photos: [photos/sawah.jpg, photos/sawah.jpg, photos/sawah.jpg], duration: 3.1}\n";
     write_scenes_spec(dir.path(), scenes);
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     REQUIRE(t.scenes.size() == 151);
     CHECK(t.frames == 50 * 93 + 54);
     CHECK(t.scenes[150].start == 50 * 93);  // the outro
@@ -182,7 +172,7 @@ TEST_CASE("a crossfade blends both scenes; a wipe uncovers the new one from the 
         write_photo_template(dir.path() / "slide", animation);
         write_scenes_spec(dir.path(), "    - {template: stats, duration: 3}\n"
                                       "    - {template: ./slide, duration: 3, content: {photo: {src: photos/sawah.jpg}}}\n");
-        Timeline t = plan_reel(dir.path() / "scenes.yaml");
+        Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
         REQUIRE(t.scenes.size() == 3);
         const TimedScene& entering = t.scenes[1];
         REQUIRE(entering.fade_in == 14);
@@ -222,13 +212,7 @@ TEST_CASE("a scene's own transition: a crossfade lies between the scenes in the 
                                   "    - {photos: [photos/hutan.jpg], duration: 2, transition: slide}\n");
     for (const char* photo : {"danau.jpg", "bukit.jpg", "hutan.jpg"})
         fs::copy_file(source_dir() / "samples/photos" / photo, dir.path() / "photos" / photo);
-    RenderRequest request;
-    request.spec_file = dir.path() / "scenes.yaml";
-    request.formats = {"video-square"};
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
-    REQUIRE(plan.timelines.size() == 1);
-    const Timeline& t = plan.timelines[0];
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "video-square");
     // Entrances overlap the end of the scene before: the video lasts the scenes' 8 s and the
     // outro, whatever they are. The crossfade takes its 0.5 s, the cut none, the slide the
     // photo template's 0.45 s.
@@ -336,7 +320,7 @@ TEST_CASE("a clip scene lasts exactly its trim, its duration or the whole clip, 
                                   "    - {clip: video/suara.mp4, trim: [1.0, 2.5]}\n"
                                   "    - {clip: video/tegak.mp4}\n"
                                   "    - {clip: {src: video/suara.mp4, focus: [0.2, 0.5]}, duration: 1}\n");
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     // 60 + 45 + 60 + 30 frames of scenes, then the 54-frame outro.
     REQUIRE(t.scenes.size() == 5);
     // A clip enters as a photo slide does, in 0.45 s.
@@ -425,7 +409,7 @@ TEST_CASE("a clip's volume sets its sound against the music: half is 6 dB quiete
                                        "    - {clip: video/suara.mp4, trim: [0.5, 2.5], volume: 0.5}\n"
                                        "    - {clip: video/suara.mp4, trim: [0.5, 2.5], volume: 0}\n"
                                        "    - {template: stats, duration: 2}\n");
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     REQUIRE(t.sounds.size() == 2);  // the muted clip adds no sound
     CHECK(t.sounds[1].volume == 0.5);
     fs::path video = render_video_square(dir.path());
@@ -467,7 +451,7 @@ TEST_CASE("a clip scene is drawn anew every frame it shows; the settled scene af
     copy_clips(dir.path());
     write_scenes_spec(dir.path(), "    - {clip: video/tegak.mp4}\n"
                                   "    - {template: stats, duration: 5}\n");
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     REQUIRE(t.scenes.size() == 3);
     TimelinePainter painter(t);
     for (long f = 1; f < 60 + 12; ++f) {
@@ -487,7 +471,7 @@ TEST_CASE("a clip scene cross-fades in over the scene before, and the next scene
     write_scenes_spec(dir.path(), "    - {template: stats, duration: 2}\n"
                                   "    - {clip: video/tegak.mp4}\n"
                                   "    - {template: ./slide, duration: 2, content: {photo: {src: photos/sawah.jpg}}}\n");
-    Timeline t = plan_reel(dir.path() / "scenes.yaml");
+    Timeline t = plan_timeline(dir.path() / "scenes.yaml", "reel");
     REQUIRE(t.scenes.size() == 4);
     const TimedScene& clip = t.scenes[1];
     const TimedScene& slide = t.scenes[2];

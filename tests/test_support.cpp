@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 #include "media/clip_reader.hpp"
+#include "pipeline/render_job.hpp"
 #include "scene/scene.hpp"
 
 #include <doctest/doctest.h>
@@ -344,6 +345,16 @@ double mean_difference(cairo_surface_t* a, cairo_surface_t* b) {
 
 CairoSurfacePtr read_png(const fs::path& file) {
     return CairoSurfacePtr(cairo_image_surface_create_from_png(file.c_str()));
+}
+
+Timeline plan_timeline(const std::filesystem::path& spec, const std::string& format) {
+    RenderRequest request;
+    request.spec_file = spec;
+    request.formats = {format};
+    Diagnostics diagnostics;
+    RenderPlan plan = plan_render(request, diagnostics);
+    REQUIRE(plan.timelines.size() == 1);
+    return std::move(plan.timelines[0]);
 }
 
 void check_ink(const Scene& scene, const std::string& format) {

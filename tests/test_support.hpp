@@ -15,6 +15,7 @@
 
 namespace rupa {
 struct Scene;
+struct Timeline;
 }
 
 namespace rupa::test {
@@ -151,6 +152,9 @@ std::vector<CairoSurfacePtr> frames_of(const std::filesystem::path& file, int wi
                                        const std::vector<long>& wanted);
 // The mean absolute difference of two canvases' channels (every other pixel), 0-255.
 double mean_difference(cairo_surface_t* a, cairo_surface_t* b);
+
+// The timeline of `spec` in the one video format `format` (laid out, nothing written).
+Timeline plan_timeline(const std::filesystem::path& spec, const std::string& format);
 
 // Every text's ink lies inside its box and inside the canvas. A line is as tall as its
 // line_height says (1.0 for big figures, 1.08 for headlines), and the descenders of a tight

@@ -4,8 +4,8 @@
 #include "media/mp4_check.hpp"
 #include "media/soundtrack.hpp"
 #include "media/yuv_converter.hpp"
-#include "pipeline/render_job.hpp"
 #include "pipeline/video_render.hpp"
+#include "spec/spec.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -217,13 +217,7 @@ TEST_CASE("a video is written into an output folder whose name has a colon, not 
 TEST_CASE("a video's frames are drawn on a thread of their own at the least priority; the caller's is left as it was") {
     ScratchDir dir;
     write_stats_spec(dir.path(), "video: {duration: 3}\n");
-    RenderRequest request;
-    request.spec_file = dir.path() / "angka.yaml";
-    request.formats = {"video-square"};
-    Diagnostics diagnostics;
-    RenderPlan plan = plan_render(request, diagnostics);
-    REQUIRE(plan.timelines.size() == 1);
-    const Timeline& timeline = plan.timelines[0];
+    Timeline timeline = plan_timeline(dir.path() / "angka.yaml", "video-square");
     SoundtrackRequest silence;
     silence.samples = timeline.frames * (kAudioRate / kVideoFps);
     Soundtrack sound(silence);
