@@ -1,8 +1,9 @@
 // A small ring of canvases gives back-pressure: drawing runs at most kRing frames ahead of
 // encoding, so memory stays the same however long the video. A slot coming back from the
-// encoder still holds the frame it carried, so only the rows that changed since then are
-// drawn and converted to YUV again, both on the drawing thread: the encoder thread only
-// feeds x264, whose calling thread is the pipeline's critical path. A frame that looks like
+// encoder still holds the frame it carried: the rows that changed since then are copied from
+// the last frame drawn, and only the rows that change in the new frame are drawn and
+// converted to YUV, both on the drawing thread: the encoder thread only feeds x264, whose
+// calling thread is the pipeline's critical path. A frame that looks like
 // the one before is not drawn at all: the encoder sends the picture it holds once more. A
 // slot not yet used starts as a copy of the last frame drawn (the encoder only reads that
 // one meanwhile), so the ring fills without drawing whole frames.
@@ -12,12 +13,14 @@
 #include "draw/timeline_painter.hpp"
 #include "media/yuv_converter.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <pthread.h>
 #include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
@@ -101,6 +104,37 @@ void copy_slot(const Slot& from, Slot& slot) {
     slot.frame = from.frame;
 }
 
+// Makes `slot` hold what `from` holds in rows `rows`, in its canvas and its picture (with
+// the chroma rows that cover them).
+void copy_rows(const Slot& from, Slot& slot, ChangedRows rows) {
+    if (rows.empty()) return;
+    auto copy = [&](const uint8_t* source, uint8_t* target, int stride, int top, int bottom) {
+        std::memcpy(target + size_t(top) * stride, source + size_t(top) * stride, size_t(bottom - top) * stride);
+    };
+    cairo_surface_flush(from.canvas);
+    cairo_surface_flush(slot.canvas);
+    copy(cairo_image_surface_get_data(from.canvas), cairo_image_surface_get_data(slot.canvas),
+         cairo_image_surface_get_stride(from.canvas), rows.top, rows.bottom);
+    cairo_surface_mark_dirty(slot.canvas);
+    copy(from.yuv->data[0], slot.yuv->data[0], from.yuv->linesize[0], rows.top, rows.bottom);
+    for (int plane : {1, 2})
+        copy(from.yuv->data[plane], slot.yuv->data[plane], from.yuv->linesize[plane], rows.top / 2, (rows.bottom + 1) / 2);
+}
+
+// Makes `slot` hold the frame `last` holds, except in `rows`, which are drawn afresh next. A
+// slot not used yet is copied whole; one back from the encoder, only in the rows that changed
+// since the frame it carried (copying a row costs a fraction of drawing and converting it).
+void catch_up(const Slot& last, Slot& slot, const TimelinePainter& painter, ChangedRows rows) {
+    if (slot.frame < 0) {
+        copy_slot(last, slot);
+        return;
+    }
+    ChangedRows stale = painter.changed_since(slot.frame, last.frame);
+    copy_rows(last, slot, {stale.top, std::min(stale.bottom, rows.top)});
+    copy_rows(last, slot, {std::max(stale.top, rows.bottom), stale.bottom});
+    slot.frame = last.frame;
+}
+
 }  // namespace
 
 void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::filesystem::path& file,
@@ -157,21 +191,22 @@ void encode_timeline(const Timeline& timeline, Soundtrack& sound, const std::fil
     std::exception_ptr drawing_failure;
     auto draw_frames = [&] {
         yield_to_encoder();
+        pthread_setname_np(pthread_self(), "rupa-draw");  // for profilers: `perf report --comm rupa-draw`
         try {
             TimelinePainter painter(timeline);
             Slot last;  // the last slot drawn
             for (long frame = 0; frame < timeline.frames; ++frame) {
-                if (painter.changed_rows(frame).empty()) {
+                ChangedRows rows = painter.changed_rows(frame);  // from the frame before, which `last` holds
+                if (rows.empty()) {
                     if (frame == tap.frame) tap.take(last.canvas);
                     drawn.push({nullptr, nullptr, frame, true});
                     continue;
                 }
                 Slot slot = free_slots.pop();
                 if (!slot) break;
-                if (slot.frame < 0 && last) copy_slot(last, slot);
-                ChangedRows rows = painter.changed_since(slot.frame, frame);
+                if (last) catch_up(last, slot, painter, rows);
                 painter.paint(frame, slot.canvas, rows);
-                if (!rows.empty()) convert_to_yuv420(slot.canvas, *slot.yuv, rows.top, rows.bottom);
+                convert_to_yuv420(slot.canvas, *slot.yuv, rows.top, rows.bottom);
                 slot.frame = frame;
                 last = slot;
                 if (frame == tap.frame) tap.take(slot.canvas);
