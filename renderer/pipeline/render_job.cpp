@@ -452,13 +452,30 @@ std::vector<std::string> bundled_font_families() {
 
 namespace {
 
+// The photos and the logo, made on threads of their own while the rest is read.
+struct EarlyAssets {
+    std::future<std::map<std::string, DecodedImage>> photos;
+    std::future<Logo> logo;
+    void start_photos(const Spec& spec) {
+        if (!photos.valid()) photos = std::async(std::launch::async, load_photos, std::cref(spec));
+    }
+    void start_logo(const Brand& brand) {
+        if (!logo.valid()) logo = std::async(std::launch::async, load_logo, std::cref(brand));
+    }
+};
+
 // The spec, its template, brand and formats, with every problem among them reported at
-// once (PRODUCT.md, "Bad input": one run reports every error it can find).
-void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics) {
+// once (PRODUCT.md, "Bad input": one run reports every error it can find). With `early`,
+// the photos start decoding as soon as the spec is read and the logo's trial draw as soon
+// as the brand is, each only when no problem was found before it (a photo named by a spec
+// with a problem may be one rupa must not open); `job.spec` and `job.brand` do not change
+// after. Both have started when this returns.
+void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostics, EarlyAssets* early = nullptr) {
     SpecProblems problems;
     job.spec = request.row        ? read_sheet_row(*request.row, problems)
                : request.document ? read_spec(*request.document, problems)
                                   : read_spec(request.spec_file, problems);
+    if (early && problems.empty()) early->start_photos(job.spec);
     bool have_template = !job.spec.template_name.value.empty() && problems.attempt([&] {
         job.tmpl = load_template(job.spec.template_name.value, job.spec.template_name.where);
     });
@@ -474,6 +491,7 @@ void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostic
             throw SpecError(SourceMark{job.spec.display_name, 1, 1}, "no brand given",
                             "add 'brand: NAME' (see templates/brands/)");
         }
+        if (early && problems.empty()) early->start_logo(job.brand);
     });
     if (have_template) {
         problems.attempt([&] {
@@ -484,6 +502,10 @@ void read_inputs(const RenderRequest& request, Job& job, Diagnostics& diagnostic
     }
     if (job.spec.video) problems.attempt([&] { check_video(*job.spec.video); });
     problems.throw_if_any();
+    if (early) {
+        early->start_photos(job.spec);
+        early->start_logo(job.brand);
+    }
 }
 
 }  // namespace
@@ -503,11 +525,11 @@ std::unique_ptr<LoadedPost> load_post(const RenderRequest& request) {
 
 RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
     Job job{{}, {}, {}, {}, {}, {}, {}};
-    read_inputs(request, job, diagnostics);
-    // The photos decode and the logo's trial draw runs while the fonts load and the outro is
-    // read: on a reel, that is time the encoder waits for.
-    auto photos = std::async(std::launch::async, load_photos, std::cref(job.spec));
-    auto logo = std::async(std::launch::async, load_logo, std::cref(job.brand));
+    // The photos decode and the logo's trial draw runs while the rest of the inputs are read,
+    // the outro too, and the fonts load: on a reel, that is time the encoder waits for. Inputs
+    // with a problem wait for what was started before they are refused.
+    EarlyAssets early;
+    read_inputs(request, job, diagnostics, &early);
     std::optional<Template> outro;
     if (!job.videos.empty() && !job.tmpl.video.outro.empty()) {
         outro = load_template(job.tmpl.video.outro, job.tmpl.video.where);
@@ -520,7 +542,7 @@ RenderPlan plan_render(const RenderRequest& request, Diagnostics& diagnostics) {
 
     const FontSet& fonts = bundled_fonts();
     check_fonts(job.brand, fonts);
-    Assets assets{photos.get(), logo.get()};
+    Assets assets{early.photos.get(), early.logo.get()};
     LayoutInputs inputs{job.spec, job.tmpl, job.brand, fonts, assets};
     for (const Format* format : job.formats) job.scenes.push_back(build_scene(inputs, *format, diagnostics));
     std::optional<SceneSequence> sequence;
