@@ -13,10 +13,12 @@
 #include <librsvg/rsvg.h>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -133,8 +135,11 @@ double cpu_seconds(pid_t pid) {
 }
 
 // The child's wait status, or nothing when it is still drawing after `cpu_limit` seconds of
-// its own CPU time, or at `wall_deadline`.
+// its own CPU time, or at `wall_deadline`. Its CPU time is looked at every 20 ms at most; its
+// end is seen at once through a pidfd (a trial takes 20-40 ms: sleeping 1, 2, 4, 8, 16 ms in
+// turn saw one that ended at 32 ms at 51), or, where the system has none, within the pause.
 std::optional<int> wait_until(pid_t pid, double cpu_limit, Clock::time_point wall_deadline) {
+    FileDescriptor ended(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));  // readable once it has ended (close-on-exec)
     for (auto pause = std::chrono::milliseconds(1);; pause = std::min(pause * 2, std::chrono::milliseconds(20))) {
         int raw = 0;
         pid_t done = waitpid(pid, &raw, WNOHANG);
@@ -143,7 +148,13 @@ std::optional<int> wait_until(pid_t pid, double cpu_limit, Clock::time_point wal
             throw std::system_error(errno, std::generic_category(), "lost the SVG's trial draw");
         Clock::time_point now = Clock::now();
         if (now >= wall_deadline || cpu_seconds(pid) >= cpu_limit) return std::nullopt;
-        std::this_thread::sleep_for(std::min<Clock::duration>(pause, wall_deadline - now));
+        auto wait = std::min<Clock::duration>(pause, wall_deadline - now);
+        if (ended.get() < 0) {
+            std::this_thread::sleep_for(wait);
+            continue;
+        }
+        pollfd end{ended.get(), POLLIN, 0};
+        poll(&end, 1, int(std::chrono::ceil<std::chrono::milliseconds>(wait).count()));
     }
 }
 
