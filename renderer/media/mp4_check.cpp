@@ -143,7 +143,13 @@ void read_streams(const fs::path& file, Mp4Facts& facts) {
     auto deadline = std::chrono::steady_clock::now() + kMediaReadTimeLimit;
     AvFormatInputPtr input = open_media_file(file, MediaKind::sound_or_video, deadline);
     AVFormatContext* raw = input.get();
-    if (avformat_find_stream_info(raw, nullptr) < 0) throw MediaError("the MP4's streams cannot be read");
+    // One thread per decoder: find_stream_info decodes a frame or two, and H.264's frame
+    // threads would cost more to start than that frame costs to decode.
+    std::vector<AVDictionary*> options(raw->nb_streams, nullptr);
+    for (AVDictionary*& o : options) av_dict_set(&o, "threads", "1", 0);
+    int found = avformat_find_stream_info(raw, options.data());
+    for (AVDictionary*& o : options) av_dict_free(&o);
+    if (found < 0) throw MediaError("the MP4's streams cannot be read");
     AVStream* video = nullptr;
     AVStream* audio = nullptr;
     for (unsigned i = 0; i < raw->nb_streams; ++i) {
