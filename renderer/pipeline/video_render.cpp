@@ -5,8 +5,8 @@
 // converted to YUV, both on the drawing thread: the encoder thread only feeds x264, whose
 // calling thread is the pipeline's critical path. A frame that looks like
 // the one before is not drawn at all: the encoder sends the picture it holds once more. A
-// slot not yet used starts as a copy of the last frame drawn (the encoder only reads that
-// one meanwhile), so the ring fills without drawing whole frames.
+// slot not yet used starts as a copy of the last frame drawn, less the rows drawn anew (the
+// encoder only reads that one meanwhile), so the ring fills without drawing whole frames.
 #include "pipeline/video_render.hpp"
 
 #include "draw/scene_painter.hpp"
@@ -19,7 +19,6 @@
 #include <deque>
 #include <exception>
 #include <mutex>
-#include <stdexcept>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <thread>
@@ -78,7 +77,7 @@ private:
 };
 
 // Writes every page of `slot`'s canvas and picture once (what they hold does not matter: a
-// slot not used yet is copied over whole before it is drawn on).
+// slot not used yet is copied or drawn over in every row before it is sent).
 void touch_memory(const Slot& slot) {
     cairo_surface_flush(slot.canvas);
     std::memset(cairo_image_surface_get_data(slot.canvas), 0,
@@ -95,13 +94,6 @@ void touch_memory(const Slot& slot) {
 // drawing runs then. bench/video's reel: 3-5 % less wall time. Failing is harmless.
 void yield_to_encoder() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
-}
-
-// Makes `slot` hold what `from` holds: its canvas and its picture.
-void copy_slot(const Slot& from, Slot& slot) {
-    copy_canvas(from.canvas, slot.canvas);
-    if (av_frame_copy(slot.yuv, from.yuv) < 0) throw std::runtime_error("cannot copy a video frame");
-    slot.frame = from.frame;
 }
 
 // Makes `slot` hold what `from` holds in rows `rows`, in its canvas and its picture (with
@@ -121,14 +113,10 @@ void copy_rows(const Slot& from, Slot& slot, ChangedRows rows) {
         copy(from.yuv->data[plane], slot.yuv->data[plane], from.yuv->linesize[plane], rows.top / 2, (rows.bottom + 1) / 2);
 }
 
-// Makes `slot` hold the frame `last` holds, except in `rows`, which are drawn afresh next. A
-// slot not used yet is copied whole; one back from the encoder, only in the rows that changed
-// since the frame it carried (copying a row costs a fraction of drawing and converting it).
+// Makes `slot` hold the frame `last` holds, except in `rows`, which are drawn afresh next: it
+// takes the rows that changed since the frame it carried (all of them for a slot not used
+// yet) from `last`. Copying a row costs a fraction of drawing and converting it.
 void catch_up(const Slot& last, Slot& slot, const TimelinePainter& painter, ChangedRows rows) {
-    if (slot.frame < 0) {
-        copy_slot(last, slot);
-        return;
-    }
     ChangedRows stale = painter.changed_since(slot.frame, last.frame);
     copy_rows(last, slot, {stale.top, std::min(stale.bottom, rows.top)});
     copy_rows(last, slot, {std::max(stale.top, rows.bottom), stale.bottom});
